@@ -1,0 +1,95 @@
+import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { PrismaPg } from '@prisma/adapter-pg'
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils'
+import { PrismaPGlite } from 'pglite-prisma-adapter'
+
+/*
+ * The driver adapters are the libraries' own, with script execution fixed, because the
+ * schema engine runs each migration file through `executeScript`:
+ * - pglite-prisma-adapter 0.7.2 does not await `executeScript` (a failing migration would be
+ *   recorded as applied) nor a transaction's `rollback()`;
+ * - @prisma/adapter-pg splits scripts on every ";", which breaks function bodies. Sent whole,
+ *   PostgreSQL runs a multi-statement script as one implicit transaction: all or nothing.
+ */
+
+/** PGlite with the extensions Leidraad uses (pg_trgm for typo-tolerant search); in memory without a folder. */
+export function createPGlite(dataDir?: string): PGlite {
+  return new PGlite({ dataDir, extensions: { pg_trgm } })
+}
+
+export class PGliteAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = 'postgres' as const
+  readonly adapterName = 'pglite-prisma-adapter'
+
+  constructor(readonly client: PGlite) {}
+
+  async connect(): Promise<SqlDriverAdapter> {
+    const adapter = await new PrismaPGlite(this.client).connect()
+    return awaitRollback(runScriptsWhole(adapter, (script) => this.client.exec(script)))
+  }
+
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    const shadow = createPGlite()
+    return new PGliteAdapterFactory(shadow).connect()
+  }
+}
+
+export class PostgresAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = 'postgres' as const
+  readonly adapterName = '@prisma/adapter-pg'
+  private readonly library: PrismaPg
+
+  constructor(connectionString: string, poolSize?: number) {
+    this.library = new PrismaPg({ connectionString, max: poolSize })
+  }
+
+  async connect(): Promise<SqlDriverAdapter> {
+    return wholeScriptsOnPool(await this.library.connect())
+  }
+
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    return wholeScriptsOnPool(await this.library.connectToShadowDb())
+  }
+}
+
+type InternalAdapter = SqlDriverAdapter & { onError(error: unknown): never }
+
+function wholeScriptsOnPool(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const pool = (adapter as unknown as { client: { query(sql: string): Promise<unknown> } }).client
+  return runScriptsWhole(adapter, (script) => pool.query(script))
+}
+
+function runScriptsWhole(adapter: SqlDriverAdapter, run: (script: string) => Promise<unknown>): SqlDriverAdapter {
+  const internal = adapter as InternalAdapter
+  internal.executeScript = async (script: string) => {
+    try {
+      await run(script)
+    } catch (error) {
+      internal.onError(error)
+    }
+  }
+  return adapter
+}
+
+function awaitRollback(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const startTransaction = adapter.startTransaction.bind(adapter)
+  adapter.startTransaction = async (isolationLevel) => {
+    const tx = await startTransaction(isolationLevel)
+    const internals = tx as unknown as {
+      client: { rollback(): Promise<void> }
+      txDeferred: { resolve(): void }
+      txResultPromise: Promise<void>
+    }
+    tx.rollback = async () => {
+      await internals.client.rollback()
+      internals.txDeferred.resolve()
+      await internals.txResultPromise
+    }
+    return tx
+  }
+  return adapter
+}
