@@ -1,0 +1,97 @@
+import { Form, NavLink, useLocation } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Flash } from '~/utils/flash.server.ts'
+import { useAbility } from './can.tsx'
+import { FlashMessage } from './ui/flash-message.tsx'
+
+interface ShellUser {
+  name: string
+  orgRole: string | null
+}
+
+/** Header, role-aware navigation, language switch and sign-out around every page. */
+export function AppShell({ user, flash, children }: { user: ShellUser | null; flash: Flash | null; children: ReactNode }) {
+  const { t, i18n } = useTranslation()
+  const location = useLocation()
+  const ability = useAbility()
+  const here = location.pathname + location.search
+  const otherLanguage = i18n.language === 'en' ? 'nl' : 'en'
+
+  const links = user
+    ? [
+        { to: '/', label: t('nav.home'), show: true },
+        { to: '/regions', label: t('nav.regions'), show: ability.can('read', 'Region') },
+        { to: '/users', label: t('nav.users'), show: ability.can('create', 'User') },
+        { to: '/audit', label: t('nav.audit'), show: ability.can('read', 'AuditEvent') },
+        { to: '/account/password', label: t('nav.account'), show: true },
+      ].filter((link) => link.show)
+    : []
+
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-800 focus:ring-2 focus:ring-brand-700"
+      >
+        {t('nav.skip')}
+      </a>
+      <header className="bg-brand-800 text-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+          <NavLink to="/" className="text-lg font-bold tracking-tight">
+            {t('app.name')}
+          </NavLink>
+          {user ? <span className="sr-only">{t('nav.signedInAs', { name: user.name })}</span> : null}
+          <div className="ml-auto flex items-center gap-2 text-sm">
+            <Form method="post" action="/language">
+              <input type="hidden" name="language" value={otherLanguage} />
+              <input type="hidden" name="redirectTo" value={here} />
+              <button
+                type="submit"
+                lang={otherLanguage}
+                className="rounded px-2 py-1 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-white"
+              >
+                {t('nav.switchTo')}
+              </button>
+            </Form>
+            {user ? (
+              <Form method="post" action="/logout">
+                <button
+                  type="submit"
+                  className="rounded border border-white/60 px-2 py-1 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white"
+                >
+                  {t('nav.signOut')}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        </div>
+        {links.length ? (
+          <nav aria-label={t('nav.main')} className="bg-brand-900/40">
+            <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-2 text-sm">
+              {links.map((link) => (
+                <li key={link.to}>
+                  <NavLink
+                    to={link.to}
+                    end={link.to === '/'}
+                    className={({ isActive }) =>
+                      `block whitespace-nowrap px-3 py-2 focus-visible:outline-2 focus-visible:outline-white ${
+                        isActive ? 'border-b-2 border-white font-semibold' : 'text-white/90 hover:text-white'
+                      }`
+                    }
+                  >
+                    {link.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-6 focus:outline-none">
+        {flash ? <FlashMessage flash={flash} /> : null}
+        {children}
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next'
+import type { Flash } from '~/utils/flash.server.ts'
+
+export function FlashMessage({ flash }: { flash: Flash }) {
+  const { t } = useTranslation()
+  const style =
+    flash.kind === 'success' ? 'border-green-700 bg-green-50 text-green-900' : 'border-red-700 bg-red-50 text-red-900'
+  return (
+    <p role="status" className={`mb-4 rounded border-l-4 px-4 py-3 ${style}`}>
+      {t(flash.key, flash.values)}
+    </p>
+  )
+}

@@ -1,0 +1,118 @@
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/** Field errors are i18n keys (see app/validation/schemas.ts). */
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  const { t } = useTranslation()
+  if (!errors?.length) return null
+  return (
+    <ul id={id} className="mt-1 text-sm text-red-800">
+      {errors.map((error) => (
+        <li key={error}>{t(error)}</li>
+      ))}
+    </ul>
+  )
+}
+
+const inputClass =
+  'block w-full rounded border border-stone-400 bg-white px-3 py-2 text-base focus:border-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-700 aria-[invalid=true]:border-red-700'
+
+export function Field({
+  label,
+  hint,
+  errors,
+  inputProps,
+}: {
+  label: string
+  hint?: string
+  errors?: string[]
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string }
+}) {
+  const errorId = `${inputProps.id}-error`
+  const hintId = `${inputProps.id}-hint`
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(' ') || undefined
+  return (
+    <div className="mb-4">
+      <label htmlFor={inputProps.id} className="mb-1 block font-medium">
+        {label}
+      </label>
+      <input
+        {...inputProps}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+        className={inputClass}
+      />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-sm text-stone-600">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  )
+}
+
+export function SelectField({
+  label,
+  errors,
+  selectProps,
+  children,
+}: {
+  label: string
+  errors?: string[]
+  selectProps: SelectHTMLAttributes<HTMLSelectElement> & { id: string }
+  children: ReactNode
+}) {
+  const errorId = `${selectProps.id}-error`
+  return (
+    <div className="mb-4">
+      <label htmlFor={selectProps.id} className="mb-1 block font-medium">
+        {label}
+      </label>
+      <select
+        {...selectProps}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? errorId : undefined}
+        className={inputClass}
+      >
+        {children}
+      </select>
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  )
+}
+
+export function Button({
+  variant = 'primary',
+  className = '',
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' }) {
+  const styles = {
+    primary: 'bg-brand-800 text-white hover:bg-brand-900',
+    secondary: 'border border-stone-500 bg-white text-stone-900 hover:bg-stone-100',
+    danger: 'border border-red-800 bg-white text-red-800 hover:bg-red-50',
+  }
+  return (
+    <button
+      {...props}
+      className={`inline-flex min-h-11 items-center justify-center rounded px-4 py-2 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700 disabled:opacity-60 ${styles[variant]} ${className}`}
+    />
+  )
+}
+
+/** Form-level errors (not tied to one field). */
+export function FormErrors({ errors }: { errors?: string[] }) {
+  const { t } = useTranslation()
+  if (!errors?.length) return null
+  return (
+    <div role="alert" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
+      {errors.map((error) => (
+        <p key={error}>{t(error)}</p>
+      ))}
+    </div>
+  )
+}
+
+export function PageTitle({ children }: { children: ReactNode }) {
+  return <h1 className="mb-4 text-2xl font-bold tracking-tight">{children}</h1>
+}

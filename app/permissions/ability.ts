@@ -1,0 +1,38 @@
+// Types and the constructor of Leidraad's CASL ability, shared by server and browser.
+// The rules themselves are defined once, on the server (ability.server.ts); the browser
+// receives them packed and rebuilds the same typed ability (see useAbility in can.tsx).
+import type { Ability, RawRuleOf } from '@casl/ability'
+import { unpackRules, type PackRule } from '@casl/ability/extra'
+import {
+  createPrismaAbility,
+  type Model,
+  type PrismaQueryOf,
+  type Subjects,
+} from '@casl/prisma/runtime'
+import type { AuditEvent, Membership, Prisma, Region, User } from '~/generated/prisma/browser.ts'
+
+/** `manage` means every action (admin only). */
+export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete'
+
+export type SubjectModels = {
+  Region: Region
+  User: User
+  Membership: Membership
+  AuditEvent: AuditEvent
+}
+export type SubjectName = keyof SubjectModels
+
+export type PrismaQuery<T extends Model<Record<string, unknown>, string> = Model<Record<string, unknown>, string>> =
+  PrismaQueryOf<Prisma.TypeMap, T>
+
+export type AppSubjects = 'all' | Subjects<SubjectModels>
+export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>
+export type AppRule = RawRuleOf<AppAbility>
+
+export function createAppAbility(rules: AppRule[] = []): AppAbility {
+  return createPrismaAbility<AppAbility>(rules)
+}
+
+export function abilityFromPackedRules(packed: PackRule<AppRule>[]): AppAbility {
+  return createAppAbility(unpackRules(packed))
+}

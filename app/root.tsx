@@ -1,0 +1,98 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { useMemo, type ReactNode } from 'react'
+import { AppShell } from './components/app-shell.tsx'
+import { AbilityContext } from './components/can.tsx'
+import { GeneralErrorBoundary } from './components/error-boundary.tsx'
+import { useNonce } from './components/nonce.tsx'
+import { defineAbilityFor } from './permissions/ability.server.ts'
+import { abilityFromPackedRules, createAppAbility } from './permissions/ability.ts'
+import { packAbility } from './permissions/require-ability.server.ts'
+import { getSessionUser } from './models/auth.server.ts'
+import { takeFlash } from './utils/flash.server.ts'
+import { getLanguage } from './utils/i18n.server.ts'
+import appStyles from './styles/app.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: appStyles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'manifest', href: '/site.webmanifest' },
+]
+
+export const meta: MetaFunction = () => [{ title: 'Leidraad' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // The root only describes who is signed in (the sign-in page has no user); every route
+  // checks its own access, because loaders run in parallel.
+  const [user, language, { flash, headers }] = await Promise.all([
+    getSessionUser(request),
+    getLanguage(request),
+    takeFlash(request),
+  ])
+  return data(
+    {
+      language,
+      flash,
+      user: user && {
+        name: user.name,
+        email: user.email,
+        orgRole: user.orgRole,
+        mustChangePassword: user.mustChangePassword,
+        memberships: user.memberships.map((m) => ({ role: m.role, region: m.region })),
+      },
+      rules: user ? packAbility(defineAbilityFor(user)) : [],
+    },
+    { headers },
+  )
+}
+
+export type RootLoaderData = typeof loader
+
+function Document({ language, children }: { language: string; children: ReactNode }) {
+  const nonce = useNonce()
+  return (
+    <html lang={language}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1d4e89" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  const { language, user, rules, flash } = useLoaderData<typeof loader>()
+  const ability = useMemo(() => abilityFromPackedRules(rules), [rules])
+  return (
+    <Document language={language}>
+      <AbilityContext ability={ability}>
+        <AppShell user={user} flash={flash}>
+          <Outlet />
+        </AppShell>
+      </AbilityContext>
+    </Document>
+  )
+}
+
+export function ErrorBoundary() {
+  // Rendered when the root itself failed; route errors render inside the shell (their own boundary).
+  const root = useRouteLoaderData<typeof loader>('root')
+  const ability = useMemo(() => (root ? abilityFromPackedRules(root.rules) : createAppAbility()), [root])
+  return (
+    <Document language={root?.language ?? 'nl'}>
+      <AbilityContext ability={ability}>
+        <AppShell user={root?.user ?? null} flash={null}>
+          <GeneralErrorBoundary />
+        </AppShell>
+      </AbilityContext>
+    </Document>
+  )
+}

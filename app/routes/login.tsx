@@ -1,0 +1,81 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { Button, Field, FormErrors, PageTitle } from '~/components/ui/form.tsx'
+import { getSessionUser, PASSWORD_CHANGE_PATH, startSession, verifySignIn } from '~/models/auth.server.ts'
+import { safeRedirectPath } from '~/utils/redirect.ts'
+import { LoginSchema } from '~/validation/schemas.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Aanmelden — Leidraad' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request)
+  if (user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get('redirectTo')))
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: LoginSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['password'] }), retryAfterMinutes: null }, { status: 400 })
+  }
+  const { email, password, redirectTo } = submission.value
+  const result = await verifySignIn(email, password, context.clientAddress ?? 'unknown')
+  if (!result.ok) {
+    const throttled = result.reason === 'throttled'
+    return data(
+      {
+        result: submission.reply({ formErrors: [throttled ? 'login.throttled' : 'login.invalid'], hideFields: ['password'] }),
+        retryAfterMinutes: throttled ? Math.ceil(result.retryAfterSeconds / 60) : null,
+      },
+      { status: throttled ? 429 : 400 },
+    )
+  }
+  return startSession(result.userId, result.mustChangePassword ? PASSWORD_CHANGE_PATH : safeRedirectPath(redirectTo))
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'login',
+    lastResult: actionData?.result,
+    constraint: { email: { required: true }, password: { required: true } },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  const formErrors = form.errors?.map((key) =>
+    key === 'login.throttled' ? t(key, { minutes: actionData?.retryAfterMinutes ?? 15 }) : t(key),
+  )
+  return (
+    <div className="mx-auto max-w-sm">
+      <p className="mb-6 text-stone-700">{t('app.tagline')}</p>
+      <PageTitle>{t('login.title')}</PageTitle>
+      <Form method="post" {...getFormProps(form)} className="rounded border border-stone-300 bg-white p-5">
+        <FormErrors errors={formErrors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <Field
+          label={t('login.email')}
+          errors={fields.email.errors}
+          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'username', autoFocus: true }}
+        />
+        <Field
+          label={t('login.password')}
+          errors={fields.password.errors}
+          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
+        />
+        <Button type="submit" className="w-full" disabled={navigation.state === 'submitting'}>
+          {t('login.submit')}
+        </Button>
+      </Form>
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

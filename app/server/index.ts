@@ -1,0 +1,119 @@
+// The HTTP server: Express in front of the Remix request handler. It adds security headers
+// (CSP with a per-request nonce), refuses cross-site form posts, opens the database before
+// listening (migrating and seeding an empty embedded one), and closes it on SIGTERM/SIGINT.
+import crypto from 'node:crypto'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import helmet from 'helmet'
+import { isCrossSiteRequest } from '../utils/csrf.server.ts'
+import { closeDatabase, databaseConfig, databaseReady } from '../utils/db.server.ts'
+import { logger } from '../utils/logger.server.ts'
+import { seedDemoIfEmpty } from '../models/demo-organisation.server.ts'
+
+const MODE = process.env.NODE_ENV === 'production' ? 'production' : 'development'
+const PORT = Number(process.env.PORT ?? 3000)
+const HOST = process.env.HOST ?? '0.0.0.0'
+
+async function main() {
+  await databaseReady()
+  if (databaseConfig.engine !== 'postgres' || process.env.SEED_DEMO === 'true') await seedDemoIfEmpty()
+
+  const viteDevServer =
+    MODE === 'production'
+      ? undefined
+      : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+
+  const app = express()
+  app.disable('x-powered-by')
+  if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+  app.use(compression())
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
+    next()
+  })
+  app.use(
+    helmet({
+      xPoweredBy: false,
+      referrerPolicy: { policy: 'same-origin' },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: MODE === 'production',
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'connect-src': MODE === 'development' ? ["'self'", 'ws:'] : ["'self'"],
+          'font-src': ["'self'"],
+          'frame-ancestors': ["'none'"],
+          'img-src': ["'self'", 'data:'],
+          'form-action': ["'self'"],
+          'script-src': [
+            "'strict-dynamic'",
+            "'self'",
+            (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`,
+          ],
+          'script-src-attr': ["'none'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'upgrade-insecure-requests': MODE === 'production' && !process.env.ALLOW_HTTP ? [] : null,
+        },
+      },
+    }),
+  )
+
+  // Cross-site form posts are refused before any route code runs.
+  app.use((req, res, next) => {
+    if (isCrossSiteRequest(req.method, req.headers)) {
+      res.status(403).type('text/plain').send('Cross-site request refused')
+      return
+    }
+    next()
+  })
+
+  if (viteDevServer) {
+    app.use(viteDevServer.middlewares)
+  } else {
+    app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+    app.use(express.static('build/client', { maxAge: '1h' }))
+  }
+  app.use(express.static('public', { maxAge: '1h' }))
+
+  const build = viteDevServer
+    ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+    : ((await import(/* @vite-ignore */ new URL('../../build/server/index.js', import.meta.url).href)) as ServerBuild)
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: MODE,
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      }),
+    }),
+  )
+
+  const server = app.listen(PORT, HOST, () => {
+    logger.info({ port: PORT, mode: MODE, engine: databaseConfig.engine }, `Leidraad listens on http://localhost:${PORT}`)
+  })
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down')
+    server.close()
+    server.closeAllConnections()
+    void viteDevServer?.close()
+    closeDatabase().finally(() => process.exit(0))
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+}
+
+main().catch(async (error: unknown) => {
+  logger.fatal({ err: error }, error instanceof Error ? error.message : 'start-up failed')
+  await closeDatabase().catch(() => {})
+  process.exit(1)
+})

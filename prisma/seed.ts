@@ -1,0 +1,13 @@
+// `npm run db:seed`: creates or restores the demo organisation in the database DATABASE_URL
+// names (stop the app first when it runs on the embedded database: one process per folder).
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from '~/models/demo-organisation.server.ts'
+import { closeDatabase, databaseReady } from '~/utils/db.server.ts'
+
+try {
+  await databaseReady()
+  await seedDemoOrganisation()
+  console.log(`Demo organisation ready. Users (password "${DEMO_PASSWORD}"):`)
+  for (const user of DEMO_USERS) console.log(`  ${user.email}`)
+} finally {
+  await closeDatabase()
+}

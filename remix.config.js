@@ -1,0 +1,15 @@
+// Remix options, imported by vite.config.ts. Every v3_* future flag is on so that the step to
+// React Router 7 stays a codemod.
+/** @type {import('@remix-run/dev').VitePluginConfig} */
+export default {
+  ignoredRouteFiles: ['**/*.test.{ts,tsx}', '**/.*'],
+  serverModuleFormat: 'esm',
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_singleFetch: true,
+    v3_lazyRouteDiscovery: true,
+    v3_routeConfig: true,
+  },
+}
