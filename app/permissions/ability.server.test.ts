@@ -1,0 +1,108 @@
+import { subject } from '@casl/ability'
+import { describe, expect, it } from 'vitest'
+import type { RegionRole } from '~/generated/prisma/enums.ts'
+import type { Action, SubjectName } from './ability.ts'
+import { defineAbilityFor, type AbilityUser } from './ability.server.ts'
+
+// "own" = region A, where the regional roles below have their membership; "other" = region B.
+const OWN = 'region-a'
+const OTHER = 'region-b'
+
+type Role = 'admin' | 'hq_editor' | 'manager' | 'member' | 'frontline' | 'none'
+const ROLES: Role[] = ['admin', 'hq_editor', 'manager', 'member', 'frontline', 'none']
+
+function userWith(role: Role, extra: Partial<AbilityUser> = {}): AbilityUser {
+  const regional = ['manager', 'member', 'frontline'].includes(role)
+  return {
+    id: `user-${role}`,
+    orgRole: role === 'admin' || role === 'hq_editor' ? role : null,
+    deactivatedAt: null,
+    memberships: regional ? [{ regionId: OWN, role: role as RegionRole }] : [],
+    ...extra,
+  }
+}
+
+interface Case {
+  name: string
+  action: Action
+  subject: SubjectName
+  record: Record<string, unknown>
+  allowed: Role[]
+}
+
+const membership = (regionId: string, role: RegionRole) => ({ id: 'm1', userId: 'someone', regionId, role })
+
+const CASES: Case[] = [
+  { name: 'read own region', action: 'read', subject: 'Region', record: { id: OWN }, allowed: ['admin', 'hq_editor', 'manager', 'member', 'frontline'] },
+  { name: 'read other region', action: 'read', subject: 'Region', record: { id: OTHER }, allowed: ['admin', 'hq_editor'] },
+  { name: 'create a region', action: 'create', subject: 'Region', record: { id: 'new' }, allowed: ['admin'] },
+  { name: 'rename own region', action: 'update', subject: 'Region', record: { id: OWN }, allowed: ['admin'] },
+  { name: 'remove own region', action: 'delete', subject: 'Region', record: { id: OWN }, allowed: ['admin'] },
+
+  { name: 'read own region team', action: 'read', subject: 'Membership', record: membership(OWN, 'member'), allowed: ['admin', 'manager'] },
+  { name: 'read other region team', action: 'read', subject: 'Membership', record: membership(OTHER, 'member'), allowed: ['admin'] },
+  { name: 'add frontline to own region', action: 'create', subject: 'Membership', record: membership(OWN, 'frontline'), allowed: ['admin', 'manager'] },
+  { name: 'add member to own region', action: 'create', subject: 'Membership', record: membership(OWN, 'member'), allowed: ['admin', 'manager'] },
+  { name: 'add manager to own region', action: 'create', subject: 'Membership', record: membership(OWN, 'manager'), allowed: ['admin'] },
+  { name: 'add frontline to other region', action: 'create', subject: 'Membership', record: membership(OTHER, 'frontline'), allowed: ['admin'] },
+  { name: 'change a member in own region', action: 'update', subject: 'Membership', record: membership(OWN, 'member'), allowed: ['admin', 'manager'] },
+  { name: 'change a manager in own region', action: 'update', subject: 'Membership', record: membership(OWN, 'manager'), allowed: ['admin'] },
+  { name: 'change a member in other region', action: 'update', subject: 'Membership', record: membership(OTHER, 'member'), allowed: ['admin'] },
+  { name: 'remove frontline from own region', action: 'delete', subject: 'Membership', record: membership(OWN, 'frontline'), allowed: ['admin', 'manager'] },
+  { name: 'remove manager from own region', action: 'delete', subject: 'Membership', record: membership(OWN, 'manager'), allowed: ['admin'] },
+  { name: 'remove frontline from other region', action: 'delete', subject: 'Membership', record: membership(OTHER, 'frontline'), allowed: ['admin'] },
+
+  { name: 'create a user', action: 'create', subject: 'User', record: { id: 'new' }, allowed: ['admin'] },
+  { name: 'set org role / deactivate a user', action: 'update', subject: 'User', record: { id: 'someone', memberships: [{ regionId: OWN }] }, allowed: ['admin'] },
+  { name: 'read a user of own region', action: 'read', subject: 'User', record: { id: 'someone', memberships: [{ regionId: OWN }] }, allowed: ['admin', 'manager'] },
+  { name: 'read a user of other region', action: 'read', subject: 'User', record: { id: 'someone', memberships: [{ regionId: OTHER }] }, allowed: ['admin'] },
+
+  { name: 'read own region audit events', action: 'read', subject: 'AuditEvent', record: { regionId: OWN, subjectType: 'Membership' }, allowed: ['admin', 'manager'] },
+  { name: 'read other region audit events', action: 'read', subject: 'AuditEvent', record: { regionId: OTHER, subjectType: 'Membership' }, allowed: ['admin'] },
+  { name: 'read principle audit events', action: 'read', subject: 'AuditEvent', record: { regionId: null, subjectType: 'Principle' }, allowed: ['admin', 'hq_editor'] },
+  { name: 'read user audit events', action: 'read', subject: 'AuditEvent', record: { regionId: null, subjectType: 'User' }, allowed: ['admin'] },
+  { name: 'alter an audit event', action: 'update', subject: 'AuditEvent', record: { regionId: OWN, subjectType: 'Region' }, allowed: [] },
+  { name: 'delete an audit event', action: 'delete', subject: 'AuditEvent', record: { regionId: OWN, subjectType: 'Region' }, allowed: [] },
+]
+
+describe('permission matrix', () => {
+  for (const c of CASES) {
+    describe(c.name, () => {
+      for (const role of ROLES) {
+        const expected = c.allowed.includes(role)
+        it(`${role}: ${expected ? 'allowed' : 'refused'}`, () => {
+          const ability = defineAbilityFor(userWith(role))
+          expect(ability.can(c.action, subject(c.subject, { ...c.record }) as never)).toBe(expected)
+        })
+      }
+    })
+  }
+
+  it('everyone reads their own account and nobody else’s unless the matrix says so', () => {
+    for (const role of ['member', 'frontline', 'none', 'hq_editor'] as const) {
+      const ability = defineAbilityFor(userWith(role))
+      expect(ability.can('read', subject('User', { id: `user-${role}`, memberships: [] }) as never)).toBe(true)
+      expect(ability.can('read', subject('User', { id: 'someone', memberships: [{ regionId: OWN }] }) as never)).toBe(false)
+    }
+  })
+
+  it('a deactivated user can do nothing, not even as admin', () => {
+    const ability = defineAbilityFor(userWith('admin', { deactivatedAt: new Date() }))
+    expect(ability.rules).toHaveLength(0)
+    expect(ability.can('read', subject('Region', { id: OWN }) as never)).toBe(false)
+  })
+
+  it('a manager of two regions manages both and no third', () => {
+    const ability = defineAbilityFor(
+      userWith('none', {
+        memberships: [
+          { regionId: OWN, role: 'manager' },
+          { regionId: OTHER, role: 'manager' },
+        ],
+      }),
+    )
+    expect(ability.can('create', subject('Membership', membership(OWN, 'member')) as never)).toBe(true)
+    expect(ability.can('create', subject('Membership', membership(OTHER, 'member')) as never)).toBe(true)
+    expect(ability.can('create', subject('Membership', membership('region-c', 'member')) as never)).toBe(false)
+  })
+})

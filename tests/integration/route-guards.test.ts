@@ -1,0 +1,55 @@
+// Every route module, called as a stranger and as every role: nothing is served to a stranger
+// but the public routes, so a new route cannot forget its check.
+import fs from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from '../route-helpers.ts'
+import { makeOrganisation, sessionCookie } from '../factories.ts'
+
+const PUBLIC_ROUTES = new Set(['login.tsx', 'language.tsx', 'healthz.ts', 'logout.tsx'])
+const routeFiles = fs.readdirSync(path.resolve('app/routes')).filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes('.test.'))
+
+type RouteModule = { loader?: (...args: never[]) => unknown; action?: (...args: never[]) => unknown }
+
+describe('route guards', () => {
+  let org: Awaited<ReturnType<typeof makeOrganisation>>
+  const cookies: Record<string, string> = {}
+
+  beforeAll(async () => {
+    org = await makeOrganisation()
+    for (const [role, user] of Object.entries(org.users)) cookies[role] = await sessionCookie(user.id)
+  })
+
+  it('finds the route modules', () => {
+    expect(routeFiles.length).toBeGreaterThanOrEqual(10)
+  })
+
+  for (const file of routeFiles) {
+    it(`${file}: a stranger is sent to sign in`, async () => {
+      if (PUBLIC_ROUTES.has(file)) return
+      const mod = (await import(`~/routes/${file}`)) as RouteModule
+      const params = { regionId: org.regionA.id, userId: org.users.member.id }
+      for (const handler of [mod.loader, mod.action].filter(Boolean)) {
+        const outcome = await callRoute(handler as never, { params, form: handler === mod.action ? { intent: 'x' } : undefined })
+        expect(outcome.status, `${file} ${handler === mod.loader ? 'loader' : 'action'}`).toBe(302)
+        expect(outcome.location).toMatch(/^\/login/)
+      }
+    })
+
+    it(`${file}: never a 500 for any role`, async () => {
+      if (file === 'logout.tsx') return // would end the sessions the other checks use
+      const mod = (await import(`~/routes/${file}`)) as RouteModule
+      const params = { regionId: org.regionB.id, userId: org.users.otherManager.id }
+      for (const role of Object.keys(cookies)) {
+        for (const handler of [mod.loader, mod.action].filter(Boolean)) {
+          const outcome = await callRoute(handler as never, {
+            params,
+            cookie: cookies[role],
+            form: handler === mod.action ? { intent: 'unknown' } : undefined,
+          })
+          expect(outcome.status, `${file} as ${role}`).toBeLessThan(500)
+        }
+      }
+    })
+  }
+})

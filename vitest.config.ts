@@ -1,0 +1,34 @@
+import tsconfigPaths from 'vite-tsconfig-paths'
+import { defineConfig } from 'vitest/config'
+
+// Unit tests sit next to the code (app/**/*.test.ts). Integration tests (tests/integration) run
+// on in-memory PGlite — a fresh database per test file — and again on PostgreSQL when
+// TEST_DATABASE_URL is given (.ci/run always gives one).
+const postgresUrl = process.env.TEST_DATABASE_URL
+
+const integration = (name: string, databaseUrl: string, extra: object = {}) => ({
+  extends: true as const,
+  test: {
+    name,
+    include: ['tests/integration/**/*.test.ts'],
+    env: { DATABASE_URL: databaseUrl, NODE_ENV: 'test' },
+    setupFiles: ['tests/setup/database.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    ...extra,
+  },
+})
+
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['app/**/*.test.{ts,tsx}'], env: { NODE_ENV: 'test' } } },
+      integration('integration:pglite', 'memory:'),
+      ...(postgresUrl
+        ? [integration('integration:postgres', postgresUrl, { globalSetup: ['tests/setup/postgres-global.ts'], fileParallelism: false })]
+        : []),
+    ],
+  },
+})
