@@ -1,0 +1,35 @@
+import { defineConfig, devices } from '@playwright/test'
+
+// End-to-end tests against the production build on a fresh embedded database with demo data.
+// Playwright cannot download its browser here: we use Debian's chromium (.ci/run installs it).
+const PORT = Number(process.env.E2E_PORT ?? 3100)
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: 'retain-on-failure',
+    locale: 'nl-NL',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
+  webServer: {
+    command: 'rm -rf tmp/e2e-data && npm run serve',
+    url: `http://localhost:${PORT}/healthz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { DATABASE_URL: 'file:./tmp/e2e-data', PORT: String(PORT), ALLOW_HTTP: '1', LOG_LEVEL: 'warn' },
+  },
+})
