@@ -27,7 +27,13 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['app/**/*.test.{ts,tsx}'], env: { NODE_ENV: 'test' } } },
       integration('integration:pglite', 'memory:'),
       ...(postgresUrl
-        ? [integration('integration:postgres', postgresUrl, { globalSetup: ['tests/setup/postgres-global.ts'], fileParallelism: false })]
+        ? [
+            integration('integration:postgres', postgresUrl, {
+              exclude: ['tests/integration/embedded/**'], // about the embedded engine only
+              globalSetup: ['tests/setup/postgres-global.ts'],
+              fileParallelism: false,
+            }),
+          ]
         : []),
     ],
   },
