@@ -11,7 +11,7 @@ const integration = (name: string, databaseUrl: string, extra: object = {}) => (
   test: {
     name,
     include: ['tests/integration/**/*.test.ts'],
-    env: { DATABASE_URL: databaseUrl, NODE_ENV: 'test' },
+    env: { DATABASE_URL: databaseUrl, NODE_ENV: 'test' as const },
     setupFiles: ['tests/setup/database.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -24,7 +24,7 @@ export default defineConfig({
   test: {
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['app/**/*.test.{ts,tsx}'], env: { NODE_ENV: 'test' } } },
+      { extends: true, test: { name: 'unit', include: ['app/**/*.test.{ts,tsx}'], env: { NODE_ENV: 'test' as const } } },
       integration('integration:pglite', 'memory:'),
       ...(postgresUrl
         ? [
