@@ -36,7 +36,8 @@ describe('a manager forging posts', () => {
     const audits = await auditCount()
     expect((await callRoute(usersRoute.action, { cookie: managerCookie, form: { name: 'X Y', email: 'x@y.test' } })).status).toBe(403)
     const target = org.users.member.id
-    for (const form of [{ intent: 'org-role', orgRole: 'admin' }, { intent: 'deactivate' }, { intent: 'reset-password' }]) {
+    const forms: Record<string, string>[] = [{ intent: 'org-role', orgRole: 'admin' }, { intent: 'deactivate' }, { intent: 'reset-password' }]
+    for (const form of forms) {
       const outcome = await callRoute(userRoute.action, { cookie: managerCookie, params: { userId: target }, form })
       expect(outcome.status, form.intent).toBeGreaterThanOrEqual(403)
       expect(outcome.status, form.intent).toBeLessThan(500)
@@ -59,10 +60,11 @@ describe('a manager forging posts', () => {
     const victim = await makeUser({ memberships: [{ regionId: org.regionB.id, role: 'member' }] })
     const membership = victim.memberships[0]!
     for (const regionId of [org.regionA.id, org.regionB.id]) {
-      for (const form of [
+      const forms: Record<string, string>[] = [
         { intent: 'change-role', membershipId: membership.id, role: 'frontline' },
         { intent: 'remove-member', membershipId: membership.id },
-      ]) {
+      ]
+      for (const form of forms) {
         const outcome = await callRoute(regionRoute.action, { cookie: managerCookie, params: { regionId }, form })
         expect([403, 404]).toContain(outcome.status)
       }
