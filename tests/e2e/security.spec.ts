@@ -20,6 +20,8 @@ test("a manager cannot change another region's membership over HTTP", async ({ p
   await signIn(page, 'admin@leidraad.test')
   await page.goto('/regions')
   await page.getByRole('link', { name: 'Zuid' }).click()
+  await page.waitForURL(/\/regions\/[^/]+$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zuid')
   const zuidUrl = page.url()
   const membershipId = await page
     .getByRole('listitem')
