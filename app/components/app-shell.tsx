@@ -21,6 +21,7 @@ export function AppShell({ user, flash, children }: { user: ShellUser | null; fl
   const links = user
     ? [
         { to: '/', label: t('nav.home'), show: true },
+        { to: '/principles', label: t('nav.principles'), show: true },
         { to: '/regions', label: t('nav.regions'), show: ability.can('read', 'Region') },
         { to: '/users', label: t('nav.users'), show: ability.can('create', 'User') },
         { to: '/audit', label: t('nav.audit'), show: ability.can('read', 'AuditEvent') },

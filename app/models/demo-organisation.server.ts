@@ -4,6 +4,7 @@ import { logger } from '~/utils/logger.server.ts'
 import { hashPassword } from '~/utils/password.server.ts'
 import { slugify } from '~/utils/slug.ts'
 import { recordAudit } from './audit.server.ts'
+import { seedDemoPrinciples } from './demo-principles.server.ts'
 
 /** Demo data only: printed at start-up, never use it for real accounts. */
 export const DEMO_PASSWORD = 'leidraad-demo'
@@ -68,6 +69,7 @@ export async function seedDemoOrganisation(): Promise<void> {
     }
     await recordAudit(tx, { actorId: null, action: 'demo.seed', subjectType: 'Organisation', subjectId: 'demo' })
   })
+  await seedDemoPrinciples()
 }
 
 /** On the first start of an empty database: seed the demo organisation and say how to sign in. */

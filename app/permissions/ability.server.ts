@@ -4,6 +4,7 @@
 // page would refuse.
 import { AbilityBuilder } from '@casl/ability'
 import { createPrismaAbility } from '@casl/prisma/runtime'
+import type { Prisma } from '~/generated/prisma/browser.ts'
 import type { OrgRole, RegionRole } from '~/generated/prisma/enums.ts'
 import type { AppAbility } from './ability.ts'
 
@@ -18,15 +19,31 @@ export interface AbilityUser {
 /** Region roles a manager may hand out or take away in the regions they manage. */
 export const MANAGER_ASSIGNABLE_ROLES: RegionRole[] = ['member', 'frontline']
 
-export function defineAbilityFor(user: AbilityUser): AppAbility {
+/** Principle statuses whose published version (or consultation text) everyone signed in reads. */
+const VISIBLE_PRINCIPLE: Prisma.PrincipleWhereInput = { status: { in: ['draft', 'consultation', 'published'] } }
+
+export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): AppAbility {
   const { can, cannot, build } = new AbilityBuilder<AppAbility>(createPrismaAbility)
   if (user.deactivatedAt) return build()
 
   // Everyone reads their own account.
   can('read', 'User', { id: user.id })
 
+  // Principles: everyone signed in reads what is published and what is in consultation; a
+  // published principle whose working copy is being revised (status draft, publishedVersion > 0)
+  // stays readable as its published version. Working copies are HQ's until consultation opens.
+  can('read', 'Principle', { status: { in: ['consultation', 'published'] } })
+  can('read', 'Principle', { status: 'draft', publishedVersion: { gt: 0 } })
+  can('readDraft', 'Principle', { status: 'consultation' })
+  can('read', 'PrincipleVersion', { principle: { is: VISIBLE_PRINCIPLE } })
+  can('read', 'PrincipleComment', { principle: { is: VISIBLE_PRINCIPLE } })
+  const openConsultation: Prisma.PrincipleWhereInput = { status: 'consultation', consultationEndsAt: { gt: now } }
+
   if (user.orgRole === 'admin') {
     can('manage', 'all')
+    // Published versions are immutable (a database trigger too); consultation has its dates.
+    cannot(['update', 'delete'], 'PrincipleVersion')
+    cannot('comment', 'Principle', { OR: [{ status: { not: 'consultation' } }, { consultationEndsAt: { lte: now } }] })
     // The audit log is append-only, for admins too.
     cannot(['update', 'delete'], 'AuditEvent')
     return build()
@@ -35,7 +52,14 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
   if (user.orgRole === 'hq_editor') {
     // HQ reads every region (read only) and the audit trail of principles.
     can('read', 'Region')
-    can('read', 'AuditEvent', { subjectType: { in: ['Principle', 'PrincipleVersion'] } })
+    can('read', 'AuditEvent', { subjectType: { in: ['Principle', 'PrincipleVersion', 'PrincipleComment'] } })
+    // HQ writes the main line: every principle, its lifecycle and its consultation.
+    can(['read', 'readDraft', 'create', 'update', 'publish', 'archive'], 'Principle')
+    can('read', ['PrincipleVersion', 'PrincipleComment'])
+    can('comment', 'Principle', openConsultation)
+    can('create', 'PrincipleComment', { regionId: null })
+    // Resolving a consultation comment.
+    can('update', 'PrincipleComment')
   }
 
   const regionIds = (roles: RegionRole[]) =>
@@ -43,6 +67,13 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
 
   const ownRegions = regionIds(['manager', 'member', 'frontline'])
   if (ownRegions.length) can('read', 'Region', { id: { in: ownRegions } })
+
+  // Managers and members speak for their region in a consultation; frontline reads only.
+  const speaksFor = regionIds(['manager', 'member'])
+  if (speaksFor.length) {
+    can('comment', 'Principle', openConsultation)
+    can('create', 'PrincipleComment', { regionId: { in: speaksFor } })
+  }
 
   const managed = regionIds(['manager'])
   if (managed.length) {

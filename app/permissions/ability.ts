@@ -9,16 +9,32 @@ import {
   type PrismaQueryOf,
   type Subjects,
 } from '@casl/prisma/runtime'
-import type { AuditEvent, Membership, Prisma, Region, User } from '~/generated/prisma/browser.ts'
+import type {
+  AuditEvent,
+  Membership,
+  Prisma,
+  Principle,
+  PrincipleComment,
+  PrincipleVersion,
+  Region,
+  User,
+} from '~/generated/prisma/browser.ts'
 
-/** `manage` means every action (admin only). */
-export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete'
+/**
+ * `manage` means every action (admin only). `readDraft`: read a principle's working copy (not
+ * only its published version). `comment`: take part in a consultation. `publish`/`archive`:
+ * lifecycle steps that are not ordinary edits.
+ */
+export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'readDraft' | 'comment' | 'publish' | 'archive'
 
 export type SubjectModels = {
   Region: Region
   User: User
   Membership: Membership
   AuditEvent: AuditEvent
+  Principle: Principle
+  PrincipleVersion: PrincipleVersion
+  PrincipleComment: PrincipleComment
 }
 export type SubjectName = keyof SubjectModels
 

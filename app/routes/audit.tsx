@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { listAuditEvents } from '~/models/audit-log.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { useDateFormat } from '~/utils/dates.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ability } = await requireAbility(request)
@@ -13,13 +14,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AuditPage() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const { events, hasMore } = useLoaderData<typeof loader>()
-  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  })
+  const formatDate = useDateFormat()
   const last = events.at(-1)
   return (
     <>
@@ -38,7 +35,7 @@ export default function AuditPage() {
             <tbody className="divide-y divide-stone-200">
               {events.map((event) => (
                 <tr key={event.id}>
-                  <td className="whitespace-nowrap px-3 py-2">{format.format(new Date(event.createdAt))}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{formatDate(event.createdAt)}</td>
                   <td className="px-3 py-2">{event.actor?.name ?? t('audit.system')}</td>
                   <td className="px-3 py-2 font-mono">{event.action}</td>
                   <td className="px-3 py-2">

@@ -57,3 +57,33 @@ export const ChangeMembershipSchema = z.object({
 })
 
 export const MembershipIdSchema = z.object({ membershipId: z.string().min(1) })
+
+// Principles. The body is the editor's JSON as a string; the server checks it against the
+// editor's schema (app/editor/document.ts) — kept out of here so forms elsewhere ship no editor code.
+const title = z.string({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(160, 'errors.tooLong')
+const revision = z.coerce.number({ error: 'errors.required' }).int().positive()
+
+export const PrincipleDraftSchema = z.object({
+  title,
+  body: z.string({ error: 'editor.errors.empty' }),
+  revision: revision.optional(),
+})
+
+export const ConsultationSchema = z.object({
+  endsAt: z.string({ error: 'errors.required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date'),
+})
+
+export const PublishSchema = z.object({
+  changeNote: z.string({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(1000, 'errors.tooLong'),
+  revision,
+})
+
+export const MoveSchema = z.object({ principleId: z.string().min(1), direction: z.enum(['up', 'down']) })
+
+export const CommentSchema = z.object({
+  body: z.string({ error: 'errors.required' }).trim().min(2, 'errors.tooShort').max(4000, 'errors.tooLong'),
+  regionId: z.string().optional(),
+  parentId: z.string().optional(),
+})
+
+export const CommentIdSchema = z.object({ commentId: z.string().min(1) })

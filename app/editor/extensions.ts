@@ -1,0 +1,27 @@
+// The one list of rich-text extensions. The browser editor, the server's validation and the
+// server's HTML rendering all build on it, so what the editor can make is exactly what the
+// server accepts and renders.
+import type { Extensions } from '@tiptap/core'
+import StarterKit from '@tiptap/starter-kit'
+import { isSafeHref } from './safe-href.ts'
+
+export const HEADING_LEVELS = [2, 3] as const
+
+export const documentExtensions: Extensions = [
+  StarterKit.configure({
+    heading: { levels: [...HEADING_LEVELS] },
+    code: false,
+    codeBlock: false,
+    strike: false,
+    underline: false,
+    horizontalRule: false,
+    link: {
+      openOnClick: false,
+      autolink: true,
+      defaultProtocol: 'https',
+      protocols: ['http', 'https', 'mailto'],
+      isAllowedUri: (url) => isSafeHref(url),
+      HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+    },
+  }),
+]

@@ -1,0 +1,28 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data } from '@remix-run/node'
+import { parseDocument } from '~/editor/document.ts'
+import { invalidSubmission } from '~/utils/forms.server.ts'
+import { PrincipleDraftSchema } from '~/validation/schemas.ts'
+
+/**
+ * Reads a title + rich-text body form. The body must pass the editor's schema; when it does not,
+ * the reply carries the reason as a field error (413 for an oversized document, else 400) and
+ * nothing is stored.
+ */
+export function parseDocumentSubmission(formData: FormData) {
+  const submission = parseWithZod(formData, { schema: PrincipleDraftSchema })
+  if (submission.status !== 'success') return { ok: false as const, reply: invalidSubmission(submission) }
+  const document = parseDocument(submission.value.body)
+  if (!document.ok) {
+    const status = document.error === 'editor.errors.tooLarge' ? 413 : 400
+    return {
+      ok: false as const,
+      reply: data({ result: submission.reply({ fieldErrors: { body: [document.error] } }) }, { status }),
+    }
+  }
+  return {
+    ok: true as const,
+    submission,
+    value: { title: submission.value.title, json: document.json, text: document.text, revision: submission.value.revision },
+  }
+}
