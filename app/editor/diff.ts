@@ -1,11 +1,11 @@
-// Word-level differences between two texts (jsdiff's diffWordsWithSpace keeps line breaks, so
-// paragraphs and list items stay apart in the output).
-import { diffWordsWithSpace } from 'diff'
+// Word-level differences between two texts, with jsdiff's diffWords: runs of changed words come
+// out as one part, and whitespace and line breaks are kept, so paragraphs stay apart.
+import { diffWords } from 'diff'
 
 export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string }
 
 export function diffText(before: string, after: string): DiffPart[] {
-  return diffWordsWithSpace(before, after).map((change) => ({
+  return diffWords(before, after).map((change) => ({
     kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
     text: change.value,
   }))

@@ -32,7 +32,44 @@ interface Case {
 
 const membership = (regionId: string, role: RegionRole) => ({ id: 'm1', userId: 'someone', regionId, role })
 
+const ALL: Role[] = ['admin', 'hq_editor', 'manager', 'member', 'frontline', 'none']
+const HQ: Role[] = ['admin', 'hq_editor']
+const future = new Date(Date.now() + 86_400_000)
+const past = new Date(Date.now() - 86_400_000)
+const principle = (status: string, publishedVersion = 0, consultationEndsAt: Date | null = null) => ({
+  id: 'p1',
+  status,
+  publishedVersion,
+  consultationEndsAt,
+})
+const ofPrinciple = (status: string) => ({ principleId: 'p1', principle: { status } })
+
 const CASES: Case[] = [
+  { name: 'read a published principle', action: 'read', subject: 'Principle', record: principle('published', 1), allowed: ALL },
+  { name: 'read a new draft principle', action: 'read', subject: 'Principle', record: principle('draft'), allowed: HQ },
+  { name: 'read a published principle under revision', action: 'read', subject: 'Principle', record: principle('draft', 1), allowed: ALL },
+  { name: 'read the working copy of a draft', action: 'readDraft', subject: 'Principle', record: principle('draft', 1), allowed: HQ },
+  { name: 'read a principle in consultation', action: 'readDraft', subject: 'Principle', record: principle('consultation', 0, future), allowed: ALL },
+  { name: 'read an archived principle', action: 'read', subject: 'Principle', record: principle('archived', 2), allowed: HQ },
+  { name: 'comment in an open consultation', action: 'comment', subject: 'Principle', record: principle('consultation', 0, future), allowed: ['admin', 'hq_editor', 'manager', 'member'] },
+  { name: 'comment after the consultation ended', action: 'comment', subject: 'Principle', record: principle('consultation', 0, past), allowed: [] },
+  { name: 'comment on a draft', action: 'comment', subject: 'Principle', record: principle('draft', 1), allowed: [] },
+  { name: 'comment on a published principle', action: 'comment', subject: 'Principle', record: principle('published', 1), allowed: [] },
+  { name: 'create a principle', action: 'create', subject: 'Principle', record: principle('draft'), allowed: HQ },
+  { name: 'edit a principle', action: 'update', subject: 'Principle', record: principle('published', 1), allowed: HQ },
+  { name: 'publish a principle', action: 'publish', subject: 'Principle', record: principle('consultation', 0, future), allowed: HQ },
+  { name: 'archive a principle', action: 'archive', subject: 'Principle', record: principle('published', 1), allowed: HQ },
+  { name: 'read a published version', action: 'read', subject: 'PrincipleVersion', record: ofPrinciple('published'), allowed: ALL },
+  { name: 'read a version of an archived principle', action: 'read', subject: 'PrincipleVersion', record: ofPrinciple('archived'), allowed: HQ },
+  { name: 'alter a published version', action: 'update', subject: 'PrincipleVersion', record: ofPrinciple('published'), allowed: [] },
+  { name: 'delete a published version', action: 'delete', subject: 'PrincipleVersion', record: ofPrinciple('published'), allowed: [] },
+  { name: 'read consultation comments', action: 'read', subject: 'PrincipleComment', record: ofPrinciple('consultation'), allowed: ALL },
+  { name: 'comment for own region', action: 'create', subject: 'PrincipleComment', record: { regionId: OWN }, allowed: ['admin', 'manager', 'member'] },
+  { name: 'comment for another region', action: 'create', subject: 'PrincipleComment', record: { regionId: OTHER }, allowed: ['admin'] },
+  { name: 'comment for headquarters', action: 'create', subject: 'PrincipleComment', record: { regionId: null }, allowed: HQ },
+  { name: 'resolve a comment', action: 'update', subject: 'PrincipleComment', record: ofPrinciple('consultation'), allowed: HQ },
+  { name: 'read comment audit events', action: 'read', subject: 'AuditEvent', record: { regionId: OWN, subjectType: 'PrincipleComment' }, allowed: ['admin', 'hq_editor', 'manager'] },
+
   { name: 'read own region', action: 'read', subject: 'Region', record: { id: OWN }, allowed: ['admin', 'hq_editor', 'manager', 'member', 'frontline'] },
   { name: 'read other region', action: 'read', subject: 'Region', record: { id: OTHER }, allowed: ['admin', 'hq_editor'] },
   { name: 'create a region', action: 'create', subject: 'Region', record: { id: 'new' }, allowed: ['admin'] },
