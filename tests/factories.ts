@@ -1,6 +1,6 @@
 // Test data: every test makes its own regions and users, so tests never depend on each other.
 import crypto from 'node:crypto'
-import type { OrgRole, RegionRole } from '~/generated/prisma/enums.ts'
+import type { OrgRole, PrincipleStatus, RegionRole } from '~/generated/prisma/enums.ts'
 import { startSession } from '~/models/auth.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { hashPassword } from '~/utils/password.server.ts'
@@ -49,4 +49,48 @@ export async function makeOrganisation() {
     makeUser({ memberships: [{ regionId: regionB.id, role: 'manager' }] }),
   ])
   return { regionA, regionB, users: { admin, hq, manager, member, frontline, outsider, otherManager } }
+}
+
+/** A rich-text body as the editor would submit it (a JSON string). */
+export function documentJson(...paragraphs: string[]): string {
+  return JSON.stringify({
+    type: 'doc',
+    content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  })
+}
+
+/**
+ * A principle straight in the database (no domain rules), in any status; `publishedVersion` > 0
+ * also writes those versions.
+ */
+export async function makePrinciple(
+  authorId: string,
+  options: { status?: PrincipleStatus; publishedVersion?: number; consultationEndsAt?: Date | null; title?: string } = {},
+) {
+  const title = options.title ?? `Principe ${unique()}`
+  const body = JSON.parse(documentJson(`Tekst van ${title}`))
+  const publishedVersion = options.publishedVersion ?? 0
+  return prisma.principle.create({
+    data: {
+      slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+      title,
+      body,
+      bodyText: `Tekst van ${title}`,
+      status: options.status ?? 'draft',
+      publishedVersion,
+      consultationEndsAt: options.consultationEndsAt ?? (options.status === 'consultation' ? new Date(Date.now() + 86_400_000) : null),
+      createdById: authorId,
+      updatedById: authorId,
+      versions: {
+        create: Array.from({ length: publishedVersion }, (_, i) => ({
+          number: i + 1,
+          title,
+          body,
+          bodyText: `Tekst van ${title}`,
+          changeNote: `Versie ${i + 1}`,
+          publishedById: authorId,
+        })),
+      },
+    },
+  })
 }

@@ -10,7 +10,7 @@ import * as userRoute from '~/routes/users.$userId.tsx'
 import * as usersRoute from '~/routes/users._index.tsx'
 import * as auditRoute from '~/routes/audit.tsx'
 import { prisma } from '~/utils/db.server.ts'
-import { makeOrganisation, makeUser, sessionCookie } from '../factories.ts'
+import { makeOrganisation, makePrinciple, makeUser, sessionCookie } from '../factories.ts'
 import { callRoute } from '../route-helpers.ts'
 
 let org: Awaited<ReturnType<typeof makeOrganisation>>
@@ -152,12 +152,30 @@ describe('what each role can open', () => {
 })
 
 describe('lists agree with record checks', () => {
-  const models = ['Region', 'Membership', 'User', 'AuditEvent'] as const
+  const models = ['Region', 'Membership', 'User', 'AuditEvent', 'Principle', 'PrincipleVersion', 'PrincipleComment'] as const
+  const includes: Partial<Record<(typeof models)[number], object>> = {
+    User: { include: { memberships: true } },
+    PrincipleVersion: { include: { principle: true } },
+    PrincipleComment: { include: { principle: true } },
+  }
 
   it('for every role, accessibleBy returns exactly the rows can() allows', async () => {
     await prisma.auditEvent.create({ data: { action: 'x', subjectType: 'Membership', subjectId: 'm', regionId: org.regionA.id } })
     await prisma.auditEvent.create({ data: { action: 'x', subjectType: 'Membership', subjectId: 'm', regionId: org.regionB.id } })
     await prisma.auditEvent.create({ data: { action: 'x', subjectType: 'Principle', subjectId: 'p' } })
+    const hq = org.users.hq.id
+    const principles = await Promise.all([
+      makePrinciple(hq, { status: 'draft' }),
+      makePrinciple(hq, { status: 'draft', publishedVersion: 1 }),
+      makePrinciple(hq, { status: 'consultation' }),
+      makePrinciple(hq, { status: 'published', publishedVersion: 2 }),
+      makePrinciple(hq, { status: 'archived', publishedVersion: 1 }),
+    ])
+    for (const principle of principles) {
+      await prisma.principleComment.create({
+        data: { principleId: principle.id, versionNumber: principle.publishedVersion + 1, authorId: hq, body: 'Reactie' },
+      })
+    }
     for (const [role, user] of Object.entries(org.users)) {
       const full = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { memberships: true } })
       const ability = defineAbilityFor(full)
@@ -165,7 +183,7 @@ describe('lists agree with record checks', () => {
         const delegate = prisma[(model.charAt(0).toLowerCase() + model.slice(1)) as 'region'] as unknown as {
           findMany(args: object): Promise<{ id: string }[]>
         }
-        const include = model === 'User' ? { include: { memberships: true } } : {}
+        const include = includes[model] ?? {}
         const all = await delegate.findMany({ ...include })
         const allowedIds = all.filter((row) => ability.can('read', subject(model, { ...row }) as never)).map((r) => r.id).sort()
         const listed = await delegate.findMany({ where: accessibleBy(ability, 'read').ofType(model), select: { id: true } })

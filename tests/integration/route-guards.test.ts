@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { callRoute } from '../route-helpers.ts'
-import { makeOrganisation, sessionCookie } from '../factories.ts'
+import { makeOrganisation, makePrinciple, sessionCookie } from '../factories.ts'
 
 const PUBLIC_ROUTES = new Set(['login.tsx', 'language.tsx', 'healthz.ts', 'logout.tsx'])
 const routeFiles = fs.readdirSync(path.resolve('app/routes')).filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes('.test.'))
@@ -13,10 +13,12 @@ type RouteModule = { loader?: (...args: never[]) => unknown; action?: (...args: 
 
 describe('route guards', () => {
   let org: Awaited<ReturnType<typeof makeOrganisation>>
+  let slug: string
   const cookies: Record<string, string> = {}
 
   beforeAll(async () => {
     org = await makeOrganisation()
+    slug = (await makePrinciple(org.users.hq.id, { status: 'consultation', publishedVersion: 1 })).slug
     for (const [role, user] of Object.entries(org.users)) cookies[role] = await sessionCookie(user.id)
   })
 
@@ -28,7 +30,7 @@ describe('route guards', () => {
     it(`${file}: a stranger is sent to sign in`, async () => {
       if (PUBLIC_ROUTES.has(file)) return
       const mod = (await import(`~/routes/${file}`)) as RouteModule
-      const params = { regionId: org.regionA.id, userId: org.users.member.id }
+      const params = { regionId: org.regionA.id, userId: org.users.member.id, slug, number: '1' }
       for (const handler of [mod.loader, mod.action].filter(Boolean)) {
         const outcome = await callRoute(handler as never, { params, form: handler === mod.action ? { intent: 'x' } : undefined })
         expect(outcome.status, `${file} ${handler === mod.loader ? 'loader' : 'action'}`).toBe(302)
@@ -39,7 +41,7 @@ describe('route guards', () => {
     it(`${file}: never a 500 for any role`, async () => {
       if (file === 'logout.tsx') return // would end the sessions the other checks use
       const mod = (await import(`~/routes/${file}`)) as RouteModule
-      const params = { regionId: org.regionB.id, userId: org.users.otherManager.id }
+      const params = { regionId: org.regionB.id, userId: org.users.otherManager.id, slug, number: '1' }
       for (const role of Object.keys(cookies)) {
         for (const handler of [mod.loader, mod.action].filter(Boolean)) {
           const outcome = await callRoute(handler as never, {
