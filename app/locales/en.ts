@@ -29,7 +29,9 @@ const en: Translations = {
     yourRegions: 'Your regions',
     noRegions: 'You are not linked to a region yet. Ask your administrator to add you.',
     orgRole: 'Your role in the organisation: {{role}}',
-    next: 'Principles, guidelines and the handbook are coming here soon.',
+    consultations: 'Headquarters asks for your view',
+    principles_one: 'See the principle in force',
+    principles_other: 'See the {{count}} principles in force',
   },
   login: {
     title: 'Sign in',

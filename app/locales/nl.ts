@@ -27,7 +27,9 @@ const nl = {
     yourRegions: 'Jouw regio’s',
     noRegions: 'Je bent nog aan geen regio gekoppeld. Vraag je beheerder om je toe te voegen.',
     orgRole: 'Je rol in de organisatie: {{role}}',
-    next: 'Principes, richtlijnen en het handboek komen hier binnenkort.',
+    consultations: 'Het hoofdkantoor vraagt je mening',
+    principles_one: 'Bekijk het geldende principe',
+    principles_other: 'Bekijk de {{count}} geldende principes',
   },
   login: {
     title: 'Aanmelden',

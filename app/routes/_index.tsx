@@ -3,11 +3,18 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
+import { listPrinciples } from '~/models/principle.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { useDateFormat } from '~/utils/dates.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireAbility(request)
+  const { user, ability } = await requireAbility(request)
+  const principles = await listPrinciples(ability)
   return {
+    consultations: principles
+      .filter((p) => p.status === 'consultation')
+      .map((p) => ({ slug: p.slug, title: p.workingTitle ?? p.title, endsAt: p.consultationEndsAt })),
+    publishedCount: principles.filter((p) => p.position !== null && p.status !== 'archived').length,
     name: user.name,
     orgRole: user.orgRole,
     memberships: user.memberships.map((m) => ({ role: m.role, region: m.region })),
@@ -16,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { t } = useTranslation()
-  const { name, orgRole, memberships } = useLoaderData<typeof loader>()
+  const { name, orgRole, memberships, consultations, publishedCount } = useLoaderData<typeof loader>()
+  const formatDate = useDateFormat('date')
   return (
     <>
       <PageTitle>{t('home.title', { name })}</PageTitle>
@@ -40,7 +48,28 @@ export default function Home() {
           <p>{t('home.noRegions')}</p>
         )}
       </section>
-      <p className="text-stone-700">{t('home.next')}</p>
+      {consultations.length ? (
+        <section aria-labelledby="consultations" className="mb-6 rounded border border-amber-700 bg-amber-50/40 p-4">
+          <h2 id="consultations" className="mb-2 text-lg font-semibold">
+            {t('home.consultations')}
+          </h2>
+          <ul className="space-y-1">
+            {consultations.map((c) => (
+              <li key={c.slug}>
+                <Link to={`/principles/${c.slug}`} className="font-medium text-brand-800 underline">
+                  {c.title}
+                </Link>{' '}
+                {c.endsAt ? <span className="text-sm text-stone-700">({t('principles.consultationUntil', { date: formatDate(c.endsAt) })})</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <p>
+        <Link to="/principles" className="font-medium text-brand-800 underline">
+          {t('home.principles', { count: publishedCount })}
+        </Link>
+      </p>
     </>
   )
 }

@@ -16,6 +16,8 @@ const MODE = process.env.NODE_ENV === 'production' ? 'production' : 'development
 const PORT = Number(process.env.PORT ?? 3000)
 const HOST = process.env.HOST ?? '0.0.0.0'
 
+const MAX_REQUEST_BYTES = 1_000_000
+
 async function main() {
   await databaseReady()
   if (databaseConfig.engine !== 'postgres' || process.env.SEED_DEMO === 'true') await seedDemoIfEmpty()
@@ -60,6 +62,16 @@ async function main() {
       },
     }),
   )
+
+  // No form here needs more than 1 MB (a principle is capped at 200 000 characters of JSON):
+  // larger bodies are refused before anything reads them.
+  app.use((req, res, next) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
+      res.status(413).type('text/plain').send('Request too large')
+      return
+    }
+    next()
+  })
 
   // Cross-site form posts are refused before any route code runs.
   app.use((req, res, next) => {

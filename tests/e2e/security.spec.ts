@@ -85,3 +85,11 @@ test('the health check answers 200 with a working database', async ({ request })
   const response = await request.get('/healthz')
   expect(response.status()).toBe(200)
 })
+
+test('an oversized request body is refused with 413 before any route reads it', async ({ request }) => {
+  const response = await request.post('/principles/new', {
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost:3100' },
+    data: `title=x&body=${'x'.repeat(2_000_000)}`,
+  })
+  expect(response.status()).toBe(413)
+})
