@@ -22,6 +22,7 @@ export function AppShell({ user, flash, children }: { user: ShellUser | null; fl
     ? [
         { to: '/', label: t('nav.home'), show: true },
         { to: '/principles', label: t('nav.principles'), show: true },
+        { to: '/coverage', label: t('nav.coverage'), show: ability.can('readDraft', 'Guideline') },
         { to: '/regions', label: t('nav.regions'), show: ability.can('read', 'Region') },
         { to: '/users', label: t('nav.users'), show: ability.can('create', 'User') },
         { to: '/audit', label: t('nav.audit'), show: ability.can('read', 'AuditEvent') },

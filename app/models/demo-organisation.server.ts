@@ -4,7 +4,8 @@ import { logger } from '~/utils/logger.server.ts'
 import { hashPassword } from '~/utils/password.server.ts'
 import { slugify } from '~/utils/slug.ts'
 import { recordAudit } from './audit.server.ts'
-import { seedDemoPrinciples } from './demo-principles.server.ts'
+import { seedDemoGuidelines } from './demo-guidelines.server.ts'
+import { publishDemoComplaintsV2, seedDemoPrinciples } from './demo-principles.server.ts'
 
 /** Demo data only: printed at start-up, never use it for real accounts. */
 export const DEMO_PASSWORD = 'leidraad-demo'
@@ -69,7 +70,12 @@ export async function seedDemoOrganisation(): Promise<void> {
     }
     await recordAudit(tx, { actorId: null, action: 'demo.seed', subjectType: 'Organisation', subjectId: 'demo' })
   })
-  await seedDemoPrinciples()
+  // Principles (v1), then the regions' guidelines under them, then HQ's v2 of one principle,
+  // so the demo shows a guideline that needs review.
+  if (await seedDemoPrinciples()) {
+    await seedDemoGuidelines()
+    await publishDemoComplaintsV2()
+  }
 }
 
 /** On the first start of an empty database: seed the demo organisation and say how to sign in. */

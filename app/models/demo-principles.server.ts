@@ -87,7 +87,7 @@ const IN_CONSULTATION = document(
   ul(['Leg kort vast waarom je afweek.'], ['Bespreek afwijkingen maandelijks in het team, zonder schuldvraag.']),
 )
 
-async function userWithAbility(email: string) {
+export async function userWithAbility(email: string) {
   const user = await prisma.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } })
   return { user, ability: defineAbilityFor(user) }
 }
@@ -98,7 +98,19 @@ async function publishThroughConsultation(principleId: string, changeNote: strin
   return publishPrinciple(hq.ability, hq.user.id, principleId, { changeNote, baseRevision: revision })
 }
 
-/** Seeds the demo principles once (when there are none yet). */
+/** HQ's v2 of "Klachten zijn cadeaus", published after the regions wrote guidelines under v1. */
+export async function publishDemoComplaintsV2() {
+  const hq = await userWithAbility('hq@leidraad.test')
+  const complaints = await prisma.principle.findUniqueOrThrow({ where: { slug: 'klachten-zijn-cadeaus' } })
+  await savePrinciple(hq.ability, hq.user.id, complaints.id, { ...COMPLAINTS_V2, baseRevision: complaints.revision })
+  await publishThroughConsultation(
+    complaints.id,
+    'Klachten worden niet meer doorgestuurd maar opgelost door wie ze hoort; contact binnen één werkdag in plaats van afhandeling binnen vijf werkdagen.',
+    hq,
+  )
+}
+
+/** Seeds the demo principles (v1 of each, one in consultation) once, when there are none yet. */
 export async function seedDemoPrinciples(): Promise<boolean> {
   if ((await prisma.principle.count()) > 0) return false
   const hq = await userWithAbility('hq@leidraad.test')
@@ -110,12 +122,6 @@ export async function seedDemoPrinciples(): Promise<boolean> {
     if (index === 2) {
       const complaints = await createPrinciple(hq.ability, hq.user.id, COMPLAINTS_V1)
       await publishThroughConsultation(complaints.id, firstNote, hq)
-      await savePrinciple(hq.ability, hq.user.id, complaints.id, { ...COMPLAINTS_V2, baseRevision: 1 })
-      await publishThroughConsultation(
-        complaints.id,
-        'Klachten worden niet meer doorgestuurd maar opgelost door wie ze hoort; contact binnen één werkdag in plaats van afhandeling binnen vijf werkdagen.',
-        hq,
-      )
     }
   }
 

@@ -13,3 +13,10 @@ export class DomainError extends Error {
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
 }
+
+/** A save made on an older revision than the stored one (optimistic locking): nothing was written. */
+export class StaleRevisionError extends DomainError {
+  constructor(readonly current: { title: string; body: unknown; revision: number; updatedBy: string; updatedAt: Date }) {
+    super('principles.conflict', 409)
+  }
+}

@@ -10,7 +10,9 @@ import { authorize, can, invariantFound } from '~/permissions/authorize.server.t
 import { prisma, type Db } from '~/utils/db.server.ts'
 import { slugify } from '~/utils/slug.ts'
 import { recordAudit } from './audit.server.ts'
-import { DomainError } from './errors.server.ts'
+import { DomainError, StaleRevisionError } from './errors.server.ts'
+
+export { StaleRevisionError }
 
 export interface DocumentInput {
   title: string
@@ -18,12 +20,6 @@ export interface DocumentInput {
   text: string
 }
 
-/** A save made on an older revision than the stored one: nothing was written. */
-export class StaleRevisionError extends DomainError {
-  constructor(readonly current: { title: string; body: unknown; revision: number; updatedBy: string; updatedAt: Date }) {
-    super('principles.conflict', 409)
-  }
-}
 
 const readable = (ability: AppAbility) => accessibleBy(ability, 'read').ofType('Principle')
 

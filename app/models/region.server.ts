@@ -78,13 +78,18 @@ export async function updateRegion(
   }
 }
 
-/** Removes a region only when nothing hangs on it (no memberships yet; later issues add guidelines). */
+/** Removes a region only when nothing hangs on it: no memberships, guidelines or decisions. */
 export async function deleteRegion(ability: AppAbility, actorId: string, regionId: string) {
   const region = await requireRegion(ability, regionId)
   authorize(ability, 'delete', 'Region', region)
   await prisma.$transaction(async (tx) => {
-    const memberships = await tx.membership.count({ where: { regionId: region.id } })
+    const [memberships, guidelines, decisions] = await Promise.all([
+      tx.membership.count({ where: { regionId: region.id } }),
+      tx.guideline.count({ where: { regionId: region.id } }),
+      tx.principleDecision.count({ where: { regionId: region.id } }),
+    ])
     if (memberships > 0) throw new DomainError('errors.regionInUse', 409)
+    if (guidelines + decisions > 0) throw new DomainError('errors.regionHasGuidelines', 409)
     await tx.region.delete({ where: { id: region.id } })
     await recordAudit(tx, {
       actorId,

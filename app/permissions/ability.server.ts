@@ -42,7 +42,7 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
   if (user.orgRole === 'admin') {
     can('manage', 'all')
     // Published versions are immutable (a database trigger too); consultation has its dates.
-    cannot(['update', 'delete'], 'PrincipleVersion')
+    cannot(['update', 'delete'], ['PrincipleVersion', 'GuidelineVersion'])
     cannot('comment', 'Principle', { OR: [{ status: { not: 'consultation' } }, { consultationEndsAt: { lte: now } }] })
     // The audit log is append-only, for admins too.
     cannot(['update', 'delete'], 'AuditEvent')
@@ -60,6 +60,9 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     can('create', 'PrincipleComment', { regionId: null })
     // Resolving a consultation comment.
     can('update', 'PrincipleComment')
+    // Every region's guidelines and decisions, read only.
+    can(['read', 'readDraft'], 'Guideline')
+    can('read', ['GuidelineVersion', 'GuidelineComment', 'CustomerInput', 'PrincipleDecision'])
   }
 
   const regionIds = (roles: RegionRole[]) =>
@@ -75,8 +78,31 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     can('create', 'PrincipleComment', { regionId: { in: speaksFor } })
   }
 
+  // Guidelines. Everyone in a region reads its published guidelines (the published version only);
+  // managers and members also read and write drafts; only managers publish, archive, send back
+  // and resolve *needs review*. Nobody but admin and HQ sees another region.
+  if (ownRegions.length) {
+    const inOwn = { regionId: { in: ownRegions } }
+    can('read', 'Guideline', { ...inOwn, publishedVersion: { gt: 0 }, status: { in: ['draft', 'review', 'published'] } })
+    can('read', 'GuidelineVersion', { guideline: { is: { ...inOwn, status: { in: ['draft', 'review', 'published'] } } } })
+    can('read', 'PrincipleDecision', inOwn)
+  }
+  const writes = regionIds(['manager', 'member'])
+  if (writes.length) {
+    const inWritten = { regionId: { in: writes } }
+    can(['read', 'readDraft'], 'Guideline', inWritten)
+    can('read', 'GuidelineVersion', { guideline: { is: inWritten } })
+    can('create', 'Guideline', { ...inWritten, status: 'draft' })
+    can(['read', 'create'], ['GuidelineComment', 'CustomerInput'], { guideline: { is: inWritten } })
+  }
+  const memberOf = regionIds(['member'])
+  if (memberOf.length) can('update', 'Guideline', { regionId: { in: memberOf }, status: { in: ['draft', 'review'] } })
+
   const managed = regionIds(['manager'])
   if (managed.length) {
+    can(['update', 'publish', 'archive'], 'Guideline', { regionId: { in: managed } })
+    can('update', 'GuidelineComment', { guideline: { is: { regionId: { in: managed } } } })
+    can(['create', 'update', 'delete'], 'PrincipleDecision', { regionId: { in: managed } })
     can('read', 'Membership', { regionId: { in: managed } })
     can(['create', 'update', 'delete'], 'Membership', {
       regionId: { in: managed },

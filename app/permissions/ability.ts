@@ -11,6 +11,11 @@ import {
 } from '@casl/prisma/runtime'
 import type {
   AuditEvent,
+  CustomerInput,
+  Guideline,
+  GuidelineComment,
+  GuidelineVersion,
+  PrincipleDecision,
   Membership,
   Prisma,
   Principle,
@@ -22,8 +27,10 @@ import type {
 
 /**
  * `manage` means every action (admin only). `readDraft`: read a principle's working copy (not
- * only its published version). `comment`: take part in a consultation. `publish`/`archive`:
- * lifecycle steps that are not ordinary edits.
+ * only its published version); for guidelines: the working copy, review state and comments.
+ * `comment`: take part in a consultation. `publish`/`archive`: lifecycle steps that are not
+ * ordinary edits — for guidelines `publish` also covers sending back from review and resolving
+ * *needs review* ("still valid"), the manager's decisions in the matrix.
  */
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'readDraft' | 'comment' | 'publish' | 'archive'
 
@@ -35,6 +42,11 @@ export type SubjectModels = {
   Principle: Principle
   PrincipleVersion: PrincipleVersion
   PrincipleComment: PrincipleComment
+  Guideline: Guideline
+  GuidelineVersion: GuidelineVersion
+  GuidelineComment: GuidelineComment
+  CustomerInput: CustomerInput
+  PrincipleDecision: PrincipleDecision
 }
 export type SubjectName = keyof SubjectModels
 

@@ -37,7 +37,10 @@ export default function Home() {
           <ul className="divide-y divide-stone-200 rounded border border-stone-300 bg-white">
             {memberships.map((m) => (
               <li key={m.region.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
-                <Link to={`/regions/${m.region.id}`} className="font-medium text-brand-800 underline">
+                <Link
+                  to={m.role === 'frontline' ? `/regions/${m.region.id}` : `/regions/${m.region.id}/guidelines`}
+                  className="font-medium text-brand-800 underline"
+                >
                   {m.region.name}
                 </Link>
                 <span className="text-sm text-stone-700">{t(`roles.${m.role}`)}</span>

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/nod
 import { useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { PrincipleForm } from '~/components/principles/principle-form.tsx'
+import { DocumentForm } from '~/components/editor/document-form.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { EMPTY_DOCUMENT } from '~/editor/document.ts'
 import { createPrinciple } from '~/models/principle.server.ts'
@@ -37,7 +37,7 @@ export default function NewPrinciplePage() {
   return (
     <>
       <PageTitle>{t('principles.new')}</PageTitle>
-      <PrincipleForm title="" body={EMPTY_DOCUMENT} lastResult={actionData?.result} submitLabel={t('principles.saveDraft')} />
+      <DocumentForm title="" body={EMPTY_DOCUMENT} lastResult={actionData?.result} submitLabel={t('principles.saveDraft')} placeholder={t('editor.placeholder')} />
     </>
   )
 }

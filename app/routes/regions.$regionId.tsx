@@ -2,7 +2,7 @@ import { subject } from '@casl/ability'
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useAbility } from '~/components/can.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
@@ -115,6 +115,13 @@ export default function RegionPage() {
       <PageTitle>{region.name}</PageTitle>
       {region.description ? <p className="mb-6 text-stone-700">{region.description}</p> : null}
 
+      {ability.can('readDraft', subject('Guideline', { regionId: region.id }) as never) ? (
+        <p className="mb-6">
+          <Link to="guidelines" className="font-medium text-brand-800 underline">
+            {t('guidelines.workspace', { region: region.name })}
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="team-title" className="mb-8">
         <h2 id="team-title" className="mb-2 text-lg font-semibold">
           {t('regions.team')}

@@ -1,6 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
-import { parseDocument } from '~/editor/document.ts'
+import type { JSONContent } from '@tiptap/core'
+import { diffText } from '~/editor/diff.ts'
+import { documentText, parseDocument } from '~/editor/document.ts'
+import { renderDocumentHtml } from '~/editor/render.server.ts'
+import type { StaleRevisionError } from '~/models/errors.server.ts'
 import { invalidSubmission } from '~/utils/forms.server.ts'
 import { PrincipleDraftSchema } from '~/validation/schemas.ts'
 
@@ -25,4 +29,28 @@ export function parseDocumentSubmission(formData: FormData) {
     submission,
     value: { title: submission.value.title, json: document.json, text: document.text, revision: submission.value.revision },
   }
+}
+
+/**
+ * The 409 answer to a stale save: both texts rendered on the server and the word diff between
+ * them; the submitted text goes back to the editor so nothing is lost.
+ */
+export function conflictReply(error: StaleRevisionError, mine: { title: string; json: JSONContent; text: string }) {
+  const theirs = error.current
+  return data(
+    {
+      conflict: {
+        mine: { title: mine.title, body: mine.json, html: renderDocumentHtml(mine.json) },
+        theirs: {
+          title: theirs.title,
+          html: renderDocumentHtml(theirs.body),
+          revision: theirs.revision,
+          updatedBy: theirs.updatedBy,
+          updatedAt: theirs.updatedAt,
+        },
+        diff: diffText(`${theirs.title}\n${documentText(theirs.body as JSONContent)}`, `${mine.title}\n${mine.text}`),
+      },
+    },
+    { status: 409 },
+  )
 }

@@ -87,3 +87,34 @@ export const CommentSchema = z.object({
 })
 
 export const CommentIdSchema = z.object({ commentId: z.string().min(1) })
+
+// Guidelines.
+const isoDate = z.string({ error: 'errors.required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
+
+export const GuidelinePublishSchema = z.object({
+  changeNote: z.string({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(1000, 'errors.tooLong'),
+  reviewBy: isoDate,
+  revision,
+})
+
+export const SendBackSchema = z.object({
+  comment: z.string({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(4000, 'errors.tooLong'),
+})
+
+export const ConfirmStillValidSchema = z.object({
+  note: z.string({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(1000, 'errors.tooLong'),
+})
+
+export const CUSTOMER_INPUT_SOURCES = ['conversation', 'complaint', 'survey', 'panel'] as const
+
+export const CustomerInputSchema = z.object({
+  said: z.string({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(2000, 'errors.tooLong'),
+  source: z.enum(CUSTOMER_INPUT_SOURCES, { error: 'errors.required' }),
+  heardOn: isoDate,
+})
+
+export const DecisionSchema = z.object({
+  principleId: z.string().min(1),
+  kind: z.enum(['applies_as_written', 'not_applicable']),
+  reason: z.string().trim().max(1000, 'errors.tooLong').optional(),
+})

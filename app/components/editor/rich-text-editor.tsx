@@ -15,19 +15,21 @@ export function RichTextEditor({
   label,
   defaultValue,
   errors,
+  placeholder,
 }: {
   id: string
   name: string
   label: string
   defaultValue: JSONContent
   errors?: string[]
+  placeholder: string
 }) {
   const { t } = useTranslation()
   const [json, setJson] = useState(() => JSON.stringify(defaultValue))
   const labelId = `${id}-label`
   const errorId = `${id}-error`
   const editor = useEditor({
-    extensions: [...documentExtensions, Placeholder.configure({ placeholder: t('editor.placeholder') })],
+    extensions: [...documentExtensions, Placeholder.configure({ placeholder })],
     content: defaultValue,
     immediatelyRender: false,
     editorProps: {

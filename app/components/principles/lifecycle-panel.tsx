@@ -10,7 +10,7 @@ import { Button, Field, FieldErrors, FormErrors } from '~/components/ui/form.tsx
 import type { PrincipleStatus } from '~/generated/prisma/enums.ts'
 import { isoDateInOrganisation } from '~/utils/dates.ts'
 import { ConsultationSchema, PublishSchema } from '~/validation/schemas.ts'
-import { useResultFor } from './action-form.tsx'
+import { useResultFor } from '~/components/action-form.tsx'
 
 type PanelPrinciple = { id: string; status: PrincipleStatus; revision: number; publishedVersion: number }
 

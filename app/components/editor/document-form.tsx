@@ -1,4 +1,4 @@
-// Title + body form for writing a principle; used by the editing routes only (it loads the editor).
+// Title + rich-text body form (principles, guidelines); used by editing routes only (it loads the editor).
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { JSONContent } from '@tiptap/core'
@@ -8,23 +8,25 @@ import { RichTextEditor } from '~/components/editor/rich-text-editor.tsx'
 import { Button, Field, FormErrors } from '~/components/ui/form.tsx'
 import { PrincipleDraftSchema } from '~/validation/schemas.ts'
 
-export function PrincipleForm({
+export function DocumentForm({
   title,
   body,
   revision,
   lastResult,
   submitLabel,
+  placeholder,
 }: {
   title: string
   body: JSONContent
   revision?: number
   lastResult?: SubmissionResult<string[]>
   submitLabel: string
+  placeholder: string
 }) {
   const { t } = useTranslation()
   const navigation = useNavigation()
   const [form, fields] = useForm({
-    id: `principle-${revision ?? 'new'}`,
+    id: `document-${revision ?? 'new'}`,
     lastResult,
     defaultValue: { title },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PrincipleDraftSchema }),
@@ -34,7 +36,7 @@ export function PrincipleForm({
     <Form method="post" {...getFormProps(form)} className="rounded border border-stone-300 bg-white p-5">
       <FormErrors errors={form.errors} />
       <Field label={t('principles.titleLabel')} errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: 'text' })} />
-      <RichTextEditor id={fields.body.id} name={fields.body.name} label={t('principles.body')} defaultValue={body} errors={fields.body.errors} />
+      <RichTextEditor id={fields.body.id} name={fields.body.name} label={t('principles.body')} defaultValue={body} errors={fields.body.errors} placeholder={placeholder} />
       {revision ? <input type="hidden" name="revision" value={revision} /> : null}
       <Button type="submit" disabled={navigation.state === 'submitting'}>
         {submitLabel}

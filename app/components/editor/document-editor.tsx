@@ -1,0 +1,87 @@
+// The editing page body shared by principles and guidelines: the form, and — after a stale
+// save (409) — both texts side by side with the diff, the user's text kept in the editor.
+import { Link, useActionData } from '@remix-run/react'
+import type { SubmissionResult } from '@conform-to/react'
+import type { JSONContent } from '@tiptap/core'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { DiffView } from '~/components/diff-view.tsx'
+import { RichText } from '~/components/rich-text.tsx'
+import { PageTitle } from '~/components/ui/form.tsx'
+import type { DiffPart } from '~/editor/diff.ts'
+import { useDateFormat } from '~/utils/dates.ts'
+import { DocumentForm } from './document-form.tsx'
+
+type Conflict = {
+  mine: { title: string; body: unknown; html: string }
+  theirs: { title: string; html: string; revision: number; updatedBy: string; updatedAt: string | Date }
+  diff: DiffPart[]
+}
+
+export function DocumentEditor({
+  back,
+  heading,
+  notice,
+  title,
+  body,
+  revision,
+  placeholder,
+}: {
+  back: { to: string; label: string }
+  heading: string
+  notice?: ReactNode
+  title: string
+  body: JSONContent
+  revision: number
+  placeholder: string
+}) {
+  const { t } = useTranslation()
+  const formatDate = useDateFormat()
+  const actionData = useActionData<{ conflict?: Conflict; result?: SubmissionResult<string[]> }>()
+  const conflict = actionData?.conflict ?? null
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to={back.to} className="text-brand-800 underline">
+          ← {back.label}
+        </Link>
+      </p>
+      <PageTitle>{heading}</PageTitle>
+      {notice}
+      {conflict ? (
+        <section role="alert" aria-labelledby="conflict-title" className="mb-6 rounded border-2 border-red-700 bg-white p-4">
+          <h2 id="conflict-title" className="mb-2 text-lg font-semibold text-red-900">
+            {t('principles.conflict')}
+          </h2>
+          <p className="mb-4">
+            {t('principles.conflictExplained', { name: conflict.theirs.updatedBy, when: formatDate(conflict.theirs.updatedAt) })}
+          </p>
+          <div className="grid gap-4 md:grid-cols-2">
+            <div>
+              <h3 className="font-semibold">{t('principles.conflictTheirs', { name: conflict.theirs.updatedBy })}</h3>
+              <p className="font-medium">{conflict.theirs.title}</p>
+              <RichText html={conflict.theirs.html} className="rounded border border-stone-300 p-3" />
+            </div>
+            <div>
+              <h3 className="font-semibold">{t('principles.conflictMine')}</h3>
+              <p className="font-medium">{conflict.mine.title}</p>
+              <RichText html={conflict.mine.html} className="rounded border border-stone-300 p-3" />
+            </div>
+          </div>
+          <h3 className="mt-4 font-semibold">{t('principles.conflictDiff')}</h3>
+          <DiffView parts={conflict.diff} />
+          <p className="mt-4">{t('principles.conflictNext')}</p>
+        </section>
+      ) : null}
+      <DocumentForm
+        key={conflict ? `conflict-${conflict.theirs.revision}` : revision}
+        title={conflict ? conflict.mine.title : title}
+        body={conflict ? (conflict.mine.body as JSONContent) : body}
+        revision={conflict ? conflict.theirs.revision : revision}
+        lastResult={actionData?.result}
+        submitLabel={conflict ? t('principles.saveMineAnyway') : t('principles.saveDraft')}
+        placeholder={placeholder}
+      />
+    </>
+  )
+}

@@ -1,0 +1,66 @@
+// What customers told the region: listed with source and date, and a form to add it.
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useResultFor } from '~/components/action-form.tsx'
+import { Button, Field, FieldErrors, FormErrors, SelectField } from '~/components/ui/form.tsx'
+import { isoDateInOrganisation, useDateFormat } from '~/utils/dates.ts'
+import { CUSTOMER_INPUT_SOURCES, CustomerInputSchema } from '~/validation/schemas.ts'
+
+type Input = { id: string; said: string; source: string; heardOn: string | Date; createdBy: { name: string } }
+
+export function CustomerInputSection({ inputs, canAdd }: { inputs: Input[]; canAdd: boolean }) {
+  const { t } = useTranslation()
+  const formatDate = useDateFormat('date')
+  const [form, fields] = useForm({
+    id: 'add-input',
+    lastResult: useResultFor('add-input'),
+    defaultValue: { source: 'conversation', heardOn: isoDateInOrganisation(new Date()) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CustomerInputSchema }),
+  })
+  return (
+    <section aria-labelledby="customer-input" className="mt-8">
+      <h2 id="customer-input" className="mb-2 text-lg font-semibold">
+        {t('guidelines.customerInput')}
+      </h2>
+      {inputs.length ? (
+        <ul className="mb-4 space-y-2">
+          {inputs.map((input) => (
+            <li key={input.id} className="rounded border border-stone-300 bg-white p-3">
+              <p className="whitespace-pre-line">“{input.said}”</p>
+              <p className="text-sm text-stone-700">
+                {t(`guidelines.sources.${input.source}`)} · {formatDate(input.heardOn)} · {t('guidelines.recordedBy', { name: input.createdBy.name })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mb-4 text-stone-700">{t('guidelines.noCustomerInput')}</p>
+      )}
+      {canAdd ? (
+        <Form method="post" {...getFormProps(form)} className="max-w-xl rounded border border-stone-300 bg-white p-4">
+          <FormErrors errors={form.errors} />
+          <label htmlFor={fields.said.id} className="mb-1 block font-medium">
+            {t('guidelines.said')}
+          </label>
+          <textarea {...getTextareaProps(fields.said)} rows={3} className="mb-1 block w-full rounded border border-stone-400 px-3 py-2" />
+          <FieldErrors id={`${fields.said.id}-error`} errors={fields.said.errors} />
+          <div className="mt-3 grid gap-3 sm:grid-cols-2">
+            <SelectField label={t('guidelines.source')} errors={fields.source.errors} selectProps={getSelectProps(fields.source)}>
+              {CUSTOMER_INPUT_SOURCES.map((source) => (
+                <option key={source} value={source}>
+                  {t(`guidelines.sources.${source}`)}
+                </option>
+              ))}
+            </SelectField>
+            <Field label={t('guidelines.heardOn')} errors={fields.heardOn.errors} inputProps={getInputProps(fields.heardOn, { type: 'date' })} />
+          </div>
+          <Button name="intent" value="add-input" variant="secondary">
+            {t('guidelines.addInput')}
+          </Button>
+        </Form>
+      ) : null}
+    </section>
+  )
+}

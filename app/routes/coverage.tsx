@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { CellBadge } from '~/components/guidelines/cell-badge.tsx'
+import { PageTitle } from '~/components/ui/form.tsx'
+import { CELL_STATES } from '~/models/coverage-states.ts'
+import { coverageMatrix } from '~/models/coverage.server.ts'
+import { forbidden } from '~/permissions/authorize.server.ts'
+import { requireAbility } from '~/permissions/require-ability.server.ts'
+
+/** HQ's overview: published principles × regions (a manager sees their own regions). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { ability } = await requireAbility(request)
+  if (!ability.can('readDraft', 'Guideline')) throw forbidden()
+  return coverageMatrix(ability)
+}
+
+export default function CoveragePage() {
+  const { t } = useTranslation()
+  const { principles, rows } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <PageTitle>{t('coverage.title')}</PageTitle>
+      <p className="mb-4 text-stone-700">{t('coverage.intro')}</p>
+      <ul className="mb-4 flex flex-wrap gap-2 text-sm" aria-label={t('coverage.legend')}>
+        {CELL_STATES.map((state) => (
+          <li key={state}>
+            <CellBadge state={state} />
+          </li>
+        ))}
+      </ul>
+      <div className="overflow-x-auto rounded border border-stone-300 bg-white">
+        <table className="min-w-full text-left text-sm">
+          <caption className="sr-only">{t('coverage.title')}</caption>
+          <thead className="bg-stone-100">
+            <tr>
+              <th scope="col" className="sticky left-0 bg-stone-100 px-3 py-2">
+                {t('coverage.region')}
+              </th>
+              {principles.map((principle, index) => (
+                <th key={principle.id} scope="col" className="px-2 py-2 align-bottom font-medium">
+                  <Link to={`/principles/${principle.slug}`} className="text-brand-800 underline" title={principle.title}>
+                    {index + 1}. {principle.title}
+                  </Link>
+                  <span className="block text-xs font-normal text-stone-600">
+                    {t('coverage.coveredCount', { covered: principle.covered, total: rows.length })}
+                  </span>
+                </th>
+              ))}
+              <th scope="col" className="px-3 py-2">
+                {t('coverage.summary')}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-200">
+            {rows.map((row) => (
+              <tr key={row.region.id}>
+                <th scope="row" className="sticky left-0 bg-white px-3 py-2 font-medium">
+                  <Link to={`/regions/${row.region.id}/guidelines`} className="text-brand-800 underline">
+                    {row.region.name}
+                  </Link>
+                </th>
+                {row.cells.map((cell) => (
+                  <td key={cell.principleId} className="px-2 py-2">
+                    <Link
+                      to={
+                        cell.guidelines.length === 1
+                          ? `/guidelines/${cell.guidelines[0]!.id}`
+                          : `/regions/${row.region.id}/guidelines#p-${cell.principleId}`
+                      }
+                      aria-label={`${row.region.name}: ${t(`coverage.states.${cell.state}`)}`}
+                    >
+                      <CellBadge state={cell.state} compact />
+                      {cell.guidelines.length > 1 ? <span className="ml-1 text-xs">×{cell.guidelines.length}</span> : null}
+                    </Link>
+                  </td>
+                ))}
+                <td className="px-3 py-2 text-xs">
+                  {CELL_STATES.filter((s) => row.counts[s] > 0)
+                    .map((s) => `${t(`coverage.states.${s}`)}: ${row.counts[s]}`)
+                    .join(' · ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

@@ -1,0 +1,95 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { DiffView } from '~/components/diff-view.tsx'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { Button, PageTitle } from '~/components/ui/form.tsx'
+import { diffText } from '~/editor/diff.ts'
+import { listGuidelineVersions, requireGuideline } from '~/models/guideline.server.ts'
+import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { useDateFormat } from '~/utils/dates.ts'
+
+/** The versions of a guideline, and the word diff between two of them (`?from=1&to=2`). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ability } = await requireAbility(request)
+  const { guideline, published } = await requireGuideline(ability, params.guidelineId ?? '')
+  const versions = await listGuidelineVersions(ability, guideline.id)
+  const search = new URL(request.url).searchParams
+  const pick = (value: string | null) => versions.find((v) => String(v.number) === value)
+  const from = pick(search.get('from'))
+  const to = pick(search.get('to'))
+  return {
+    id: guideline.id,
+    title: published?.title ?? guideline.title,
+    versions: versions.map(({ bodyText: _text, ...v }) => v),
+    compared: from && to ? { from: from.number, to: to.number, parts: diffText(`${from.title}\n\n${from.bodyText}`, `${to.title}\n\n${to.bodyText}`) } : null,
+  }
+}
+
+export default function GuidelineHistoryPage() {
+  const { t } = useTranslation()
+  const formatDate = useDateFormat()
+  const { id, title, versions, compared } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to={`/guidelines/${id}`} className="text-brand-800 underline">
+          ← {title}
+        </Link>
+      </p>
+      <PageTitle>{t('versions.title', { title })}</PageTitle>
+      {versions.length ? (
+        <ol className="mb-6 divide-y divide-stone-200 rounded border border-stone-300 bg-white">
+          {versions.map((version) => (
+            <li key={version.number} className="px-4 py-3">
+              <p className="font-medium">
+                {t('versions.version', { version: version.number })}: {version.title}
+              </p>
+              <p className="text-sm text-stone-700">
+                {formatDate(version.publishedAt)} · {version.publishedBy.name} · {t('guidelines.basedOn', { version: version.basedOnPrincipleVersion })}
+              </p>
+              <p className="text-sm">{version.changeNote}</p>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="mb-6">{t('versions.none')}</p>
+      )}
+      {versions.length > 1 ? (
+        <Form method="get" className="mb-6 flex flex-wrap items-end gap-3 rounded border border-stone-300 bg-white p-4">
+          <h2 className="w-full font-semibold">{t('versions.compare')}</h2>
+          {(['from', 'to'] as const).map((side, index) => (
+            <div key={side}>
+              <label htmlFor={`compare-${side}`} className="mb-1 block font-medium">
+                {t(`versions.${side}`)}
+              </label>
+              <select
+                id={`compare-${side}`}
+                name={side}
+                defaultValue={String(compared?.[side] ?? versions[index === 0 ? 1 : 0]!.number)}
+                className="rounded border border-stone-400 px-3 py-2"
+              >
+                {versions.map((version) => (
+                  <option key={version.number} value={version.number}>
+                    {t('versions.version', { version: version.number })}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+          <Button type="submit">{t('versions.show')}</Button>
+        </Form>
+      ) : null}
+      {compared ? (
+        <section aria-label={t('versions.comparing', { from: compared.from, to: compared.to })}>
+          <h2 className="mb-2 text-lg font-semibold">
+            {t('versions.comparing', { from: t('versions.version', { version: compared.from }), to: t('versions.version', { version: compared.to }) })}
+          </h2>
+          <DiffView parts={compared.parts} />
+        </section>
+      ) : null}
+    </>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

@@ -1,0 +1,117 @@
+import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { DiffView } from '~/components/diff-view.tsx'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { RichText } from '~/components/rich-text.tsx'
+import { Button, FieldErrors, FormErrors, PageTitle } from '~/components/ui/form.tsx'
+import { diffText } from '~/editor/diff.ts'
+import { renderDocumentHtml } from '~/editor/render.server.ts'
+import { confirmStillValid, getPrincipleVersion, needsReview, requireGuideline } from '~/models/guideline.server.ts'
+import { authorize } from '~/permissions/authorize.server.ts'
+import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { redirectWithFlash } from '~/utils/flash.server.ts'
+import { domainErrorReply, invalidSubmission } from '~/utils/forms.server.ts'
+import { ConfirmStillValidSchema } from '~/validation/schemas.ts'
+
+/** The *needs review* page: what changed in the principle (old → new) beside the current guideline. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ability } = await requireAbility(request)
+  const { guideline, published } = await requireGuideline(ability, params.guidelineId ?? '')
+  authorize(ability, 'publish', 'Guideline', guideline)
+  const to = guideline.principle.publishedVersion
+  const from = guideline.basedOnPrincipleVersion
+  const [before, after] = await Promise.all([getPrincipleVersion(guideline.principle.id, from), getPrincipleVersion(guideline.principle.id, to)])
+  return {
+    id: guideline.id,
+    needsReview: needsReview(guideline, to),
+    from,
+    to,
+    changeNote: after.changeNote,
+    principleTitle: after.title,
+    diff: diffText(`${before.title}\n\n${before.bodyText}`, `${after.title}\n\n${after.bodyText}`),
+    guideline: published ? { title: published.title, html: renderDocumentHtml(published.body) } : null,
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, ability } = await requireAbility(request)
+  const { guideline } = await requireGuideline(ability, params.guidelineId ?? '')
+  const submission = parseWithZod(await request.formData(), { schema: ConfirmStillValidSchema })
+  if (submission.status !== 'success') return invalidSubmission(submission)
+  try {
+    await confirmStillValid(ability, user.id, guideline.id, submission.value.note)
+  } catch (error) {
+    return domainErrorReply(submission, error)
+  }
+  return redirectWithFlash(request, `/guidelines/${guideline.id}`, { kind: 'success', key: 'guidelines.confirmed' })
+}
+
+export default function ReviewPage() {
+  const { t } = useTranslation()
+  const review = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'confirm',
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmStillValidSchema }),
+  })
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to={`/guidelines/${review.id}`} className="text-brand-800 underline">
+          ← {review.guideline?.title}
+        </Link>
+      </p>
+      <PageTitle>{t('guidelines.reviewTitle', { from: review.from, to: review.to })}</PageTitle>
+      {!review.needsReview ? <p className="mb-4 rounded border-l-4 border-green-800 bg-green-50 px-4 py-3">{t('guidelines.upToDate')}</p> : null}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="principle-change">
+          <h2 id="principle-change" className="mb-2 text-lg font-semibold">
+            {t('guidelines.principleChanged', { title: review.principleTitle })}
+          </h2>
+          <p className="mb-2 text-sm">
+            <strong>{t('principles.changeNote')}:</strong> {review.changeNote}
+          </p>
+          <DiffView parts={review.diff} />
+        </section>
+        <section aria-labelledby="current-guideline">
+          <h2 id="current-guideline" className="mb-2 text-lg font-semibold">
+            {t('guidelines.currentGuideline')}
+          </h2>
+          {review.guideline ? (
+            <div className="rounded border border-stone-300 bg-white p-4">
+              <p className="mb-2 font-semibold">{review.guideline.title}</p>
+              <RichText html={review.guideline.html} />
+            </div>
+          ) : null}
+        </section>
+      </div>
+      {review.needsReview ? (
+        <div className="mt-6 grid gap-6 lg:grid-cols-2">
+          <div className="rounded border border-stone-300 bg-white p-4">
+            <h2 className="mb-2 font-semibold">{t('guidelines.updateOption')}</h2>
+            <p className="mb-3 text-sm">{t('guidelines.updateExplained')}</p>
+            <Link to={`/guidelines/${review.id}/edit`} className="inline-flex min-h-11 items-center rounded bg-brand-800 px-4 py-2 font-medium text-white">
+              {t('guidelines.startRevision')}
+            </Link>
+          </div>
+          <Form method="post" {...getFormProps(form)} className="rounded border border-stone-300 bg-white p-4">
+            <h2 className="mb-2 font-semibold">{t('guidelines.confirmOption')}</h2>
+            <FormErrors errors={form.errors} />
+            <label htmlFor={fields.note.id} className="mb-1 block font-medium">
+              {t('guidelines.confirmNote')}
+            </label>
+            <textarea {...getTextareaProps(fields.note)} rows={2} className="mb-1 block w-full rounded border border-stone-400 px-3 py-2" />
+            <FieldErrors id={`${fields.note.id}-error`} errors={fields.note.errors} />
+            <Button type="submit">{t('guidelines.confirm', { version: review.to })}</Button>
+          </Form>
+        </div>
+      ) : null}
+    </>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary
