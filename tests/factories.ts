@@ -1,6 +1,6 @@
 // Test data: every test makes its own regions and users, so tests never depend on each other.
 import crypto from 'node:crypto'
-import type { OrgRole, PrincipleStatus, RegionRole } from '~/generated/prisma/enums.ts'
+import type { GuidelineStatus, OrgRole, PrincipleStatus, RegionRole } from '~/generated/prisma/enums.ts'
 import { startSession } from '~/models/auth.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { hashPassword } from '~/utils/password.server.ts'
@@ -63,6 +63,8 @@ export function documentJson(...paragraphs: string[]): string {
  * A principle straight in the database (no domain rules), in any status; `publishedVersion` > 0
  * also writes those versions.
  */
+let nextPosition = 10_000
+
 export async function makePrinciple(
   authorId: string,
   options: { status?: PrincipleStatus; publishedVersion?: number; consultationEndsAt?: Date | null; title?: string } = {},
@@ -78,6 +80,8 @@ export async function makePrinciple(
       bodyText: `Tekst van ${title}`,
       status: options.status ?? 'draft',
       publishedVersion,
+      // Published principles have a place in HQ's order (as publishPrinciple gives them).
+      position: publishedVersion > 0 && options.status !== 'archived' ? nextPosition++ : null,
       consultationEndsAt: options.consultationEndsAt ?? (options.status === 'consultation' ? new Date(Date.now() + 86_400_000) : null),
       createdById: authorId,
       updatedById: authorId,
@@ -88,6 +92,46 @@ export async function makePrinciple(
           body,
           bodyText: `Tekst van ${title}`,
           changeNote: `Versie ${i + 1}`,
+          publishedById: authorId,
+        })),
+      },
+    },
+  })
+}
+
+/**
+ * A guideline straight in the database (no domain rules) under a principle, in any status;
+ * `publishedVersion` > 0 also writes those versions.
+ */
+export async function makeGuideline(
+  authorId: string,
+  options: { regionId: string; principleId: string; status?: GuidelineStatus; publishedVersion?: number; basedOnPrincipleVersion?: number; title?: string },
+) {
+  const title = options.title ?? `Richtlijn ${unique()}`
+  const body = JSON.parse(documentJson(`Tekst van ${title}`))
+  const publishedVersion = options.publishedVersion ?? 0
+  const basedOn = options.basedOnPrincipleVersion ?? 1
+  return prisma.guideline.create({
+    data: {
+      regionId: options.regionId,
+      principleId: options.principleId,
+      title,
+      body,
+      bodyText: `Tekst van ${title}`,
+      status: options.status ?? 'draft',
+      publishedVersion,
+      basedOnPrincipleVersion: basedOn,
+      reviewBy: publishedVersion ? new Date(Date.now() + 365 * 86_400_000) : null,
+      createdById: authorId,
+      updatedById: authorId,
+      versions: {
+        create: Array.from({ length: publishedVersion }, (_, i) => ({
+          number: i + 1,
+          title,
+          body,
+          bodyText: `Tekst van ${title}`,
+          changeNote: `Versie ${i + 1}`,
+          basedOnPrincipleVersion: basedOn,
           publishedById: authorId,
         })),
       },

@@ -44,7 +44,44 @@ const principle = (status: string, publishedVersion = 0, consultationEndsAt: Dat
 })
 const ofPrinciple = (status: string) => ({ principleId: 'p1', principle: { status } })
 
+const guideline = (regionId: string, status: string, publishedVersion = 0) => ({ id: 'g1', regionId, status, publishedVersion })
+const ofGuideline = (regionId: string, status = 'draft') => ({ guidelineId: 'g1', guideline: { regionId, status } })
+const REGION_TEAM: Role[] = ['admin', 'hq_editor', 'manager', 'member']
+
+const GUIDELINE_CASES: Case[] = [
+  { name: 'read a published guideline in own region', action: 'read', subject: 'Guideline', record: guideline(OWN, 'published', 1), allowed: ['admin', 'hq_editor', 'manager', 'member', 'frontline'] },
+  { name: 'read a draft guideline in own region', action: 'read', subject: 'Guideline', record: guideline(OWN, 'draft'), allowed: REGION_TEAM },
+  { name: 'read a guideline in review in own region', action: 'read', subject: 'Guideline', record: guideline(OWN, 'review'), allowed: REGION_TEAM },
+  { name: 'read the working copy of a revised guideline', action: 'readDraft', subject: 'Guideline', record: guideline(OWN, 'draft', 1), allowed: REGION_TEAM },
+  { name: 'read a published guideline in another region', action: 'read', subject: 'Guideline', record: guideline(OTHER, 'published', 1), allowed: HQ },
+  { name: 'read a draft in another region', action: 'readDraft', subject: 'Guideline', record: guideline(OTHER, 'draft'), allowed: HQ },
+  { name: 'create a draft guideline in own region', action: 'create', subject: 'Guideline', record: guideline(OWN, 'draft'), allowed: ['admin', 'manager', 'member'] },
+  { name: 'create a guideline straight as published', action: 'create', subject: 'Guideline', record: guideline(OWN, 'published'), allowed: ['admin'] },
+  { name: 'create a guideline in another region', action: 'create', subject: 'Guideline', record: guideline(OTHER, 'draft'), allowed: ['admin'] },
+  { name: 'edit a draft in own region', action: 'update', subject: 'Guideline', record: guideline(OWN, 'draft'), allowed: ['admin', 'manager', 'member'] },
+  { name: 'edit a guideline in review in own region', action: 'update', subject: 'Guideline', record: guideline(OWN, 'review'), allowed: ['admin', 'manager', 'member'] },
+  { name: 'edit a published guideline in own region', action: 'update', subject: 'Guideline', record: guideline(OWN, 'published', 1), allowed: ['admin', 'manager'] },
+  { name: 'edit a guideline in another region', action: 'update', subject: 'Guideline', record: guideline(OTHER, 'draft'), allowed: ['admin'] },
+  { name: 'publish / send back / resolve needs review in own region', action: 'publish', subject: 'Guideline', record: guideline(OWN, 'review'), allowed: ['admin', 'manager'] },
+  { name: 'publish in another region', action: 'publish', subject: 'Guideline', record: guideline(OTHER, 'review'), allowed: ['admin'] },
+  { name: 'archive in own region', action: 'archive', subject: 'Guideline', record: guideline(OWN, 'published', 1), allowed: ['admin', 'manager'] },
+  { name: 'read a version of an own-region guideline', action: 'read', subject: 'GuidelineVersion', record: ofGuideline(OWN, 'published'), allowed: ['admin', 'hq_editor', 'manager', 'member', 'frontline'] },
+  { name: 'read a version of another region’s guideline', action: 'read', subject: 'GuidelineVersion', record: ofGuideline(OTHER, 'published'), allowed: HQ },
+  { name: 'alter a guideline version', action: 'update', subject: 'GuidelineVersion', record: ofGuideline(OWN, 'published'), allowed: [] },
+  { name: 'read team comments in own region', action: 'read', subject: 'GuidelineComment', record: ofGuideline(OWN), allowed: REGION_TEAM },
+  { name: 'comment on a draft in own region', action: 'create', subject: 'GuidelineComment', record: ofGuideline(OWN), allowed: ['admin', 'manager', 'member'] },
+  { name: 'comment in another region', action: 'create', subject: 'GuidelineComment', record: ofGuideline(OTHER), allowed: ['admin'] },
+  { name: 'resolve a team comment in own region', action: 'update', subject: 'GuidelineComment', record: ofGuideline(OWN), allowed: ['admin', 'manager'] },
+  { name: 'read customer input in own region', action: 'read', subject: 'CustomerInput', record: ofGuideline(OWN), allowed: REGION_TEAM },
+  { name: 'add customer input in own region', action: 'create', subject: 'CustomerInput', record: ofGuideline(OWN), allowed: ['admin', 'manager', 'member'] },
+  { name: 'read own region’s decisions', action: 'read', subject: 'PrincipleDecision', record: { regionId: OWN }, allowed: ['admin', 'hq_editor', 'manager', 'member', 'frontline'] },
+  { name: 'read another region’s decisions', action: 'read', subject: 'PrincipleDecision', record: { regionId: OTHER }, allowed: HQ },
+  { name: 'decide for own region', action: 'create', subject: 'PrincipleDecision', record: { regionId: OWN }, allowed: ['admin', 'manager'] },
+  { name: 'decide for another region', action: 'create', subject: 'PrincipleDecision', record: { regionId: OTHER }, allowed: ['admin'] },
+]
+
 const CASES: Case[] = [
+  ...GUIDELINE_CASES,
   { name: 'read a published principle', action: 'read', subject: 'Principle', record: principle('published', 1), allowed: ALL },
   { name: 'read a new draft principle', action: 'read', subject: 'Principle', record: principle('draft'), allowed: HQ },
   { name: 'read a published principle under revision', action: 'read', subject: 'Principle', record: principle('draft', 1), allowed: ALL },

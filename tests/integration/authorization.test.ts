@@ -10,7 +10,7 @@ import * as userRoute from '~/routes/users.$userId.tsx'
 import * as usersRoute from '~/routes/users._index.tsx'
 import * as auditRoute from '~/routes/audit.tsx'
 import { prisma } from '~/utils/db.server.ts'
-import { makeOrganisation, makePrinciple, makeUser, sessionCookie } from '../factories.ts'
+import { makeGuideline, makeOrganisation, makePrinciple, makeUser, sessionCookie } from '../factories.ts'
 import { callRoute } from '../route-helpers.ts'
 
 let org: Awaited<ReturnType<typeof makeOrganisation>>
@@ -152,11 +152,27 @@ describe('what each role can open', () => {
 })
 
 describe('lists agree with record checks', () => {
-  const models = ['Region', 'Membership', 'User', 'AuditEvent', 'Principle', 'PrincipleVersion', 'PrincipleComment'] as const
+  const models = [
+    'Region',
+    'Membership',
+    'User',
+    'AuditEvent',
+    'Principle',
+    'PrincipleVersion',
+    'PrincipleComment',
+    'Guideline',
+    'GuidelineVersion',
+    'GuidelineComment',
+    'CustomerInput',
+    'PrincipleDecision',
+  ] as const
   const includes: Partial<Record<(typeof models)[number], object>> = {
     User: { include: { memberships: true } },
     PrincipleVersion: { include: { principle: true } },
     PrincipleComment: { include: { principle: true } },
+    GuidelineVersion: { include: { guideline: true } },
+    GuidelineComment: { include: { guideline: true } },
+    CustomerInput: { include: { guideline: true } },
   }
 
   it('for every role, accessibleBy returns exactly the rows can() allows', async () => {
@@ -175,6 +191,22 @@ describe('lists agree with record checks', () => {
       await prisma.principleComment.create({
         data: { principleId: principle.id, versionNumber: principle.publishedVersion + 1, authorId: hq, body: 'Reactie' },
       })
+    }
+    const published = principles[3]!
+    for (const region of [org.regionA, org.regionB]) {
+      const base = { regionId: region.id, principleId: published.id }
+      const guidelines = await Promise.all([
+        makeGuideline(hq, { ...base, status: 'draft' }),
+        makeGuideline(hq, { ...base, status: 'review' }),
+        makeGuideline(hq, { ...base, status: 'published', publishedVersion: 1 }),
+        makeGuideline(hq, { ...base, status: 'draft', publishedVersion: 2 }),
+        makeGuideline(hq, { ...base, status: 'archived', publishedVersion: 1 }),
+      ])
+      for (const guideline of guidelines) {
+        await prisma.guidelineComment.create({ data: { guidelineId: guideline.id, authorId: hq, body: 'Overleg' } })
+        await prisma.customerInput.create({ data: { guidelineId: guideline.id, createdById: hq, said: 'Klant zei', source: 'panel', heardOn: new Date() } })
+      }
+      await prisma.principleDecision.create({ data: { ...base, kind: 'applies_as_written', basedOnPrincipleVersion: 2, decidedById: hq } })
     }
     for (const [role, user] of Object.entries(org.users)) {
       const full = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { memberships: true } })
