@@ -216,7 +216,7 @@ describe('the matrix over HTTP', () => {
     expect(created.status).toBe(404)
     expect(await prisma.guideline.count()).toBe(before)
     for (const role of ['manager', 'member', 'frontline'] as const) {
-      for (const form of [
+      for (const form of <Record<string, string>[]>[
         { intent: 'publish', changeNote: 'x', reviewBy: '2099-01-01', revision: '1' },
         { intent: 'comment', body: 'Van buiten' },
         { intent: 'add-input', said: 'Klant zei', source: 'panel', heardOn: '2026-01-01' },
