@@ -14,7 +14,7 @@ import { archiveGuideline, isOverdue, needsReview, publishGuideline, requireGuid
 import { addCustomerInput, addGuidelineComment, listCustomerInput, listGuidelineThreads, resolveGuidelineComment } from '~/models/guideline-team.server.ts'
 import { can } from '~/permissions/authorize.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
-import { endOfDayInOrganisation, useDateFormat } from '~/utils/dates.ts'
+import { endOfDayInOrganisation, startOfDayInOrganisation, useDateFormat } from '~/utils/dates.ts'
 import { redirectWithFlash } from '~/utils/flash.server.ts'
 import { domainErrorReply, getIntent, invalidSubmission } from '~/utils/forms.server.ts'
 import { CommentIdSchema, CommentSchema, CustomerInputSchema, GuidelinePublishSchema, SendBackSchema } from '~/validation/schemas.ts'
@@ -101,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await addCustomerInput(ability, user.id, guideline, {
         said: value.said!,
         source: value.source as 'conversation',
-        heardOn: endOfDayInOrganisation(value.heardOn!),
+        heardOn: startOfDayInOrganisation(value.heardOn!),
       })
     }
   } catch (error) {

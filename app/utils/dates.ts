@@ -11,6 +11,12 @@ export function endOfDayInOrganisation(isoDate: string): Date {
   return new Date(new TZDate(year, month - 1, day, 23, 59, 59, ORGANISATION_TIME_ZONE).getTime())
 }
 
+/** The first second of a calendar day in the organisation's time zone (for "on this date" facts). */
+export function startOfDayInOrganisation(isoDate: string): Date {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number]
+  return new Date(new TZDate(year, month - 1, day, 0, 0, 0, ORGANISATION_TIME_ZONE).getTime())
+}
+
 /** "2026-12-01" for a date, in the organisation's time zone (for <input type="date">). */
 export function isoDateInOrganisation(date: Date): string {
   const local = new TZDate(date.getTime(), ORGANISATION_TIME_ZONE)

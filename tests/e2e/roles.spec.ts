@@ -3,13 +3,13 @@ import { signIn } from './helpers.ts'
 
 // Each demo role signs in and sees its own navigation, nothing more.
 const NAV: Record<string, string[]> = {
-  'admin@leidraad.test': ['Start', 'Principes', "Regio's", 'Gebruikers', 'Logboek', 'Account'],
-  'hq@leidraad.test': ['Start', 'Principes', "Regio's", 'Logboek', 'Account'],
-  'manager.noord@leidraad.test': ['Start', 'Principes', "Regio's", 'Logboek', 'Account'],
-  'member.noord@leidraad.test': ['Start', 'Principes', "Regio's", 'Account'],
+  'admin@leidraad.test': ['Start', 'Principes', 'Overzicht', "Regio's", 'Gebruikers', 'Logboek', 'Account'],
+  'hq@leidraad.test': ['Start', 'Principes', 'Overzicht', "Regio's", 'Logboek', 'Account'],
+  'manager.noord@leidraad.test': ['Start', 'Principes', 'Overzicht', "Regio's", 'Logboek', 'Account'],
+  'member.noord@leidraad.test': ['Start', 'Principes', 'Overzicht', "Regio's", 'Account'],
   'balie.noord@leidraad.test': ['Start', 'Principes', "Regio's", 'Account'],
-  'manager.zuid@leidraad.test': ['Start', 'Principes', "Regio's", 'Logboek', 'Account'],
-  'member.zuid@leidraad.test': ['Start', 'Principes', "Regio's", 'Account'],
+  'manager.zuid@leidraad.test': ['Start', 'Principes', 'Overzicht', "Regio's", 'Logboek', 'Account'],
+  'member.zuid@leidraad.test': ['Start', 'Principes', 'Overzicht', "Regio's", 'Account'],
   'balie.zuid@leidraad.test': ['Start', 'Principes', "Regio's", 'Account'],
 }
 

@@ -13,6 +13,7 @@ import * as editRoute from '~/routes/guidelines.$guidelineId.edit.tsx'
 import * as reviewRoute from '~/routes/guidelines.$guidelineId.review.tsx'
 import * as newRoute from '~/routes/guidelines.new.tsx'
 import * as workspaceRoute from '~/routes/regions.$regionId_.guidelines.tsx'
+import { isoDateInOrganisation } from '~/utils/dates.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { documentJson, makeGuideline, makeOrganisation, makePrinciple, sessionCookie } from '../factories.ts'
 import { callRoute } from '../route-helpers.ts'
@@ -104,6 +105,20 @@ describe('the review flow', () => {
     expect((await prisma.guideline.findUniqueOrThrow({ where: { id: guideline.id } })).status).toBe('draft')
     const comment = await prisma.guidelineComment.findFirstOrThrow({ where: { guidelineId: guideline.id } })
     expect(comment).toMatchObject({ sendBack: true, body: 'Maak het concreter: wie belt terug?' })
+  })
+
+  it('customer input heard today is accepted; a date in the future is refused', async () => {
+    const principle = await publishedPrinciple()
+    const guideline = await makeGuideline(id('member'), { regionId: org.regionA.id, principleId: principle.id })
+    const post = (heardOn: string) =>
+      callRoute(guidelineRoute.action, {
+        cookie: cookies.member,
+        params: { guidelineId: guideline.id },
+        form: { intent: 'add-input', said: 'Ik wil gewoon teruggebeld worden.', source: 'conversation', heardOn },
+      })
+    expect((await post(isoDateInOrganisation(new Date()))).status).toBe(302)
+    expect((await post(isoDateInOrganisation(new Date(Date.now() + 2 * 86_400_000)))).status).toBe(400)
+    expect(await prisma.customerInput.count({ where: { guidelineId: guideline.id } })).toBe(1)
   })
 
   it('two concurrent saves of one guideline: exactly one wins', async () => {
