@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { CustomerInputSection } from '~/components/guidelines/customer-input.tsx'
 import { ReviewFlowPanel } from '~/components/guidelines/review-flow-panel.tsx'
 import { StatusBadge } from '~/components/principles/status-badge.tsx'
-import { RichText } from '~/components/rich-text.tsx'
+import { PublishedSection, WorkingCopySection } from '~/components/document-sections.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
 import { archiveGuideline, isOverdue, needsReview, publishGuideline, requireGuideline, sendBack, submitForReview } from '~/models/guideline.server.ts'
@@ -148,24 +148,12 @@ export default function GuidelinePage() {
         </p>
       ) : null}
       <ReviewFlowPanel guideline={guideline} may={may} />
-      {published ? (
-        <section aria-label={t('principles.publishedVersion', { version: published.number })}>
-          <RichText html={published.html} />
-          <p className="mt-4 text-sm">
-            <Link to="history" className="text-brand-800 underline">
-              {t('principles.history')}
-            </Link>
-          </p>
-        </section>
-      ) : null}
+      {published ? <PublishedSection published={published} historyTo="history" /> : null}
       {working ? (
-        <section aria-labelledby="working-title" className="mt-8 rounded border border-amber-700 bg-amber-50/40 p-4">
-          <h2 id="working-title" className="text-lg font-semibold">
-            {t(guideline.status === 'review' ? 'guidelines.inReview' : 'guidelines.draftFor', { version: guideline.publishedVersion + 1 })}
-          </h2>
-          <p className="mb-2 text-xl font-semibold">{working.title}</p>
-          <RichText html={working.html} />
-        </section>
+        <WorkingCopySection
+          working={working}
+          heading={t(guideline.status === 'review' ? 'guidelines.inReview' : 'guidelines.draftFor', { version: guideline.publishedVersion + 1 })}
+        />
       ) : null}
       {working || customerInput.length ? <CustomerInputSection inputs={customerInput} canAdd={may.edit && Boolean(working)} /> : null}
       {working ? (

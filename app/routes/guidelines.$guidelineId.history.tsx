@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DiffView } from '~/components/diff-view.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { Button, PageTitle } from '~/components/ui/form.tsx'
+import { CompareForm } from '~/components/document-sections.tsx'
+import { PageTitle } from '~/components/ui/form.tsx'
 import { diffText } from '~/editor/diff.ts'
 import { listGuidelineVersions, requireGuideline } from '~/models/guideline.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
@@ -55,31 +56,7 @@ export default function GuidelineHistoryPage() {
       ) : (
         <p className="mb-6">{t('versions.none')}</p>
       )}
-      {versions.length > 1 ? (
-        <Form method="get" className="mb-6 flex flex-wrap items-end gap-3 rounded border border-stone-300 bg-white p-4">
-          <h2 className="w-full font-semibold">{t('versions.compare')}</h2>
-          {(['from', 'to'] as const).map((side, index) => (
-            <div key={side}>
-              <label htmlFor={`compare-${side}`} className="mb-1 block font-medium">
-                {t(`versions.${side}`)}
-              </label>
-              <select
-                id={`compare-${side}`}
-                name={side}
-                defaultValue={String(compared?.[side] ?? versions[index === 0 ? 1 : 0]!.number)}
-                className="rounded border border-stone-400 px-3 py-2"
-              >
-                {versions.map((version) => (
-                  <option key={version.number} value={version.number}>
-                    {t('versions.version', { version: version.number })}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-          <Button type="submit">{t('versions.show')}</Button>
-        </Form>
-      ) : null}
+      {versions.length > 1 ? <CompareForm versions={versions} selected={compared ?? undefined} /> : null}
       {compared ? (
         <section aria-label={t('versions.comparing', { from: compared.from, to: compared.to })}>
           <h2 className="mb-2 text-lg font-semibold">

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ConsultationSection } from '~/components/principles/consultation.tsx'
 import { LifecyclePanel } from '~/components/principles/lifecycle-panel.tsx'
 import { StatusBadge } from '~/components/principles/status-badge.tsx'
-import { RichText } from '~/components/rich-text.tsx'
+import { PublishedSection, WorkingCopySection } from '~/components/document-sections.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
 import { addComment, commentRegionOptions, countCommentsByRegion, listCommentThreads, resolveComment } from '~/models/principle-comment.server.ts'
@@ -172,23 +172,16 @@ export default function PrinciplePage() {
         </p>
       ) : null}
       <LifecyclePanel principle={principle} />
-      {published ? (
-        <section aria-label={t('principles.publishedVersion', { version: published.number })}>
-          <RichText html={published.html} />
-          <p className="mt-4 text-sm">
-            <Link to="versions" className="text-brand-800 underline">
-              {t('principles.history')}
-            </Link>
-          </p>
-        </section>
-      ) : null}
+      {published ? <PublishedSection published={published} historyTo="versions" /> : null}
       {working ? (
-        <section aria-labelledby="working-title" className="mt-8 rounded border border-amber-700 bg-amber-50/40 p-4">
-          <h2 id="working-title" className="text-lg font-semibold">
-            {principle.status === 'consultation'
+        <WorkingCopySection
+          working={working}
+          heading={
+            principle.status === 'consultation'
               ? t('principles.consultationText', { version: principle.publishedVersion + 1, date: formatDate(principle.consultationEndsAt ?? '') })
-              : t('principles.workingCopy', { version: principle.publishedVersion + 1 })}
-          </h2>
+              : t('principles.workingCopy', { version: principle.publishedVersion + 1 })
+          }
+        >
           {published ? (
             <p className="mb-2 text-sm">
               <Link to={`compare?from=${published.number}&to=draft`} className="text-brand-800 underline">
@@ -196,9 +189,7 @@ export default function PrinciplePage() {
               </Link>
             </p>
           ) : null}
-          <p className="mb-2 text-xl font-semibold">{working.title}</p>
-          <RichText html={working.html} />
-        </section>
+        </WorkingCopySection>
       ) : null}
       {consultation ? <ConsultationSection consultation={consultation} status={principle.status} /> : null}
     </article>

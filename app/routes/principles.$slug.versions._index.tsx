@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { Button, PageTitle } from '~/components/ui/form.tsx'
+import { CompareForm } from '~/components/document-sections.tsx'
+import { PageTitle } from '~/components/ui/form.tsx'
 import { listVersions, requirePrinciple } from '~/models/principle.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
@@ -48,30 +49,7 @@ export default function VersionsPage() {
         <p className="mb-8">{t('versions.none')}</p>
       )}
       {versions.length > 1 || (versions.length && hasWorkingCopy) ? (
-        <Form method="get" action={`/principles/${slug}/compare`} className="flex flex-wrap items-end gap-3 rounded border border-stone-300 bg-white p-4">
-          <h2 className="w-full font-semibold">{t('versions.compare')}</h2>
-          {(['from', 'to'] as const).map((side, index) => (
-            <div key={side}>
-              <label htmlFor={`compare-${side}`} className="mb-1 block font-medium">
-                {t(`versions.${side}`)}
-              </label>
-              <select
-                id={`compare-${side}`}
-                name={side}
-                defaultValue={side === 'from' ? String(versions[1]?.number ?? versions[0]?.number) : hasWorkingCopy ? 'draft' : String(versions[0]?.number)}
-                className="rounded border border-stone-400 px-3 py-2"
-              >
-                {index === 1 && hasWorkingCopy ? <option value="draft">{t('versions.workingCopy')}</option> : null}
-                {versions.map((version) => (
-                  <option key={version.number} value={version.number}>
-                    {t('versions.version', { version: version.number })}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-          <Button type="submit">{t('versions.show')}</Button>
-        </Form>
+        <CompareForm action={`/principles/${slug}/compare`} versions={versions} withWorkingCopy={hasWorkingCopy} />
       ) : null}
     </>
   )

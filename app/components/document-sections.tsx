@@ -1,0 +1,77 @@
+// The two halves of a principle or guideline page: the published version everyone reads, and
+// the working copy (draft, consultation, review) for those who may see it.
+import { Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { RichText } from './rich-text.tsx'
+
+export function PublishedSection({ published, historyTo }: { published: { number: number; html: string }; historyTo: string }) {
+  const { t } = useTranslation()
+  return (
+    <section aria-label={t('principles.publishedVersion', { version: published.number })}>
+      <RichText html={published.html} />
+      <p className="mt-4 text-sm">
+        <Link to={historyTo} className="text-brand-800 underline">
+          {t('principles.history')}
+        </Link>
+      </p>
+    </section>
+  )
+}
+
+export function WorkingCopySection({ heading, working, children }: { heading: string; working: { title: string; html: string }; children?: ReactNode }) {
+  return (
+    <section aria-labelledby="working-title" className="mt-8 rounded border border-amber-700 bg-amber-50/40 p-4">
+      <h2 id="working-title" className="text-lg font-semibold">
+        {heading}
+      </h2>
+      {children}
+      <p className="mb-2 text-xl font-semibold">{working.title}</p>
+      <RichText html={working.html} />
+    </section>
+  )
+}
+
+type VersionOption = { number: number }
+
+/** A GET form choosing two versions to compare (optionally the working copy as "to"). */
+export function CompareForm({
+  action,
+  versions,
+  withWorkingCopy = false,
+  selected,
+}: {
+  action?: string
+  versions: VersionOption[]
+  withWorkingCopy?: boolean
+  selected?: { from: number | string; to: number | string }
+}) {
+  const { t } = useTranslation()
+  const defaults = selected ?? {
+    from: versions[1]?.number ?? versions[0]?.number ?? '',
+    to: withWorkingCopy ? 'draft' : (versions[0]?.number ?? ''),
+  }
+  return (
+    <form method="get" action={action} className="mb-6 flex flex-wrap items-end gap-3 rounded border border-stone-300 bg-white p-4">
+      <h2 className="w-full font-semibold">{t('versions.compare')}</h2>
+      {(['from', 'to'] as const).map((side) => (
+        <div key={side}>
+          <label htmlFor={`compare-${side}`} className="mb-1 block font-medium">
+            {t(`versions.${side}`)}
+          </label>
+          <select id={`compare-${side}`} name={side} defaultValue={String(defaults[side])} className="rounded border border-stone-400 px-3 py-2">
+            {side === 'to' && withWorkingCopy ? <option value="draft">{t('versions.workingCopy')}</option> : null}
+            {versions.map((version) => (
+              <option key={version.number} value={version.number}>
+                {t('versions.version', { version: version.number })}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+      <button type="submit" className="inline-flex min-h-11 items-center justify-center rounded bg-brand-800 px-4 py-2 font-medium text-white">
+        {t('versions.show')}
+      </button>
+    </form>
+  )
+}
