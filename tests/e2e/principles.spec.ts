@@ -38,7 +38,11 @@ test('HQ writes a principle with a heading, a list and a link; a manager comment
   await expect(page.getByRole('alert').filter({ hasText: 'http(s)' })).toBeVisible()
   await page.getByLabel('Webadres of e-mailadres').fill('example.org/klantvisie')
   await page.getByRole('button', { name: 'Link toevoegen' }).click()
-  await editor.press('End')
+  await expect(editor.getByRole('link', { name: 'klantvisie' })).toBeVisible()
+  await expect(editor).toBeFocused()
+  // Collapse the selection behind the link before starting a new block (Enter on a selection replaces it).
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('End')
   await page.keyboard.press('Enter')
   await toolbar.getByRole('button', { name: 'Opsomming' }).click()
   await page.keyboard.type('Bel dezelfde dag terug')
