@@ -8,6 +8,7 @@ import { FlashMessage } from './ui/flash-message.tsx'
 interface ShellUser {
   name: string
   orgRole: string | null
+  memberships: unknown[]
 }
 
 /** Header, role-aware navigation, language switch and sign-out around every page. */
@@ -21,6 +22,7 @@ export function AppShell({ user, flash, children }: { user: ShellUser | null; fl
   const links = user
     ? [
         { to: '/', label: t('nav.home'), show: true },
+        { to: '/handbook', label: t('nav.handbook'), show: user.memberships.length > 0 },
         { to: '/principles', label: t('nav.principles'), show: true },
         { to: '/coverage', label: t('nav.coverage'), show: ability.can('readDraft', 'Guideline') },
         { to: '/regions', label: t('nav.regions'), show: ability.can('read', 'Region') },

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
@@ -9,6 +9,8 @@ import { useDateFormat } from '~/utils/dates.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, ability } = await requireAbility(request)
+  // Frontline staff come for the handbook: take them straight there.
+  if (!user.orgRole && user.memberships.length && user.memberships.every((m) => m.role === 'frontline')) throw redirect('/handbook')
   const principles = await listPrinciples(ability)
   return {
     consultations: principles

@@ -1,0 +1,123 @@
+// The frontline handbook: a region's published guidelines under the principles in HQ's order,
+// what the reader still has to read, read confirmations, and Dutch search. Everything a reader
+// sees comes from published versions and is filtered by the same ability as the rest.
+import { accessibleBy } from '@casl/prisma/runtime'
+import type { AppAbility } from '~/permissions/ability.ts'
+import { authorize, invariantFound } from '~/permissions/authorize.server.ts'
+import { prisma } from '~/utils/db.server.ts'
+import { recordAudit } from './audit.server.ts'
+
+const publishedIn = (ability: AppAbility, regionId: string) => ({
+  AND: [accessibleBy(ability, 'read').ofType('Guideline'), { regionId, publishedVersion: { gt: 0 }, status: { not: 'archived' as const } }],
+})
+
+export type ReadState = 'new' | 'changed' | 'read'
+
+/** The region's handbook: principles in HQ's order with the region's published guidelines and the reader's read state. */
+export async function getHandbook(ability: AppAbility, userId: string, regionId: string) {
+  const [guidelines, acknowledgements] = await Promise.all([
+    prisma.guideline.findMany({
+      where: publishedIn(ability, regionId),
+      select: {
+        id: true,
+        principleId: true,
+        publishedVersion: true,
+        versions: { orderBy: { number: 'desc' }, take: 1, select: { id: true, title: true, publishedAt: true } },
+      },
+    }),
+    prisma.acknowledgement.findMany({ where: { userId, regionId }, select: { guidelineId: true, guidelineVersionId: true } }),
+  ])
+  const principles = await prisma.principle.findMany({
+    where: {
+      AND: [accessibleBy(ability, 'read').ofType('Principle'), { id: { in: [...new Set(guidelines.map((g) => g.principleId))] }, position: { not: null } }],
+    },
+    orderBy: { position: 'asc' },
+    select: { id: true, slug: true, versions: { orderBy: { number: 'desc' }, take: 1, select: { title: true } } },
+  })
+  const confirmed = new Set(acknowledgements.map((a) => a.guidelineVersionId))
+  const everConfirmed = new Set(acknowledgements.map((a) => a.guidelineId))
+  const entries = guidelines.map((g) => {
+    const version = g.versions[0]!
+    const state: ReadState = confirmed.has(version.id) ? 'read' : everConfirmed.has(g.id) ? 'changed' : 'new'
+    return { id: g.id, principleId: g.principleId, title: version.title, changedAt: version.publishedAt, state }
+  })
+  return principles
+    .map((p) => ({
+      id: p.id,
+      slug: p.slug,
+      title: p.versions[0]?.title ?? '',
+      guidelines: entries.filter((e) => e.principleId === p.id).sort((a, b) => a.title.localeCompare(b.title, 'nl')),
+    }))
+    .filter((p) => p.guidelines.length > 0)
+}
+
+/** One guideline as frontline reads it: its published version and the principle behind it. */
+export async function getHandbookGuideline(ability: AppAbility, userId: string, regionId: string, guidelineId: string) {
+  const guideline = await prisma.guideline.findFirst({
+    where: { AND: [publishedIn(ability, regionId), { id: guidelineId }] },
+    select: {
+      id: true,
+      regionId: true,
+      publishedVersion: true,
+      versions: { orderBy: { number: 'desc' }, take: 1, select: { id: true, number: true, title: true, body: true, publishedAt: true } },
+      principle: {
+        select: { slug: true, publishedVersion: true, versions: { orderBy: { number: 'desc' }, take: 1, select: { title: true, body: true } } },
+      },
+    },
+  })
+  invariantFound(guideline)
+  const version = guideline.versions[0]!
+  const acknowledgement = await prisma.acknowledgement.findUnique({
+    where: { userId_guidelineVersionId: { userId, guidelineVersionId: version.id } },
+    select: { createdAt: true },
+  })
+  return { guideline, version, principle: guideline.principle.versions[0] ?? null, acknowledgedAt: acknowledgement?.createdAt ?? null }
+}
+
+/** "Read and understood" for the guideline's current version (idempotent). */
+export async function acknowledge(ability: AppAbility, userId: string, regionId: string, guidelineId: string, versionNumber: number) {
+  const { guideline, version } = await getHandbookGuideline(ability, userId, regionId, guidelineId)
+  authorize(ability, 'read', 'Guideline', { ...guideline, status: 'published' })
+  // Confirming a version that is no longer current would confirm text the reader did not see.
+  if (version.number !== versionNumber) return { stale: true as const }
+  await prisma.$transaction(async (tx) => {
+    const existing = await tx.acknowledgement.findUnique({ where: { userId_guidelineVersionId: { userId, guidelineVersionId: version.id } } })
+    if (existing) return
+    const row = await tx.acknowledgement.create({ data: { userId, guidelineVersionId: version.id, guidelineId, regionId } })
+    await recordAudit(tx, {
+      actorId: userId,
+      action: 'guideline.acknowledge',
+      subjectType: 'Acknowledgement',
+      subjectId: row.id,
+      regionId,
+      after: { guidelineId, version: version.number },
+    })
+  })
+  return { stale: false as const }
+}
+
+/** Per published guideline of a region: how many of its frontline staff confirmed the current version. */
+export async function confirmationCounts(regionId: string) {
+  const [frontline, rows] = await Promise.all([
+    prisma.membership.count({ where: { regionId, role: 'frontline', user: { deactivatedAt: null } } }),
+    prisma.$queryRaw<{ guidelineId: string; confirmed: bigint }[]>`
+      SELECT g."id" AS "guidelineId", count(a."id") AS "confirmed"
+      FROM "Guideline" g
+      JOIN "GuidelineVersion" v ON v."guidelineId" = g."id" AND v."number" = g."publishedVersion"
+      LEFT JOIN "Acknowledgement" a ON a."guidelineVersionId" = v."id"
+        AND a."userId" IN (SELECT m."userId" FROM "Membership" m WHERE m."regionId" = ${regionId} AND m."role" = 'frontline')
+      WHERE g."regionId" = ${regionId} AND g."publishedVersion" > 0
+      GROUP BY g."id"`,
+  ])
+  return { frontline, confirmed: new Map(rows.map((r) => [r.guidelineId, Number(r.confirmed)])) }
+}
+
+/** Region of a user's handbook: where they are a member; a user in one region needs no choice. */
+export async function requireHandbookRegion(ability: AppAbility, regionId: string) {
+  const region = await prisma.region.findFirst({
+    where: { AND: [accessibleBy(ability, 'read').ofType('Region'), { id: regionId }] },
+    select: { id: true, name: true },
+  })
+  invariantFound(region)
+  return region
+}

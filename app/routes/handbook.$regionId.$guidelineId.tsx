@@ -1,0 +1,84 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { RichText } from '~/components/rich-text.tsx'
+import { renderDocumentHtml } from '~/editor/render.server.ts'
+import { acknowledge, getHandbookGuideline, requireHandbookRegion } from '~/models/handbook.server.ts'
+import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { useDateFormat } from '~/utils/dates.ts'
+import { redirectWithFlash } from '~/utils/flash.server.ts'
+import { getIntent } from '~/utils/forms.server.ts'
+
+/** A guideline as frontline reads it: the rule, the principle behind it ("waarom"), read and understood. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, ability } = await requireAbility(request)
+  const region = await requireHandbookRegion(ability, params.regionId ?? '')
+  const { version, principle, acknowledgedAt } = await getHandbookGuideline(ability, user.id, region.id, params.guidelineId ?? '')
+  return {
+    region,
+    guideline: { number: version.number, title: version.title, html: renderDocumentHtml(version.body), changedAt: version.publishedAt },
+    principle: principle && { title: principle.title, html: renderDocumentHtml(principle.body) },
+    acknowledgedAt,
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, ability } = await requireAbility(request)
+  const region = await requireHandbookRegion(ability, params.regionId ?? '')
+  const formData = await request.formData()
+  if (getIntent(formData) !== 'acknowledge') throw data({ message: 'unknown intent' }, { status: 400 })
+  const here = `/handbook/${region.id}/${params.guidelineId}`
+  const result = await acknowledge(ability, user.id, region.id, params.guidelineId ?? '', Number(formData.get('version')))
+  if (result.stale) return redirectWithFlash(request, here, { kind: 'error', key: 'handbook.changedMeanwhile' })
+  return redirectWithFlash(request, here, { kind: 'success', key: 'handbook.acknowledged' })
+}
+
+export default function HandbookGuidelinePage() {
+  const { t } = useTranslation()
+  const formatDate = useDateFormat('date')
+  const { region, guideline, principle, acknowledgedAt } = useLoaderData<typeof loader>()
+  const navigation = useNavigation()
+  return (
+    <article>
+      <p className="mb-2 text-sm">
+        <Link to={`/handbook/${region.id}`} className="text-brand-800 underline">
+          ← {t('handbook.title', { region: region.name })}
+        </Link>
+      </p>
+      <h1 className="mb-1 text-2xl font-bold tracking-tight">{guideline.title}</h1>
+      <p className="mb-4 text-sm text-stone-700">{t('handbook.changedOn', { date: formatDate(guideline.changedAt), version: guideline.number })}</p>
+      <RichText html={guideline.html} />
+      {principle ? (
+        <section aria-labelledby="why" className="mt-6 rounded border-l-4 border-brand-700 bg-white p-4">
+          <h2 id="why" className="mb-1 text-lg font-semibold">
+            {t('handbook.why')}
+          </h2>
+          <p className="mb-2 font-medium">{principle.title}</p>
+          <RichText html={principle.html} className="text-stone-800" />
+        </section>
+      ) : null}
+      <div className="mt-6">
+        {acknowledgedAt ? (
+          <p className="rounded border border-green-800 bg-green-50 px-3 py-2 text-green-900">
+            ✓ {t('handbook.acknowledgedOn', { date: formatDate(acknowledgedAt) })}
+          </p>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="version" value={guideline.number} />
+            <button
+              name="intent"
+              value="acknowledge"
+              disabled={navigation.state === 'submitting'}
+              className="min-h-12 w-full rounded bg-brand-800 px-4 text-lg font-medium text-white sm:w-auto"
+            >
+              {t('handbook.acknowledge')}
+            </button>
+          </Form>
+        )}
+      </div>
+    </article>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

@@ -1,0 +1,120 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
+import { useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { Snippet } from '~/components/handbook/snippet.tsx'
+import { getHandbook, requireHandbookRegion, type ReadState } from '~/models/handbook.server.ts'
+import { searchHandbook } from '~/models/search.server.ts'
+import { requireAbility } from '~/permissions/require-ability.server.ts'
+
+/** A region's handbook: search at the top, then the guidelines under the principles in HQ's order. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, ability } = await requireAbility(request)
+  const region = await requireHandbookRegion(ability, params.regionId ?? '')
+  const query = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 100)
+  const [principles, hits] = await Promise.all([
+    getHandbook(ability, user.id, region.id),
+    query ? searchHandbook(ability, region.id, query) : Promise.resolve(null),
+  ])
+  const unread = principles.flatMap((p) => p.guidelines).filter((g) => g.state !== 'read').length
+  return { region, query, hits, principles, unread }
+}
+
+const SEARCH_DELAY_MS = 200
+
+export default function HandbookPage() {
+  const { t } = useTranslation()
+  const { region, query, hits, principles, unread } = useLoaderData<typeof loader>()
+  const submit = useSubmit()
+  const navigation = useNavigation()
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const searching = navigation.state === 'loading' && navigation.location.search.includes('q=')
+  return (
+    <>
+      <h1 className="mb-3 text-2xl font-bold tracking-tight">{t('handbook.title', { region: region.name })}</h1>
+      <Form
+        method="get"
+        role="search"
+        className="mb-5 flex gap-2"
+        onChange={(event) => {
+          const form = event.currentTarget
+          clearTimeout(timer.current)
+          timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), SEARCH_DELAY_MS)
+        }}
+      >
+        <label htmlFor="q" className="sr-only">
+          {t('handbook.search')}
+        </label>
+        <input
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={query}
+          placeholder={t('handbook.searchPlaceholder')}
+          autoComplete="off"
+          className="min-h-12 w-full rounded border border-stone-400 bg-white px-3 text-lg"
+        />
+        <button type="submit" className="min-h-12 rounded bg-brand-800 px-4 font-medium text-white">
+          {t('handbook.searchButton')}
+        </button>
+      </Form>
+      {hits ? (
+        <section aria-live="polite" aria-busy={searching} aria-label={t('handbook.results')}>
+          <p className="mb-2 text-sm text-stone-700">{t('handbook.resultCount', { count: hits.length, query })}</p>
+          <ol className="space-y-3">
+            {hits.map((hit) => (
+              <li key={hit.id} className="rounded border border-stone-300 bg-white p-3">
+                <Link to={hit.id} className="text-lg font-semibold text-brand-800 underline">
+                  {hit.title}
+                </Link>
+                <p className="text-sm text-stone-600">{hit.principleTitle}</p>
+                <p className="mt-1 text-sm">
+                  <Snippet parts={hit.snippet} />
+                </p>
+                {hit.typo ? <p className="text-xs text-stone-600">{t('handbook.similarWords')}</p> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : (
+        <>
+          {unread ? <p className="mb-4 rounded border-l-4 border-brand-700 bg-brand-50 px-3 py-2">{t('handbook.toRead', { count: unread })}</p> : null}
+          {principles.length ? (
+            principles.map((principle) => (
+              <section key={principle.id} aria-labelledby={`p-${principle.id}`} className="mb-5">
+                <h2 id={`p-${principle.id}`} className="mb-1 text-sm font-semibold uppercase tracking-wide text-stone-600">
+                  {principle.title}
+                </h2>
+                <ul className="divide-y divide-stone-200 rounded border border-stone-300 bg-white">
+                  {principle.guidelines.map((g) => (
+                    <li key={g.id}>
+                      <Link to={g.id} className="flex min-h-12 items-center justify-between gap-2 px-3 py-2">
+                        <span className="font-medium text-brand-800 underline">{g.title}</span>
+                        <ReadBadge state={g.state} />
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))
+          ) : (
+            <p>{t('handbook.empty')}</p>
+          )}
+        </>
+      )}
+    </>
+  )
+}
+
+function ReadBadge({ state }: { state: ReadState }) {
+  const { t } = useTranslation()
+  if (state === 'read') return <span className="text-xs text-stone-600">✓ {t('handbook.read')}</span>
+  return (
+    <span className="shrink-0 rounded border border-brand-700 bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-900">
+      {t(state === 'new' ? 'handbook.new' : 'handbook.changed')}
+    </span>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

@@ -1,0 +1,41 @@
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { PageTitle } from '~/components/ui/form.tsx'
+import { listRegions } from '~/models/region.server.ts'
+import { requireAbility } from '~/permissions/require-ability.server.ts'
+
+/** The handbook of your region; a user in several regions picks one. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, ability } = await requireAbility(request)
+  const mine = user.memberships.map((m) => m.region)
+  if (mine.length === 1) throw redirect(`/handbook/${mine[0]!.id}`)
+  const regions = mine.length ? mine : (await listRegions(ability)).map((r) => ({ id: r.id, name: r.name }))
+  return { regions }
+}
+
+export default function HandbookPicker() {
+  const { t } = useTranslation()
+  const { regions } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <PageTitle>{t('handbook.pickRegion')}</PageTitle>
+      {regions.length ? (
+        <ul className="divide-y divide-stone-200 rounded border border-stone-300 bg-white">
+          {regions.map((region) => (
+            <li key={region.id}>
+              <Link to={region.id} className="block px-4 py-4 text-lg font-medium text-brand-800 underline">
+                {region.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('home.noRegions')}</p>
+      )}
+    </>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary
