@@ -1,0 +1,122 @@
+// The frontline handbook on both engines: Dutch search (stemming, typos, ranking, scoping) and
+// read confirmations per version.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { parseDocument } from '~/editor/document.ts'
+import { publishGuideline, saveGuideline } from '~/models/guideline.server.ts'
+import { acknowledge, confirmationCounts, getHandbook } from '~/models/handbook.server.ts'
+import { searchHandbook } from '~/models/search.server.ts'
+import { defineAbilityFor } from '~/permissions/ability.server.ts'
+import * as guidelinePage from '~/routes/handbook.$regionId.$guidelineId.tsx'
+import * as handbookPage from '~/routes/handbook.$regionId._index.tsx'
+import { prisma } from '~/utils/db.server.ts'
+import { documentJson, makeGuideline, makeOrganisation, makePrinciple, sessionCookie } from '../factories.ts'
+import { callRoute } from '../route-helpers.ts'
+
+let org: Awaited<ReturnType<typeof makeOrganisation>>
+const ROLES = ['manager', 'member', 'frontline', 'otherManager', 'hq'] as const
+const abilities = {} as Record<(typeof ROLES)[number], ReturnType<typeof defineAbilityFor>>
+let frontlineCookie: string
+const ids = {} as Record<'complaint' | 'returns' | 'callback' | 'zuid' | 'draft', string>
+
+beforeAll(async () => {
+  org = await makeOrganisation()
+  for (const role of ROLES) {
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: org.users[role].id }, include: { memberships: true } })
+    abilities[role] = defineAbilityFor(user)
+  }
+  frontlineCookie = await sessionCookie(org.users.frontline.id)
+  const principle = await makePrinciple(org.users.hq.id, { status: 'published', publishedVersion: 1, title: `Klachten zijn cadeaus ${Date.now()}` })
+  const other = await makePrinciple(org.users.hq.id, { status: 'published', publishedVersion: 1, title: `Bereikbaarheid ${Date.now()}` })
+  const a = org.regionA.id
+  const publish = async (title: string, text: string, principleId = principle.id, regionId = a) => {
+    const g = await makeGuideline(org.users.manager.id, { regionId, principleId, title })
+    await prisma.guideline.update({ where: { id: g.id }, data: { body: JSON.parse(documentJson(text)), bodyText: text } })
+    const manager = regionId === a ? abilities.manager : abilities.otherManager
+    const actor = regionId === a ? org.users.manager.id : org.users.otherManager.id
+    await publishGuideline(manager, actor, g.id, { changeNote: 'v1', reviewBy: new Date(Date.now() + 86_400_000 * 365), baseRevision: 1 })
+    return g.id
+  }
+  ids.complaint = await publish('Klachten oplossen aan de balie', 'Wie een klacht hoort, lost hem zelf op en belt de klant dezelfde dag terug.')
+  ids.returns = await publish('Retour zonder bon', 'Een retour zonder kassabon nemen we aan tot dertig dagen na aankoop.', other.id)
+  ids.callback = await publish('Terugbellen', 'Terugbellen doe je zelf, binnen een werkdag.', other.id)
+  ids.zuid = await publish('Klachten in Zuid', 'Klachten in Zuid gaan naar de teamleider.', principle.id, org.regionB.id)
+  const draft = await makeGuideline(org.users.member.id, { regionId: a, principleId: principle.id, title: 'Klachten concept' })
+  await prisma.guideline.update({ where: { id: draft.id }, data: { bodyText: 'Een klacht in concept' } })
+  ids.draft = draft.id
+})
+
+const search = (q: string) => searchHandbook(abilities.frontline, org.regionA.id, q).then((hits) => hits.map((h) => h.id))
+
+describe('Dutch search', () => {
+  it('stems: "klachten" and "klacht" find the complaint rule; the title match ranks first', async () => {
+    expect((await search('klachten'))[0]).toBe(ids.complaint)
+    expect(await search('klacht')).toContain(ids.complaint)
+    expect((await search('terugbellen'))[0]).toBe(ids.callback)
+  })
+
+  it('tolerates typos: "klagt" finds "klacht", "retuor" finds "retour"', async () => {
+    expect(await search('klagt')).toContain(ids.complaint)
+    expect((await search('retuor'))[0]).toBe(ids.returns)
+  })
+
+  it('searches as you type (prefix of the last word) and marks the matched words in the snippet', async () => {
+    expect(await search('kassab')).toEqual([ids.returns])
+    const [hit] = await searchHandbook(abilities.frontline, org.regionA.id, 'kassabon')
+    expect(hit!.snippet.filter((p) => p.hit).map((p) => p.text.toLowerCase())).toContain('kassabon')
+  })
+
+  it('never returns another region’s guideline nor a draft', async () => {
+    const hits = await search('klacht')
+    expect(hits).not.toContain(ids.zuid)
+    expect(hits).not.toContain(ids.draft)
+    // Asking for region B's handbook as a frontline user of A: 404.
+    const outcome = await callRoute(handbookPage.loader, { cookie: frontlineCookie, params: { regionId: org.regionB.id }, path: '/?q=klacht' })
+    expect(outcome.status).toBe(404)
+  })
+
+  it('treats search input as words, never as query syntax', async () => {
+    expect(await search("klacht' & !:* | (")).toContain(ids.complaint)
+    expect(await search('&&&')).toEqual([])
+  })
+})
+
+describe('read confirmations', () => {
+  it('are per user per version: a new version is "changed" again until confirmed', async () => {
+    const userId = org.users.frontline.id
+    const state = async () => (await getHandbook(abilities.frontline, userId, org.regionA.id)).flatMap((p) => p.guidelines).find((g) => g.id === ids.callback)!.state
+    expect(await state()).toBe('new')
+    const outcome = await callRoute(guidelinePage.action, {
+      cookie: frontlineCookie,
+      params: { regionId: org.regionA.id, guidelineId: ids.callback },
+      form: { intent: 'acknowledge', version: '1' },
+    })
+    expect(outcome.status).toBe(302)
+    expect(await state()).toBe('read')
+    expect((await confirmationCounts(org.regionA.id)).confirmed.get(ids.callback)).toBe(1)
+
+    const g = await prisma.guideline.findUniqueOrThrow({ where: { id: ids.callback } })
+    const parsed = parseDocument(documentJson('Terugbellen doe je zelf, binnen vier uur.'))
+    if (!parsed.ok) throw new Error(parsed.error)
+    await saveGuideline(abilities.manager, org.users.manager.id, g.id, { title: g.title, json: parsed.json, text: parsed.text, baseRevision: g.revision })
+    await publishGuideline(abilities.manager, org.users.manager.id, g.id, { changeNote: 'Sneller', reviewBy: new Date(Date.now() + 86_400_000 * 365), baseRevision: g.revision + 1 })
+    expect(await state()).toBe('changed')
+    expect((await confirmationCounts(org.regionA.id)).confirmed.get(ids.callback)).toBe(0)
+    // Confirming the old version number is refused: the reader has not seen the new text.
+    expect((await acknowledge(abilities.frontline, userId, org.regionA.id, ids.callback, 1)).stale).toBe(true)
+    await acknowledge(abilities.frontline, userId, org.regionA.id, ids.callback, 2)
+    await acknowledge(abilities.frontline, userId, org.regionA.id, ids.callback, 2)
+    expect(await prisma.acknowledgement.count({ where: { userId, guidelineId: ids.callback } })).toBe(2)
+    expect(await state()).toBe('read')
+  })
+
+  it('cannot confirm a draft or another region’s guideline', async () => {
+    for (const guidelineId of [ids.draft, ids.zuid]) {
+      const outcome = await callRoute(guidelinePage.action, {
+        cookie: frontlineCookie,
+        params: { regionId: org.regionA.id, guidelineId },
+        form: { intent: 'acknowledge', version: '1' },
+      })
+      expect(outcome.status).toBe(404)
+    }
+  })
+})
