@@ -218,6 +218,7 @@ const en: Translations = {
     principleLink: 'the principle (checked against version {{version}})',
     basedOn: 'based on principle version {{version}}',
     needsReviewNote: 'The principle changed (version {{from}} → {{to}}). Check whether this guideline still holds.',
+    readBy: '{{confirmed}} of {{total}} frontline staff read the current version',
     reviewNow: 'Review now',
     inReview: 'In review: proposal for version {{version}}',
     draftFor: 'Draft for version {{version}}',
@@ -268,6 +269,7 @@ const en: Translations = {
     legend: 'Legend',
     region: 'Region',
     summary: 'Summary',
+    readRate: 'Frontline read {{percent}}% of the current versions',
     coveredCount: '{{covered}} of {{total}} regions covered',
     states: {
       missing: 'Missing',

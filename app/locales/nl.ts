@@ -216,6 +216,7 @@ const nl = {
     principleLink: 'het principe (gecontroleerd tegen versie {{version}})',
     basedOn: 'gebaseerd op principe-versie {{version}}',
     needsReviewNote: 'Het principe is gewijzigd (versie {{from}} → {{to}}). Bekijk of deze richtlijn nog klopt.',
+    readBy: '{{confirmed}} van {{total}} frontlinemedewerkers lazen de huidige versie',
     reviewNow: 'Nu beoordelen',
     inReview: 'Ter beoordeling: voorstel voor versie {{version}}',
     draftFor: 'Concept voor versie {{version}}',
@@ -266,6 +267,7 @@ const nl = {
     legend: 'Legenda',
     region: 'Regio',
     summary: 'Samenvatting',
+    readRate: 'Frontline las {{percent}}% van de huidige versies',
     coveredCount: '{{covered}} van {{total}} regio’s gedekt',
     states: {
       missing: 'Ontbreekt',

@@ -121,3 +121,27 @@ export async function requireHandbookRegion(ability: AppAbility, regionId: strin
   invariantFound(region)
   return region
 }
+
+/**
+ * Per region: read confirmations of the current versions by the region's frontline staff,
+ * against what would be complete (frontline staff × published guidelines). One query for all regions.
+ */
+export async function confirmationRatesByRegion(regionIds: string[]) {
+  if (!regionIds.length) return new Map<string, { confirmed: number; expected: number }>()
+  const rows = await prisma.$queryRaw<{ regionId: string; confirmed: bigint; guidelines: bigint; frontline: bigint }[]>`
+    WITH current AS (
+      SELECT g."id", g."regionId", v."id" AS "versionId"
+      FROM "Guideline" g JOIN "GuidelineVersion" v ON v."guidelineId" = g."id" AND v."number" = g."publishedVersion"
+      WHERE g."publishedVersion" > 0 AND g."status" <> 'archived' AND g."regionId" = ANY(${regionIds}::text[])
+    ), staff AS (
+      SELECT m."regionId", m."userId" FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+      WHERE m."role" = 'frontline' AND u."deactivatedAt" IS NULL AND m."regionId" = ANY(${regionIds}::text[])
+    )
+    SELECT r."id" AS "regionId",
+      (SELECT count(*) FROM "Acknowledgement" a JOIN current c ON c."versionId" = a."guidelineVersionId"
+        JOIN staff s ON s."userId" = a."userId" AND s."regionId" = c."regionId" WHERE c."regionId" = r."id") AS "confirmed",
+      (SELECT count(*) FROM current c WHERE c."regionId" = r."id") AS "guidelines",
+      (SELECT count(*) FROM staff s WHERE s."regionId" = r."id") AS "frontline"
+    FROM "Region" r WHERE r."id" = ANY(${regionIds}::text[])`
+  return new Map(rows.map((r) => [r.regionId, { confirmed: Number(r.confirmed), expected: Number(r.guidelines) * Number(r.frontline) }]))
+}

@@ -6,6 +6,7 @@ import { CellBadge } from '~/components/guidelines/cell-badge.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { CELL_STATES } from '~/models/coverage-states.ts'
 import { coverageMatrix } from '~/models/coverage.server.ts'
+import { confirmationRatesByRegion } from '~/models/handbook.server.ts'
 import { forbidden } from '~/permissions/authorize.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
 
@@ -13,12 +14,14 @@ import { requireAbility } from '~/permissions/require-ability.server.ts'
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ability } = await requireAbility(request)
   if (!ability.can('readDraft', 'Guideline')) throw forbidden()
-  return coverageMatrix(ability)
+  const matrix = await coverageMatrix(ability)
+  const rates = await confirmationRatesByRegion(matrix.rows.map((r) => r.region.id))
+  return { ...matrix, rates: Object.fromEntries(rates) }
 }
 
 export default function CoveragePage() {
   const { t } = useTranslation()
-  const { principles, rows } = useLoaderData<typeof loader>()
+  const { principles, rows, rates } = useLoaderData<typeof loader>()
   return (
     <>
       <PageTitle>{t('coverage.title')}</PageTitle>
@@ -77,6 +80,13 @@ export default function CoveragePage() {
                   </td>
                 ))}
                 <td className="px-3 py-2 text-xs">
+                  {rates[row.region.id]?.expected ? (
+                    <span className="block font-medium" data-testid="read-rate">
+                      {t('coverage.readRate', {
+                        percent: Math.round((100 * rates[row.region.id]!.confirmed) / rates[row.region.id]!.expected),
+                      })}
+                    </span>
+                  ) : null}
                   {CELL_STATES.filter((s) => row.counts[s] > 0)
                     .map((s) => `${t(`coverage.states.${s}`)}: ${row.counts[s]}`)
                     .join(' · ')}

@@ -8,6 +8,7 @@ import { CellBadge } from '~/components/guidelines/cell-badge.tsx'
 import { StatusBadge } from '~/components/principles/status-badge.tsx'
 import { Button, FormErrors, PageTitle } from '~/components/ui/form.tsx'
 import { coverageMatrix, decide, withdrawDecision } from '~/models/coverage.server.ts'
+import { confirmationCounts } from '~/models/handbook.server.ts'
 import { requireRegion } from '~/models/region.server.ts'
 import { authorize, can } from '~/permissions/authorize.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
@@ -21,9 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ability } = await requireAbility(request)
   const region = await requireRegion(ability, params.regionId ?? '')
   authorize(ability, 'readDraft', 'Guideline', { regionId: region.id })
-  const { principles, rows } = await coverageMatrix(ability, { regionId: region.id })
+  const [{ principles, rows }, confirmations] = await Promise.all([coverageMatrix(ability, { regionId: region.id }), confirmationCounts(region.id)])
   const cells = rows[0]?.cells ?? []
   return {
+    frontline: confirmations.frontline,
+    confirmed: Object.fromEntries(confirmations.confirmed),
     region: { id: region.id, name: region.name },
     counts: rows[0]?.counts ?? null,
     items: principles.map((principle, index) => ({ principle, cell: cells[index]! })),
@@ -60,7 +63,7 @@ type Item = Awaited<ReturnType<typeof loader>>['items'][number]
 
 export default function RegionGuidelinesPage() {
   const { t } = useTranslation()
-  const { region, items, may } = useLoaderData<typeof loader>()
+  const { region, items, may, frontline, confirmed } = useLoaderData<typeof loader>()
   const toReview = items.filter((item) => item.cell.state === 'needs_review' || item.cell.state === 'overdue')
   return (
     <>
@@ -104,14 +107,33 @@ export default function RegionGuidelinesPage() {
       </section>
       <ol className="space-y-4">
         {items.map((item, index) => (
-          <PrincipleItem key={item.principle.id} item={item} index={index} regionId={region.id} may={may} />
+          <PrincipleItem
+            key={item.principle.id}
+            item={item}
+            index={index}
+            regionId={region.id}
+            may={may}
+            readBy={(id) => (id in confirmed ? t('guidelines.readBy', { confirmed: confirmed[id], total: frontline }) : null)}
+          />
         ))}
       </ol>
     </>
   )
 }
 
-function PrincipleItem({ item, index, regionId, may }: { item: Item; index: number; regionId: string; may: { create: boolean; decide: boolean } }) {
+function PrincipleItem({
+  item,
+  index,
+  regionId,
+  may,
+  readBy,
+}: {
+  item: Item
+  index: number
+  regionId: string
+  may: { create: boolean; decide: boolean }
+  readBy: (guidelineId: string) => string | null
+}) {
   const { t } = useTranslation()
   const formatDate = useDateFormat('date')
   const { principle, cell } = item
@@ -138,6 +160,7 @@ function PrincipleItem({ item, index, regionId, may }: { item: Item; index: numb
               <StatusBadge status={g.status} />
               {g.needsReview ? <StatusBadge status="needs_review" /> : null}
               {g.overdue ? <StatusBadge status="overdue" /> : null}
+              {g.published && readBy(g.id) ? <span className="text-xs text-stone-700">{readBy(g.id)}</span> : null}
             </li>
           ))}
         </ul>

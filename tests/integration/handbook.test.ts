@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseDocument } from '~/editor/document.ts'
 import { publishGuideline, saveGuideline } from '~/models/guideline.server.ts'
-import { acknowledge, confirmationCounts, getHandbook } from '~/models/handbook.server.ts'
+import { acknowledge, confirmationCounts, confirmationRatesByRegion, getHandbook } from '~/models/handbook.server.ts'
 import { searchHandbook } from '~/models/search.server.ts'
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
 import * as guidelinePage from '~/routes/handbook.$regionId.$guidelineId.tsx'
@@ -107,6 +107,8 @@ describe('read confirmations', () => {
     await acknowledge(abilities.frontline, userId, org.regionA.id, ids.callback, 2)
     expect(await prisma.acknowledgement.count({ where: { userId, guidelineId: ids.callback } })).toBe(2)
     expect(await state()).toBe('read')
+    // HQ's overview: one of the three current versions in region A confirmed by its one frontline user.
+    expect((await confirmationRatesByRegion([org.regionA.id])).get(org.regionA.id)).toEqual({ confirmed: 1, expected: 3 })
   })
 
   it('cannot confirm a draft or another region’s guideline', async () => {
