@@ -58,6 +58,7 @@ export async function getHandbookGuideline(ability: AppAbility, userId: string, 
     select: {
       id: true,
       regionId: true,
+      principleId: true,
       publishedVersion: true,
       versions: { orderBy: { number: 'desc' }, take: 1, select: { id: true, number: true, title: true, body: true, publishedAt: true } },
       principle: {

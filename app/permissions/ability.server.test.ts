@@ -26,7 +26,8 @@ interface Case {
   name: string
   action: Action
   subject: SubjectName
-  record: Record<string, unknown>
+  /** The record, or a function of the role for records that belong to the signed-in user. */
+  record: Record<string, unknown> | ((role: Role) => Record<string, unknown>)
   allowed: Role[]
 }
 
@@ -80,8 +81,21 @@ const GUIDELINE_CASES: Case[] = [
   { name: 'decide for another region', action: 'create', subject: 'PrincipleDecision', record: { regionId: OTHER }, allowed: ['admin'] },
 ]
 
+const feedback = (regionId: string, authorId: string, passedToHqAt: Date | null = null) => ({ id: 'f1', regionId, authorId, passedToHqAt })
+const FEEDBACK_CASES: Case[] = [
+  { name: 'send feedback on own region', action: 'create', subject: 'Feedback', record: (role: Role) => feedback(OWN, `user-${role}`), allowed: ['admin', 'manager', 'member', 'frontline'] },
+  { name: 'send feedback on another region', action: 'create', subject: 'Feedback', record: (role: Role) => feedback(OTHER, `user-${role}`), allowed: ['admin'] },
+  { name: 'send feedback in someone else’s name', action: 'create', subject: 'Feedback', record: feedback(OWN, 'someone'), allowed: ['admin'] },
+  { name: 'read own feedback', action: 'read', subject: 'Feedback', record: (role: Role) => feedback(OWN, `user-${role}`), allowed: ROLES },
+  { name: 'read a colleague’s feedback in own region', action: 'read', subject: 'Feedback', record: feedback(OWN, 'someone'), allowed: ['admin', 'manager'] },
+  { name: 'read feedback passed on to HQ', action: 'read', subject: 'Feedback', record: feedback(OTHER, 'someone', new Date()), allowed: ['admin', 'hq_editor'] },
+  { name: 'answer / close / pass on feedback in own region', action: 'update', subject: 'Feedback', record: feedback(OWN, 'someone'), allowed: ['admin', 'manager'] },
+  { name: 'answer feedback in another region', action: 'update', subject: 'Feedback', record: feedback(OTHER, 'someone'), allowed: ['admin'] },
+]
+
 const CASES: Case[] = [
   ...GUIDELINE_CASES,
+  ...FEEDBACK_CASES,
   { name: 'read a published principle', action: 'read', subject: 'Principle', record: principle('published', 1), allowed: ALL },
   { name: 'read a new draft principle', action: 'read', subject: 'Principle', record: principle('draft'), allowed: HQ },
   { name: 'read a published principle under revision', action: 'read', subject: 'Principle', record: principle('draft', 1), allowed: ALL },
@@ -146,7 +160,8 @@ describe('permission matrix', () => {
         const expected = c.allowed.includes(role)
         it(`${role}: ${expected ? 'allowed' : 'refused'}`, () => {
           const ability = defineAbilityFor(userWith(role))
-          expect(ability.can(c.action, subject(c.subject, { ...c.record }) as never)).toBe(expected)
+          const record = typeof c.record === 'function' ? c.record(role) : c.record
+          expect(ability.can(c.action, subject(c.subject, { ...record }) as never)).toBe(expected)
         })
       }
     })

@@ -26,8 +26,9 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
   const { can, cannot, build } = new AbilityBuilder<AppAbility>(createPrismaAbility)
   if (user.deactivatedAt) return build()
 
-  // Everyone reads their own account.
+  // Everyone reads their own account, and the feedback they sent (also after leaving a region).
   can('read', 'User', { id: user.id })
+  can('read', 'Feedback', { authorId: user.id })
 
   // Principles: everyone signed in reads what is published and what is in consultation; a
   // published principle whose working copy is being revised (status draft, publishedVersion > 0)
@@ -63,6 +64,8 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     // Every region's guidelines and decisions, read only.
     can(['read', 'readDraft'], 'Guideline')
     can('read', ['GuidelineVersion', 'GuidelineComment', 'CustomerInput', 'PrincipleDecision'])
+    // Frontline feedback that a region passed on as input for the principle.
+    can('read', 'Feedback', { passedToHqAt: { not: null } })
   }
 
   const regionIds = (roles: RegionRole[]) =>
@@ -86,6 +89,8 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     can('read', 'Guideline', { ...inOwn, publishedVersion: { gt: 0 }, status: { in: ['draft', 'review', 'published'] } })
     can('read', 'GuidelineVersion', { guideline: { is: { ...inOwn, status: { in: ['draft', 'review', 'published'] } } } })
     can('read', 'PrincipleDecision', inOwn)
+    // Feedback on a guideline of one's region.
+    can('create', 'Feedback', { ...inOwn, authorId: user.id })
   }
   const writes = regionIds(['manager', 'member'])
   if (writes.length) {
@@ -103,6 +108,8 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     can(['update', 'publish', 'archive'], 'Guideline', { regionId: { in: managed } })
     can('update', 'GuidelineComment', { guideline: { is: { regionId: { in: managed } } } })
     can(['create', 'update', 'delete'], 'PrincipleDecision', { regionId: { in: managed } })
+    // The region's feedback inbox: read, answer, close, pass to HQ.
+    can(['read', 'update'], 'Feedback', { regionId: { in: managed } })
     can('read', 'Membership', { regionId: { in: managed } })
     can(['create', 'update', 'delete'], 'Membership', {
       regionId: { in: managed },

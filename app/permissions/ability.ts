@@ -12,6 +12,7 @@ import {
 import type {
   AuditEvent,
   CustomerInput,
+  Feedback,
   Guideline,
   GuidelineComment,
   GuidelineVersion,
@@ -47,6 +48,7 @@ export type SubjectModels = {
   GuidelineComment: GuidelineComment
   CustomerInput: CustomerInput
   PrincipleDecision: PrincipleDecision
+  Feedback: Feedback
 }
 export type SubjectName = keyof SubjectModels
 

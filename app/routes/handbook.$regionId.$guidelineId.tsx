@@ -1,9 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { RichText } from '~/components/rich-text.tsx'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
+import { listMyFeedback, sendFeedback } from '~/models/feedback.server.ts'
 import { acknowledge, getHandbookGuideline, requireHandbookRegion } from '~/models/handbook.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
@@ -14,8 +15,9 @@ import { getIntent } from '~/utils/forms.server.ts'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, ability } = await requireAbility(request)
   const region = await requireHandbookRegion(ability, params.regionId ?? '')
-  const { version, principle, acknowledgedAt } = await getHandbookGuideline(ability, user.id, region.id, params.guidelineId ?? '')
+  const { guideline, version, principle, acknowledgedAt } = await getHandbookGuideline(ability, user.id, region.id, params.guidelineId ?? '')
   return {
+    feedback: await listMyFeedback(ability, user.id, guideline.id),
     region,
     guideline: { number: version.number, title: version.title, html: renderDocumentHtml(version.body), changedAt: version.publishedAt },
     principle: principle && { title: principle.title, html: renderDocumentHtml(principle.body) },
@@ -27,17 +29,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, ability } = await requireAbility(request)
   const region = await requireHandbookRegion(ability, params.regionId ?? '')
   const formData = await request.formData()
-  if (getIntent(formData) !== 'acknowledge') throw data({ message: 'unknown intent' }, { status: 400 })
+  const intent = getIntent(formData)
+  if (intent !== 'acknowledge' && intent !== 'feedback') throw data({ message: 'unknown intent' }, { status: 400 })
   const here = `/handbook/${region.id}/${params.guidelineId}`
+  if (intent === 'feedback') {
+    const body = String(formData.get('body') ?? '').trim()
+    if (body.length < FEEDBACK_MIN || body.length > FEEDBACK_MAX) {
+      return data({ feedbackError: body.length < FEEDBACK_MIN ? 'errors.tooShort' : 'errors.tooLong', body }, { status: 400 })
+    }
+    await sendFeedback(ability, user.id, region.id, params.guidelineId ?? '', body)
+    return redirectWithFlash(request, here, { kind: 'success', key: 'feedback.sent' })
+  }
   const result = await acknowledge(ability, user.id, region.id, params.guidelineId ?? '', Number(formData.get('version')))
   if (result.stale) return redirectWithFlash(request, here, { kind: 'error', key: 'handbook.changedMeanwhile' })
   return redirectWithFlash(request, here, { kind: 'success', key: 'handbook.acknowledged' })
 }
 
+const FEEDBACK_MIN = 5
+const FEEDBACK_MAX = 2000
+
 export default function HandbookGuidelinePage() {
   const { t } = useTranslation()
   const formatDate = useDateFormat('date')
-  const { region, guideline, principle, acknowledgedAt } = useLoaderData<typeof loader>()
+  const { region, guideline, principle, acknowledgedAt, feedback } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const feedbackError = actionData && 'feedbackError' in actionData ? actionData : null
   const navigation = useNavigation()
   return (
     <article>
@@ -77,6 +93,53 @@ export default function HandbookGuidelinePage() {
           </Form>
         )}
       </div>
+      <section aria-labelledby="feedback-title" className="mt-8">
+        <h2 id="feedback-title" className="mb-1 text-lg font-semibold">
+          {t('feedback.title')}
+        </h2>
+        <Form method="post" className="rounded border border-stone-300 bg-white p-3">
+          <label htmlFor="feedback-body" className="mb-1 block text-sm">
+            {t('feedback.explain')}
+          </label>
+          <textarea
+            id="feedback-body"
+            name="body"
+            rows={3}
+            required
+            minLength={FEEDBACK_MIN}
+            maxLength={FEEDBACK_MAX}
+            defaultValue={feedbackError?.body ?? ''}
+            aria-invalid={feedbackError ? true : undefined}
+            aria-describedby={feedbackError ? 'feedback-error' : undefined}
+            className="block w-full rounded border border-stone-400 px-3 py-2"
+          />
+          {feedbackError ? (
+            <p id="feedback-error" className="text-sm text-red-800">
+              {t(feedbackError.feedbackError)}
+            </p>
+          ) : null}
+          <button name="intent" value="feedback" className="mt-2 min-h-11 rounded border border-brand-800 px-4 font-medium text-brand-800">
+            {t('feedback.send')}
+          </button>
+        </Form>
+        {feedback.length ? (
+          <ul className="mt-3 space-y-2">
+            {feedback.map((item) => (
+              <li key={item.id} className="rounded border border-stone-300 bg-white p-3 text-sm">
+                <p className="text-stone-600">
+                  {formatDate(item.createdAt)} · {t(`feedback.status.${item.status}`)}
+                </p>
+                <p className="whitespace-pre-line">{item.body}</p>
+                {item.answer ? (
+                  <p className="mt-2 border-l-4 border-brand-700 pl-3">
+                    <strong>{t('feedback.answerFrom', { name: item.answeredBy?.name ?? '' })}</strong> {item.answer}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
     </article>
   )
 }

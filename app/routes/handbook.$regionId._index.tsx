@@ -4,6 +4,7 @@ import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Snippet } from '~/components/handbook/snippet.tsx'
+import { listRecentAnswers } from '~/models/feedback.server.ts'
 import { getHandbook, requireHandbookRegion, type ReadState } from '~/models/handbook.server.ts'
 import { searchHandbook } from '~/models/search.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
@@ -13,19 +14,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, ability } = await requireAbility(request)
   const region = await requireHandbookRegion(ability, params.regionId ?? '')
   const query = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 100)
-  const [principles, hits] = await Promise.all([
+  const [principles, hits, answers] = await Promise.all([
     getHandbook(ability, user.id, region.id),
     query ? searchHandbook(ability, region.id, query) : Promise.resolve(null),
+    listRecentAnswers(ability, user.id, region.id),
   ])
   const unread = principles.flatMap((p) => p.guidelines).filter((g) => g.state !== 'read').length
-  return { region, query, hits, principles, unread }
+  return { region, query, hits, principles, unread, answers }
 }
 
 const SEARCH_DELAY_MS = 200
 
 export default function HandbookPage() {
   const { t } = useTranslation()
-  const { region, query, hits, principles, unread } = useLoaderData<typeof loader>()
+  const { region, query, hits, principles, unread, answers } = useLoaderData<typeof loader>()
   const submit = useSubmit()
   const navigation = useNavigation()
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
@@ -79,6 +81,22 @@ export default function HandbookPage() {
         </section>
       ) : (
         <>
+          {answers.length ? (
+            <section aria-labelledby="answers" className="mb-4 rounded border border-green-800 bg-green-50 p-3">
+              <h2 id="answers" className="font-semibold">
+                {t('feedback.answersTitle')}
+              </h2>
+              <ul className="mt-1 space-y-1 text-sm">
+                {answers.map((a) => (
+                  <li key={a.id}>
+                    <Link to={a.guidelineId} className="text-brand-800 underline">
+                      {a.answeredBy?.name}: {a.answer}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {unread ? <p className="mb-4 rounded border-l-4 border-brand-700 bg-brand-50 px-3 py-2">{t('handbook.toRead', { count: unread })}</p> : null}
           {principles.length ? (
             principles.map((principle) => (

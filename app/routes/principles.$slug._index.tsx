@@ -18,6 +18,7 @@ import {
   requirePrinciple,
   restorePrinciple,
 } from '~/models/principle.server.ts'
+import { listFeedbackForPrinciple } from '~/models/feedback.server.ts'
 import { can } from '~/permissions/authorize.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
 import { endOfDayInOrganisation, useDateFormat } from '~/utils/dates.ts'
@@ -39,7 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           : null,
       ])
     : [[], null]
+  const signals = ability.can('read', 'Feedback') && user.orgRole ? await listFeedbackForPrinciple(ability, principle.id) : []
   return {
+    signals: signals.map((f) => ({ id: f.id, body: f.body, region: f.guideline.region.name, guideline: f.guideline.title, passedToHqAt: f.passedToHqAt })),
     principle: {
       id: principle.id,
       slug: principle.slug,
@@ -145,7 +148,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PrinciplePage() {
   const { t } = useTranslation()
   const formatDate = useDateFormat('date')
-  const { principle, published, working, consultation } = useLoaderData<typeof loader>()
+  const { principle, published, working, consultation, signals } = useLoaderData<typeof loader>()
   const heading = published?.title ?? working?.title ?? ''
   return (
     <article>
@@ -192,6 +195,23 @@ export default function PrinciplePage() {
         </WorkingCopySection>
       ) : null}
       {consultation ? <ConsultationSection consultation={consultation} status={principle.status} /> : null}
+      {signals.length ? (
+        <section aria-labelledby="signals" className="mt-8">
+          <h2 id="signals" className="mb-2 text-lg font-semibold">
+            {t('feedback.signals', { count: signals.length })}
+          </h2>
+          <ul className="space-y-2">
+            {signals.map((signal) => (
+              <li key={signal.id} className="rounded border border-stone-300 bg-white p-3 text-sm">
+                <p className="text-stone-700">
+                  {signal.region} · {signal.guideline}
+                </p>
+                <p className="whitespace-pre-line">{signal.body}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </article>
   )
 }

@@ -8,6 +8,7 @@ import { CellBadge } from '~/components/guidelines/cell-badge.tsx'
 import { StatusBadge } from '~/components/principles/status-badge.tsx'
 import { Button, FormErrors, PageTitle } from '~/components/ui/form.tsx'
 import { coverageMatrix, decide, withdrawDecision } from '~/models/coverage.server.ts'
+import { countOpenFeedback } from '~/models/feedback.server.ts'
 import { confirmationCounts } from '~/models/handbook.server.ts'
 import { requireRegion } from '~/models/region.server.ts'
 import { authorize, can } from '~/permissions/authorize.server.ts'
@@ -24,7 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   authorize(ability, 'readDraft', 'Guideline', { regionId: region.id })
   const [{ principles, rows }, confirmations] = await Promise.all([coverageMatrix(ability, { regionId: region.id }), confirmationCounts(region.id)])
   const cells = rows[0]?.cells ?? []
+  const openFeedback = can(ability, 'update', 'Feedback', { regionId: region.id }) ? await countOpenFeedback(ability, region.id) : 0
   return {
+    openFeedback,
     frontline: confirmations.frontline,
     confirmed: Object.fromEntries(confirmations.confirmed),
     region: { id: region.id, name: region.name },
@@ -63,7 +66,7 @@ type Item = Awaited<ReturnType<typeof loader>>['items'][number]
 
 export default function RegionGuidelinesPage() {
   const { t } = useTranslation()
-  const { region, items, may, frontline, confirmed } = useLoaderData<typeof loader>()
+  const { region, items, may, frontline, confirmed, openFeedback } = useLoaderData<typeof loader>()
   const toReview = items.filter((item) => item.cell.state === 'needs_review' || item.cell.state === 'overdue')
   return (
     <>
@@ -73,6 +76,13 @@ export default function RegionGuidelinesPage() {
         </Link>
       </p>
       <PageTitle>{t('guidelines.workspace', { region: region.name })}</PageTitle>
+      {may.decide ? (
+        <p className="mb-4">
+          <Link to={`/regions/${region.id}/feedback`} className="font-medium text-brand-800 underline">
+            {t('feedback.inboxLink', { count: openFeedback })}
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="to-review" className="mb-6 rounded border border-red-800 bg-white p-4">
         <h2 id="to-review" className="mb-2 text-lg font-semibold">
           {t('guidelines.toReview', { count: toReview.length })}

@@ -165,6 +165,7 @@ describe('lists agree with record checks', () => {
     'GuidelineComment',
     'CustomerInput',
     'PrincipleDecision',
+    'Feedback',
   ] as const
   const includes: Partial<Record<(typeof models)[number], object>> = {
     User: { include: { memberships: true } },
@@ -207,6 +208,11 @@ describe('lists agree with record checks', () => {
         await prisma.customerInput.create({ data: { guidelineId: guideline.id, createdById: hq, said: 'Klant zei', source: 'panel', heardOn: new Date() } })
       }
       await prisma.principleDecision.create({ data: { ...base, kind: 'applies_as_written', basedOnPrincipleVersion: 2, decidedById: hq } })
+      for (const [author, passed] of [[org.users.frontline.id, null], [org.users.member.id, new Date()], [org.users.otherManager.id, null]] as const) {
+        await prisma.feedback.create({
+          data: { guidelineId: guidelines[2]!.id, regionId: region.id, principleId: published.id, versionNumber: 1, authorId: author, body: 'Werkt niet', passedToHqAt: passed },
+        })
+      }
     }
     for (const [role, user] of Object.entries(org.users)) {
       const full = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { memberships: true } })

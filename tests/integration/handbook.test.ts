@@ -8,6 +8,8 @@ import { searchHandbook } from '~/models/search.server.ts'
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
 import * as guidelinePage from '~/routes/handbook.$regionId.$guidelineId.tsx'
 import * as handbookPage from '~/routes/handbook.$regionId._index.tsx'
+import * as principlePage from '~/routes/principles.$slug._index.tsx'
+import * as inboxPage from '~/routes/regions.$regionId_.feedback.tsx'
 import { prisma } from '~/utils/db.server.ts'
 import { documentJson, makeGuideline, makeOrganisation, makePrinciple, sessionCookie } from '../factories.ts'
 import { callRoute } from '../route-helpers.ts'
@@ -120,5 +122,56 @@ describe('read confirmations', () => {
       })
       expect(outcome.status).toBe(404)
     }
+  })
+})
+
+describe('feedback', () => {
+  it('frontline sends feedback, the manager answers and passes it on, the sender sees the answer, HQ sees it with the principle', async () => {
+    const params = { regionId: org.regionA.id, guidelineId: ids.returns }
+    const tooShort = await callRoute(guidelinePage.action, { cookie: frontlineCookie, params, form: { intent: 'feedback', body: 'nee' } })
+    expect(tooShort.status).toBe(400)
+    const sent = await callRoute(guidelinePage.action, {
+      cookie: frontlineCookie,
+      params,
+      form: { intent: 'feedback', body: 'Klanten hebben de bon vaak alleen op hun telefoon.' },
+    })
+    expect(sent.status).toBe(302)
+    const feedback = await prisma.feedback.findFirstOrThrow({ where: { guidelineId: ids.returns } })
+    expect(feedback).toMatchObject({ regionId: org.regionA.id, status: 'open', versionNumber: 1 })
+
+    // Another region's manager and a member of the same region do not see it.
+    const inboxParams = { regionId: org.regionA.id }
+    expect((await callRoute(inboxPage.loader, { cookie: await sessionCookie(org.users.otherManager.id), params: inboxParams })).status).toBe(404)
+    expect((await callRoute(inboxPage.loader, { cookie: await sessionCookie(org.users.member.id), params: inboxParams })).status).toBe(403)
+    const forged = await callRoute(inboxPage.action, {
+      cookie: await sessionCookie(org.users.member.id),
+      params: inboxParams,
+      form: { intent: 'answer', feedbackId: feedback.id, answer: 'Ik beantwoord dit zelf' },
+    })
+    expect(forged.status).toBe(403)
+
+    const managerCookie = await sessionCookie(org.users.manager.id)
+    const inbox = await callRoute(inboxPage.loader, { cookie: managerCookie, params: inboxParams })
+    expect(JSON.stringify(inbox.data)).toContain('alleen op hun telefoon')
+    await callRoute(inboxPage.action, { cookie: managerCookie, params: inboxParams, form: { intent: 'answer', feedbackId: feedback.id, answer: 'Een digitale bon is ook goed.' } })
+    await callRoute(inboxPage.action, { cookie: managerCookie, params: inboxParams, form: { intent: 'pass', feedbackId: feedback.id } })
+
+    const page = await callRoute(guidelinePage.loader, { cookie: frontlineCookie, params })
+    expect(JSON.stringify(page.data)).toContain('Een digitale bon is ook goed.')
+    const principle = await prisma.principle.findFirstOrThrow({ where: { guidelines: { some: { id: ids.returns } } } })
+    const hqPage = await callRoute(principlePage.loader, { cookie: await sessionCookie(org.users.hq.id), params: { slug: principle.slug } })
+    expect(JSON.stringify((hqPage.data as { signals: unknown }).signals)).toContain('alleen op hun telefoon')
+  })
+
+  it('cannot send feedback on a draft or on another region’s guideline', async () => {
+    for (const guidelineId of [ids.draft, ids.zuid]) {
+      const outcome = await callRoute(guidelinePage.action, {
+        cookie: frontlineCookie,
+        params: { regionId: org.regionA.id, guidelineId },
+        form: { intent: 'feedback', body: 'Dit mag niet aankomen' },
+      })
+      expect(outcome.status).toBe(404)
+    }
+    expect(await prisma.feedback.count({ where: { body: 'Dit mag niet aankomen' } })).toBe(0)
   })
 })

@@ -1,0 +1,105 @@
+// Frontline feedback on a published guideline: the sender's own list, the region's inbox for
+// the manager (answer, close, pass to HQ) and HQ's view per principle.
+import { accessibleBy } from '@casl/prisma/runtime'
+import type { AppAbility } from '~/permissions/ability.ts'
+import { authorize, invariantFound } from '~/permissions/authorize.server.ts'
+import { prisma } from '~/utils/db.server.ts'
+import { recordAudit } from './audit.server.ts'
+import { DomainError } from './errors.server.ts'
+import { getHandbookGuideline } from './handbook.server.ts'
+
+const readable = (ability: AppAbility) => accessibleBy(ability, 'read').ofType('Feedback')
+
+const feedbackSelect = {
+  id: true,
+  body: true,
+  status: true,
+  answer: true,
+  answeredAt: true,
+  passedToHqAt: true,
+  createdAt: true,
+  versionNumber: true,
+  author: { select: { name: true } },
+  answeredBy: { select: { name: true } },
+} as const
+
+export async function sendFeedback(ability: AppAbility, userId: string, regionId: string, guidelineId: string, body: string) {
+  const { guideline, version } = await getHandbookGuideline(ability, userId, regionId, guidelineId)
+  authorize(ability, 'create', 'Feedback', { regionId: guideline.regionId, authorId: userId })
+  return prisma.$transaction(async (tx) => {
+    const feedback = await tx.feedback.create({
+      data: { guidelineId: guideline.id, regionId: guideline.regionId, principleId: guideline.principleId, versionNumber: version.number, authorId: userId, body },
+    })
+    await recordAudit(tx, { actorId: userId, action: 'feedback.send', subjectType: 'Feedback', subjectId: feedback.id, regionId: guideline.regionId })
+    return feedback
+  })
+}
+
+/** The reader's own feedback on one guideline, newest first. */
+export function listMyFeedback(ability: AppAbility, userId: string, guidelineId: string) {
+  return prisma.feedback.findMany({
+    where: { AND: [readable(ability), { authorId: userId, guidelineId }] },
+    orderBy: { createdAt: 'desc' },
+    select: feedbackSelect,
+  })
+}
+
+/** Answers to the reader's feedback they have not seen in the handbook yet (answered in the last 30 days). */
+export function listRecentAnswers(ability: AppAbility, userId: string, regionId: string) {
+  return prisma.feedback.findMany({
+    where: { AND: [readable(ability), { authorId: userId, regionId, answeredAt: { gte: new Date(Date.now() - 30 * 86_400_000) } }] },
+    orderBy: { answeredAt: 'desc' },
+    take: 5,
+    select: { id: true, guidelineId: true, answer: true, answeredBy: { select: { name: true } } },
+  })
+}
+
+/** The region's inbox: open first, then the rest, with the guideline's title. */
+export function listRegionFeedback(ability: AppAbility, regionId: string) {
+  return prisma.feedback.findMany({
+    where: { AND: [readable(ability), { regionId }] },
+    orderBy: [{ status: 'asc' }, { createdAt: 'desc' }],
+    take: 200,
+    select: { ...feedbackSelect, guideline: { select: { id: true, title: true } } },
+  })
+}
+
+/** Feedback regions passed to HQ about a principle (HQ sees it beside the principle). */
+export function listFeedbackForPrinciple(ability: AppAbility, principleId: string) {
+  return prisma.feedback.findMany({
+    where: { AND: [readable(ability), { principleId, passedToHqAt: { not: null } }] },
+    orderBy: { passedToHqAt: 'desc' },
+    select: { ...feedbackSelect, guideline: { select: { title: true, region: { select: { name: true } } } } },
+  })
+}
+
+type Handling = { kind: 'answer'; answer: string } | { kind: 'close' } | { kind: 'pass' }
+
+export async function handleFeedback(ability: AppAbility, actorId: string, regionId: string, feedbackId: string, handling: Handling) {
+  await prisma.$transaction(async (tx) => {
+    const feedback = await tx.feedback.findFirst({ where: { AND: [readable(ability), { id: feedbackId, regionId }] } })
+    invariantFound(feedback)
+    authorize(ability, 'update', 'Feedback', feedback)
+    if (handling.kind === 'pass' && feedback.passedToHqAt) throw new DomainError('feedback.errors.alreadyPassed', 409)
+    const data =
+      handling.kind === 'answer'
+        ? { answer: handling.answer, answeredById: actorId, answeredAt: new Date(), status: 'answered' as const }
+        : handling.kind === 'close'
+          ? { status: 'closed' as const }
+          : { passedToHqAt: new Date() }
+    await tx.feedback.update({ where: { id: feedback.id }, data })
+    await recordAudit(tx, {
+      actorId,
+      action: `feedback.${handling.kind}`,
+      subjectType: 'Feedback',
+      subjectId: feedback.id,
+      regionId,
+      before: { status: feedback.status },
+      after: JSON.parse(JSON.stringify(data)),
+    })
+  })
+}
+
+export function countOpenFeedback(ability: AppAbility, regionId: string) {
+  return prisma.feedback.count({ where: { AND: [readable(ability), { regionId, status: 'open' }] } })
+}
