@@ -3,6 +3,9 @@ import { defineConfig, devices } from '@playwright/test'
 // End-to-end tests against the production build on a fresh embedded database with demo data.
 // Playwright cannot download its browser here: we use Debian's chromium (.ci/run installs it).
 const PORT = Number(process.env.E2E_PORT ?? 3100)
+// Offline emulation (context.setOffline) reaches the service worker's own requests only with this
+// switch; the offline handbook test depends on it.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= '1'
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -23,3 +23,14 @@ async function hydrate() {
 }
 
 void hydrate()
+
+// The handbook works offline after one visit (public/sw.js).
+function registerServiceWorker() {
+  navigator.serviceWorker.register('/sw.js').catch(() => {
+    // No offline support in this browser session; everything else works as before.
+  })
+}
+if ('serviceWorker' in navigator) {
+  if (document.readyState === 'complete') registerServiceWorker()
+  else window.addEventListener('load', registerServiceWorker)
+}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Flash } from '~/utils/flash.server.ts'
 import { useAbility } from './can.tsx'
+import { OfflineBanner } from './offline-banner.tsx'
 import { FlashMessage } from './ui/flash-message.tsx'
 
 interface ShellUser {
@@ -92,6 +93,7 @@ export function AppShell({ user, flash, children }: { user: ShellUser | null; fl
           </nav>
         ) : null}
       </header>
+      <OfflineBanner />
       <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-6 focus:outline-none">
         {flash ? <FlashMessage flash={flash} /> : null}
         {children}

@@ -327,6 +327,11 @@ const en: Translations = {
     done: { answer: 'Your answer has been sent.', close: 'The feedback has been closed.', pass: 'The feedback has been passed on to headquarters.' },
     errors: { alreadyPassed: 'This feedback has already been passed on.' },
   },
+  offline: {
+    asOf: 'Offline — this is how things stood at {{time}}.',
+    now: 'You are offline. You see what was last loaded.',
+    refused: 'You are offline: this was not sent. Try again once you are connected.',
+  },
   versions: {
     title: 'Versions of “{{title}}”',
     none: 'This principle has not been published yet.',

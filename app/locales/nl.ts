@@ -325,6 +325,11 @@ const nl = {
     done: { answer: 'Je antwoord is verstuurd.', close: 'De feedback is afgesloten.', pass: 'De feedback is doorgegeven aan het hoofdkantoor.' },
     errors: { alreadyPassed: 'Deze feedback is al doorgegeven.' },
   },
+  offline: {
+    asOf: 'Offline — dit is de stand van {{time}}.',
+    now: 'Je bent offline. Je ziet de laatst geladen stand.',
+    refused: 'Je bent offline: dit is niet verstuurd. Probeer het opnieuw zodra je weer verbinding hebt.',
+  },
   versions: {
     title: 'Versies van “{{title}}”',
     none: 'Dit principe is nog niet gepubliceerd.',

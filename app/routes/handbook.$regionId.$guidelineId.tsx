@@ -1,7 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { refuseWhenOffline } from '~/components/offline-banner.tsx'
 import { RichText } from '~/components/rich-text.tsx'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
 import { listMyFeedback, sendFeedback } from '~/models/feedback.server.ts'
@@ -55,8 +57,14 @@ export default function HandbookGuidelinePage() {
   const actionData = useActionData<typeof action>()
   const feedbackError = actionData && 'feedbackError' in actionData ? actionData : null
   const navigation = useNavigation()
+  const [offlineRefusal, setOfflineRefusal] = useState(false)
   return (
     <article>
+      {offlineRefusal ? (
+        <p role="alert" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-3 py-2 text-red-900">
+          {t('offline.refused')}
+        </p>
+      ) : null}
       <p className="mb-2 text-sm">
         <Link to={`/handbook/${region.id}`} className="text-brand-800 underline">
           ← {t('handbook.title', { region: region.name })}
@@ -80,7 +88,7 @@ export default function HandbookGuidelinePage() {
             ✓ {t('handbook.acknowledgedOn', { date: formatDate(acknowledgedAt) })}
           </p>
         ) : (
-          <Form method="post">
+          <Form method="post" onSubmit={(event) => refuseWhenOffline(event, () => setOfflineRefusal(true))}>
             <input type="hidden" name="version" value={guideline.number} />
             <button
               name="intent"
@@ -97,7 +105,7 @@ export default function HandbookGuidelinePage() {
         <h2 id="feedback-title" className="mb-1 text-lg font-semibold">
           {t('feedback.title')}
         </h2>
-        <Form method="post" className="rounded border border-stone-300 bg-white p-3">
+        <Form method="post" className="rounded border border-stone-300 bg-white p-3" onSubmit={(event) => refuseWhenOffline(event, () => setOfflineRefusal(true))}>
           <label htmlFor="feedback-body" className="mb-1 block text-sm">
             {t('feedback.explain')}
           </label>

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -39,6 +40,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
+  // A shared phone must not show the previous user's handbook offline.
+  useEffect(() => {
+    navigator.serviceWorker?.controller?.postMessage('clear-pages')
+  }, [])
   const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()

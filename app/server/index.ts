@@ -56,6 +56,7 @@ async function main() {
             (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`,
           ],
           'script-src-attr': ["'none'"],
+          'worker-src': ["'self'"],
           'style-src': ["'self'", "'unsafe-inline'"],
           'upgrade-insecure-requests': MODE === 'production' && !process.env.ALLOW_HTTP ? [] : null,
         },
