@@ -66,7 +66,19 @@ export async function startSession(userId: string, redirectTo: string): Promise<
 }
 
 /** The signed-in user, or null (no cookie, expired or revoked session, deactivated user). */
-export async function getSessionUser(request: Request) {
+// Root and route loaders of one request share the Request object: look the session up once.
+const sessionUsers = new WeakMap<Request, ReturnType<typeof lookUpSessionUser>>()
+
+export function getSessionUser(request: Request) {
+  let user = sessionUsers.get(request)
+  if (!user) {
+    user = lookUpSessionUser(request)
+    sessionUsers.set(request, user)
+  }
+  return user
+}
+
+async function lookUpSessionUser(request: Request) {
   const cookieSession = await getCookieSession(request)
   const sessionId = cookieSession.get('sessionId')
   if (!sessionId) return null

@@ -14,65 +14,67 @@ const publishedIn = (ability: AppAbility, regionId: string) => ({
 export type ReadState = 'new' | 'changed' | 'read'
 
 /** The region's handbook: principles in HQ's order with the region's published guidelines and the reader's read state. */
+/**
+ * The handbook is the hot path, so it reads with one SQL query instead of several Prisma queries.
+ * The ability is still the judge: it must allow reading published guidelines of this region
+ * (the guideline rules are per region), checked here on a record of exactly that shape; a test
+ * asserts this list equals `accessibleBy(ability).ofType('Guideline')` for every role.
+ */
+export function authorizeHandbook(ability: AppAbility, regionId: string) {
+  authorize(ability, 'read', 'Guideline', { regionId, publishedVersion: 1, status: 'published' })
+}
+
 export async function getHandbook(ability: AppAbility, userId: string, regionId: string) {
-  const [guidelines, acknowledgements] = await Promise.all([
-    prisma.guideline.findMany({
-      where: publishedIn(ability, regionId),
-      select: {
-        id: true,
-        principleId: true,
-        publishedVersion: true,
-        versions: { orderBy: { number: 'desc' }, take: 1, select: { id: true, title: true, publishedAt: true } },
-      },
-    }),
-    prisma.acknowledgement.findMany({ where: { userId, regionId }, select: { guidelineId: true, guidelineVersionId: true } }),
-  ])
-  const principles = await prisma.principle.findMany({
-    where: {
-      AND: [accessibleBy(ability, 'read').ofType('Principle'), { id: { in: [...new Set(guidelines.map((g) => g.principleId))] }, position: { not: null } }],
-    },
-    orderBy: { position: 'asc' },
-    select: { id: true, slug: true, versions: { orderBy: { number: 'desc' }, take: 1, select: { title: true } } },
-  })
-  const confirmed = new Set(acknowledgements.map((a) => a.guidelineVersionId))
-  const everConfirmed = new Set(acknowledgements.map((a) => a.guidelineId))
-  const entries = guidelines.map((g) => {
-    const version = g.versions[0]!
-    const state: ReadState = confirmed.has(version.id) ? 'read' : everConfirmed.has(g.id) ? 'changed' : 'new'
-    return { id: g.id, principleId: g.principleId, title: version.title, changedAt: version.publishedAt, state }
-  })
+  authorizeHandbook(ability, regionId)
+  const rows = await prisma.$queryRaw<
+    { id: string; principleId: string; principleSlug: string; principleTitle: string; versionId: string; title: string; changedAt: Date; confirmed: boolean; everConfirmed: boolean }[]
+  >`
+    SELECT g."id", p."id" AS "principleId", p."slug" AS "principleSlug", pv."title" AS "principleTitle",
+      v."id" AS "versionId", v."title", v."publishedAt" AS "changedAt",
+      EXISTS (SELECT 1 FROM "Acknowledgement" a WHERE a."userId" = ${userId} AND a."guidelineVersionId" = v."id") AS "confirmed",
+      EXISTS (SELECT 1 FROM "Acknowledgement" a WHERE a."userId" = ${userId} AND a."guidelineId" = g."id") AS "everConfirmed"
+    FROM "Guideline" g
+    JOIN "GuidelineVersion" v ON v."guidelineId" = g."id" AND v."number" = g."publishedVersion"
+    JOIN "Principle" p ON p."id" = g."principleId"
+    JOIN "PrincipleVersion" pv ON pv."principleId" = p."id" AND pv."number" = p."publishedVersion"
+    WHERE g."regionId" = ${regionId} AND g."publishedVersion" > 0 AND g."status" <> 'archived'
+      AND p."position" IS NOT NULL AND p."status" <> 'archived'
+    ORDER BY p."position", v."title"`
+  const principles: { id: string; slug: string; title: string; guidelines: { id: string; title: string; changedAt: Date; state: ReadState }[] }[] = []
+  for (const row of rows) {
+    let principle = principles.at(-1)
+    if (principle?.id !== row.principleId) {
+      principle = { id: row.principleId, slug: row.principleSlug, title: row.principleTitle, guidelines: [] }
+      principles.push(principle)
+    }
+    const state: ReadState = row.confirmed ? 'read' : row.everConfirmed ? 'changed' : 'new'
+    principle.guidelines.push({ id: row.id, title: row.title, changedAt: row.changedAt, state })
+  }
   return principles
-    .map((p) => ({
-      id: p.id,
-      slug: p.slug,
-      title: p.versions[0]?.title ?? '',
-      guidelines: entries.filter((e) => e.principleId === p.id).sort((a, b) => a.title.localeCompare(b.title, 'nl')),
-    }))
-    .filter((p) => p.guidelines.length > 0)
 }
 
 /** One guideline as frontline reads it: its published version and the principle behind it. */
 export async function getHandbookGuideline(ability: AppAbility, userId: string, regionId: string, guidelineId: string) {
   const guideline = await prisma.guideline.findFirst({
     where: { AND: [publishedIn(ability, regionId), { id: guidelineId }] },
-    select: {
-      id: true,
-      regionId: true,
-      principleId: true,
-      publishedVersion: true,
-      versions: { orderBy: { number: 'desc' }, take: 1, select: { id: true, number: true, title: true, body: true, publishedAt: true } },
-      principle: {
-        select: { slug: true, publishedVersion: true, versions: { orderBy: { number: 'desc' }, take: 1, select: { title: true, body: true } } },
-      },
-    },
+    select: { id: true, regionId: true, principleId: true, publishedVersion: true, principle: { select: { slug: true, publishedVersion: true } } },
   })
   invariantFound(guideline)
-  const version = guideline.versions[0]!
+  const [version, principle] = await Promise.all([
+    prisma.guidelineVersion.findUniqueOrThrow({
+      where: { guidelineId_number: { guidelineId: guideline.id, number: guideline.publishedVersion } },
+      select: { id: true, number: true, title: true, body: true, publishedAt: true },
+    }),
+    prisma.principleVersion.findUnique({
+      where: { principleId_number: { principleId: guideline.principleId, number: guideline.principle.publishedVersion } },
+      select: { id: true, title: true, body: true },
+    }),
+  ])
   const acknowledgement = await prisma.acknowledgement.findUnique({
     where: { userId_guidelineVersionId: { userId, guidelineVersionId: version.id } },
     select: { createdAt: true },
   })
-  return { guideline, version, principle: guideline.principle.versions[0] ?? null, acknowledgedAt: acknowledgement?.createdAt ?? null }
+  return { guideline, version, principle, acknowledgedAt: acknowledgement?.createdAt ?? null }
 }
 
 /** "Read and understood" for the guideline's current version (idempotent). */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { refuseWhenOffline } from '~/components/offline-banner.tsx'
 import { RichText } from '~/components/rich-text.tsx'
-import { renderDocumentHtml } from '~/editor/render.server.ts'
+import { renderVersionHtml } from '~/editor/render.server.ts'
 import { listMyFeedback, sendFeedback } from '~/models/feedback.server.ts'
 import { acknowledge, getHandbookGuideline, requireHandbookRegion } from '~/models/handbook.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
@@ -21,8 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     feedback: await listMyFeedback(ability, user.id, guideline.id),
     region,
-    guideline: { number: version.number, title: version.title, html: renderDocumentHtml(version.body), changedAt: version.publishedAt },
-    principle: principle && { title: principle.title, html: renderDocumentHtml(principle.body) },
+    guideline: { number: version.number, title: version.title, html: renderVersionHtml(version.id, version.body), changedAt: version.publishedAt },
+    principle: principle && { title: principle.title, html: renderVersionHtml(principle.id, principle.body) },
     acknowledgedAt,
   }
 }

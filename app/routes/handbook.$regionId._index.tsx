@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const region = await requireHandbookRegion(ability, params.regionId ?? '')
   const query = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 100)
   const [principles, hits, answers] = await Promise.all([
-    getHandbook(ability, user.id, region.id),
+    query ? Promise.resolve([]) : getHandbook(ability, user.id, region.id),
     query ? searchHandbook(ability, region.id, query) : Promise.resolve(null),
     listRecentAnswers(ability, user.id, region.id),
   ])

@@ -24,13 +24,25 @@ export function isoDateInOrganisation(date: Date): string {
   return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`
 }
 
+// Building an Intl.DateTimeFormat is costly; there are only four combinations.
+const formats = new Map<string, Intl.DateTimeFormat>()
+function dateFormat(language: string, style: 'date' | 'dateTime') {
+  const key = `${language}:${style}`
+  let format = formats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', {
+      dateStyle: style === 'date' ? 'long' : 'medium',
+      timeStyle: style === 'date' ? undefined : 'short',
+      timeZone: ORGANISATION_TIME_ZONE,
+    })
+    formats.set(key, format)
+  }
+  return format
+}
+
 /** Formats dates in the interface language, in the organisation's time zone. */
 export function useDateFormat(style: 'date' | 'dateTime' = 'dateTime') {
   const { i18n } = useTranslation()
-  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
-    dateStyle: style === 'date' ? 'long' : 'medium',
-    timeStyle: style === 'date' ? undefined : 'short',
-    timeZone: ORGANISATION_TIME_ZONE,
-  })
+  const format = dateFormat(i18n.language === 'en' ? 'en' : 'nl', style)
   return (value: Date | string) => format.format(typeof value === 'string' ? new Date(value) : value)
 }

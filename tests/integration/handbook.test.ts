@@ -1,9 +1,10 @@
 // The frontline handbook on both engines: Dutch search (stemming, typos, ranking, scoping) and
 // read confirmations per version.
+import { accessibleBy } from '@casl/prisma/runtime'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseDocument } from '~/editor/document.ts'
 import { publishGuideline, saveGuideline } from '~/models/guideline.server.ts'
-import { acknowledge, confirmationCounts, confirmationRatesByRegion, getHandbook } from '~/models/handbook.server.ts'
+import { acknowledge, authorizeHandbook, confirmationCounts, confirmationRatesByRegion, getHandbook } from '~/models/handbook.server.ts'
 import { searchHandbook } from '~/models/search.server.ts'
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
 import * as guidelinePage from '~/routes/handbook.$regionId.$guidelineId.tsx'
@@ -79,6 +80,24 @@ describe('Dutch search', () => {
   it('treats search input as words, never as query syntax', async () => {
     expect(await search("klacht' & !:* | (")).toContain(ids.complaint)
     expect(await search('&&&')).toEqual([])
+  })
+})
+
+describe('the handbook list', () => {
+  it('equals accessibleBy for every role that may read the region, and is refused to the others', async () => {
+    for (const role of ROLES) {
+      const expected = await prisma.guideline.findMany({
+        where: { AND: [accessibleBy(abilities[role], 'read').ofType('Guideline'), { regionId: org.regionA.id, publishedVersion: { gt: 0 }, status: { not: 'archived' } }] },
+        select: { id: true },
+      })
+      if (role === 'otherManager') {
+        expect(expected).toEqual([])
+        expect(() => authorizeHandbook(abilities[role], org.regionA.id)).toThrow()
+        continue
+      }
+      const listed = (await getHandbook(abilities[role], org.users[role].id, org.regionA.id)).flatMap((p) => p.guidelines.map((g) => g.id))
+      expect(listed.sort(), role).toEqual(expected.map((g) => g.id).sort())
+    }
   })
 })
 
