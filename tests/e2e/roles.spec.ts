@@ -5,12 +5,12 @@ import { signIn } from './helpers.ts'
 const NAV: Record<string, string[]> = {
   'admin@leidraad.test': ['Start', 'Principes', 'Overzicht', "Regio's", 'Gebruikers', 'Logboek', 'Account'],
   'hq@leidraad.test': ['Start', 'Principes', 'Overzicht', "Regio's", 'Logboek', 'Account'],
-  'manager.noord@leidraad.test': ['Start', 'Principes', 'Overzicht', "Regio's", 'Logboek', 'Account'],
-  'member.noord@leidraad.test': ['Start', 'Principes', 'Overzicht', "Regio's", 'Account'],
-  'balie.noord@leidraad.test': ['Start', 'Principes', "Regio's", 'Account'],
-  'manager.zuid@leidraad.test': ['Start', 'Principes', 'Overzicht', "Regio's", 'Logboek', 'Account'],
-  'member.zuid@leidraad.test': ['Start', 'Principes', 'Overzicht', "Regio's", 'Account'],
-  'balie.zuid@leidraad.test': ['Start', 'Principes', "Regio's", 'Account'],
+  'manager.noord@leidraad.test': ['Start', 'Handboek', 'Principes', 'Overzicht', "Regio's", 'Logboek', 'Account'],
+  'member.noord@leidraad.test': ['Start', 'Handboek', 'Principes', 'Overzicht', "Regio's", 'Account'],
+  'balie.noord@leidraad.test': ['Start', 'Handboek', 'Principes', "Regio's", 'Account'],
+  'manager.zuid@leidraad.test': ['Start', 'Handboek', 'Principes', 'Overzicht', "Regio's", 'Logboek', 'Account'],
+  'member.zuid@leidraad.test': ['Start', 'Handboek', 'Principes', 'Overzicht', "Regio's", 'Account'],
+  'balie.zuid@leidraad.test': ['Start', 'Handboek', 'Principes', "Regio's", 'Account'],
 }
 
 for (const [email, links] of Object.entries(NAV)) {
