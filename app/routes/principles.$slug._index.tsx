@@ -40,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           : null,
       ])
     : [[], null]
-  const signals = ability.can('read', 'Feedback') && user.orgRole ? await listFeedbackForPrinciple(ability, principle.id) : []
+  // Frontline feedback passed on as input for this principle (whatever the ability lets this reader see).
+  const signals = await listFeedbackForPrinciple(ability, principle.id)
   return {
     signals: signals.map((f) => ({ id: f.id, body: f.body, region: f.guideline.region.name, guideline: f.guideline.title, passedToHqAt: f.passedToHqAt })),
     principle: {
