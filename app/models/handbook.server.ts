@@ -60,7 +60,7 @@ export async function getHandbookGuideline(ability: AppAbility, userId: string, 
     select: { id: true, regionId: true, principleId: true, publishedVersion: true, principle: { select: { slug: true, publishedVersion: true } } },
   })
   invariantFound(guideline)
-  const [version, principle] = await Promise.all([
+  const [version, principle, acknowledgements] = await Promise.all([
     prisma.guidelineVersion.findUniqueOrThrow({
       where: { guidelineId_number: { guidelineId: guideline.id, number: guideline.publishedVersion } },
       select: { id: true, number: true, title: true, body: true, publishedAt: true },
@@ -69,11 +69,9 @@ export async function getHandbookGuideline(ability: AppAbility, userId: string, 
       where: { principleId_number: { principleId: guideline.principleId, number: guideline.principle.publishedVersion } },
       select: { id: true, title: true, body: true },
     }),
+    prisma.acknowledgement.findMany({ where: { userId, guidelineId: guideline.id }, select: { guidelineVersionId: true, createdAt: true } }),
   ])
-  const acknowledgement = await prisma.acknowledgement.findUnique({
-    where: { userId_guidelineVersionId: { userId, guidelineVersionId: version.id } },
-    select: { createdAt: true },
-  })
+  const acknowledgement = acknowledgements.find((a) => a.guidelineVersionId === version.id)
   return { guideline, version, principle, acknowledgedAt: acknowledgement?.createdAt ?? null }
 }
 
@@ -113,16 +111,6 @@ export async function confirmationCounts(regionId: string) {
       GROUP BY g."id"`,
   ])
   return { frontline, confirmed: new Map(rows.map((r) => [r.guidelineId, Number(r.confirmed)])) }
-}
-
-/** Region of a user's handbook: where they are a member; a user in one region needs no choice. */
-export async function requireHandbookRegion(ability: AppAbility, regionId: string) {
-  const region = await prisma.region.findFirst({
-    where: { AND: [accessibleBy(ability, 'read').ofType('Region'), { id: regionId }] },
-    select: { id: true, name: true },
-  })
-  invariantFound(region)
-  return region
 }
 
 /**

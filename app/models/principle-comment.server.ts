@@ -4,7 +4,7 @@
 import { accessibleBy } from '@casl/prisma/runtime'
 import type { Principle } from '~/generated/prisma/client.ts'
 import type { AppAbility } from '~/permissions/ability.ts'
-import { authorize, invariantFound } from '~/permissions/authorize.server.ts'
+import { authorize, can, invariantFound } from '~/permissions/authorize.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { DomainError } from './errors.server.ts'
@@ -50,10 +50,13 @@ export async function countCommentsByRegion(ability: AppAbility, principleId: st
     .sort((a, b) => (a.regionName ?? '\uffff').localeCompare(b.regionName ?? '\uffff'))
 }
 
-/** The regions the user may speak for in a consultation (as manager or member). */
-export function commentRegionOptions<M extends { regionId: string; role: string }>(user: { memberships: M[] }): M[] {
-  return user.memberships.filter((m) => m.role === 'manager' || m.role === 'member')
+/** The regions the ability lets the user speak for in a consultation. */
+export function commentRegionOptions<M extends { regionId: string }>(ability: AppAbility, user: { memberships: M[] }): M[] {
+  return user.memberships.filter((m) => can(ability, 'create', 'PrincipleComment', { regionId: m.regionId }))
 }
+
+/** Whether the user may comment for headquarters (no region). */
+export const speaksForHq = (ability: AppAbility) => can(ability, 'create', 'PrincipleComment', { regionId: null })
 
 export async function addComment(
   ability: AppAbility,

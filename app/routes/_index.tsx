@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { listPrinciples } from '~/models/principle.server.ts'
+import { can } from '~/permissions/authorize.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, ability } = await requireAbility(request)
-  // Frontline staff come for the handbook: take them straight there.
-  if (!user.orgRole && user.memberships.length && user.memberships.every((m) => m.role === 'frontline')) throw redirect('/handbook')
+  // Whoever reads only published guidelines (frontline) comes for the handbook: straight there.
+  const writesIn = (regionId: string) => can(ability, 'readDraft', 'Guideline', { regionId })
+  if (user.memberships.length && !ability.can('readDraft', 'Guideline')) throw redirect('/handbook')
   const principles = await listPrinciples(ability)
   return {
     consultations: principles
@@ -19,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     publishedCount: principles.filter((p) => p.position !== null && p.status !== 'archived').length,
     name: user.name,
     orgRole: user.orgRole,
-    memberships: user.memberships.map((m) => ({ role: m.role, region: m.region })),
+    memberships: user.memberships.map((m) => ({ role: m.role, region: m.region, workspace: writesIn(m.regionId) })),
   }
 }
 
@@ -40,7 +42,7 @@ export default function Home() {
             {memberships.map((m) => (
               <li key={m.region.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
                 <Link
-                  to={m.role === 'frontline' ? `/regions/${m.region.id}` : `/regions/${m.region.id}/guidelines`}
+                  to={m.workspace ? `/regions/${m.region.id}/guidelines` : `/regions/${m.region.id}`}
                   className="font-medium text-brand-800 underline"
                 >
                   {m.region.name}

@@ -7,7 +7,8 @@ import { refuseWhenOffline } from '~/components/offline-banner.tsx'
 import { RichText } from '~/components/rich-text.tsx'
 import { renderVersionHtml } from '~/editor/render.server.ts'
 import { listMyFeedback, sendFeedback } from '~/models/feedback.server.ts'
-import { acknowledge, getHandbookGuideline, requireHandbookRegion } from '~/models/handbook.server.ts'
+import { acknowledge, getHandbookGuideline } from '~/models/handbook.server.ts'
+import { requireRegion } from '~/models/region.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
 import { redirectWithFlash } from '~/utils/flash.server.ts'
@@ -16,10 +17,14 @@ import { getIntent } from '~/utils/forms.server.ts'
 /** A guideline as frontline reads it: the rule, the principle behind it ("waarom"), read and understood. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, ability } = await requireAbility(request)
-  const region = await requireHandbookRegion(ability, params.regionId ?? '')
-  const { guideline, version, principle, acknowledgedAt } = await getHandbookGuideline(ability, user.id, region.id, params.guidelineId ?? '')
+  const region = await requireRegion(ability, params.regionId ?? '')
+  const guidelineId = params.guidelineId ?? ''
+  const [{ version, principle, acknowledgedAt }, feedback] = await Promise.all([
+    getHandbookGuideline(ability, user.id, region.id, guidelineId),
+    listMyFeedback(ability, user.id, guidelineId),
+  ])
   return {
-    feedback: await listMyFeedback(ability, user.id, guideline.id),
+    feedback,
     region,
     guideline: { number: version.number, title: version.title, html: renderVersionHtml(version.id, version.body), changedAt: version.publishedAt },
     principle: principle && { title: principle.title, html: renderVersionHtml(principle.id, principle.body) },
@@ -29,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, ability } = await requireAbility(request)
-  const region = await requireHandbookRegion(ability, params.regionId ?? '')
+  const region = await requireRegion(ability, params.regionId ?? '')
   const formData = await request.formData()
   const intent = getIntent(formData)
   if (intent !== 'acknowledge' && intent !== 'feedback') throw data({ message: 'unknown intent' }, { status: 400 })

@@ -5,14 +5,15 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Snippet } from '~/components/handbook/snippet.tsx'
 import { listRecentAnswers } from '~/models/feedback.server.ts'
-import { getHandbook, requireHandbookRegion, type ReadState } from '~/models/handbook.server.ts'
+import { getHandbook, type ReadState } from '~/models/handbook.server.ts'
 import { searchHandbook } from '~/models/search.server.ts'
+import { requireRegion } from '~/models/region.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
 
 /** A region's handbook: search at the top, then the guidelines under the principles in HQ's order. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, ability } = await requireAbility(request)
-  const region = await requireHandbookRegion(ability, params.regionId ?? '')
+  const region = await requireRegion(ability, params.regionId ?? '')
   const query = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 100)
   const [principles, hits, answers] = await Promise.all([
     query ? Promise.resolve([]) : getHandbook(ability, user.id, region.id),

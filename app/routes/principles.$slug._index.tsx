@@ -9,7 +9,14 @@ import { StatusBadge } from '~/components/principles/status-badge.tsx'
 import { PublishedSection, WorkingCopySection } from '~/components/document-sections.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
-import { addComment, commentRegionOptions, countCommentsByRegion, listCommentThreads, resolveComment } from '~/models/principle-comment.server.ts'
+import {
+  addComment,
+  commentRegionOptions,
+  countCommentsByRegion,
+  listCommentThreads,
+  resolveComment,
+  speaksForHq,
+} from '~/models/principle-comment.server.ts'
 import {
   archivePrinciple,
   closeConsultation,
@@ -71,8 +78,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           threads,
           regionCounts,
           canComment: can(ability, 'comment', 'Principle', principle),
-          regions: commentRegionOptions(user).map((m) => ({ id: m.regionId, name: m.region.name })),
-          speaksForHq: user.orgRole !== null,
+          regions: commentRegionOptions(ability, user).map((m) => ({ id: m.regionId, name: m.region.name })),
+          speaksForHq: speaksForHq(ability),
         }
       : null,
   }
@@ -94,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success') return invalidSubmission(submission)
     const { body, parentId } = submission.value
     // Speaking for a region the user is no manager/member of is refused by the ability (403).
-    const regionId = submission.value.regionId || (user.orgRole ? null : (commentRegionOptions(user)[0]?.regionId ?? null))
+    const regionId = submission.value.regionId || (speaksForHq(ability) ? null : (commentRegionOptions(ability, user)[0]?.regionId ?? null))
     try {
       await addComment(ability, user.id, principle, { body, parentId, regionId })
     } catch (error) {
