@@ -29,6 +29,7 @@ export function AppShell({ user, flash, children }: { user: ShellUser | null; fl
         { to: '/regions', label: t('nav.regions'), show: ability.can('read', 'Region') },
         { to: '/users', label: t('nav.users'), show: ability.can('create', 'User') },
         { to: '/audit', label: t('nav.audit'), show: ability.can('read', 'AuditEvent') },
+        { to: '/tone', label: t('nav.tone'), show: ability.can('update', 'PhraseFamily') },
         { to: '/account/password', label: t('nav.account'), show: true },
       ].filter((link) => link.show)
     : []

@@ -114,7 +114,8 @@ export async function seedDemoGuidelines() {
   ))
   await written(zuidManager, zuidManager, 'een-eerlijk-nee-altijd-met-een-alternatief', content(
     'Nee met een doorverwijzing',
-    'Kunnen we niet helpen, verwijs dan door naar een organisatie die wel kan helpen en geef het telefoonnummer mee.',
+    // Leaves the tone check something to show: HQ sees one warning for Zuid on the coverage overview.
+    'Kunnen we niet helpen, zeg dan dat de klant daarvoor bij ons niet aan het goede adres is, en verwijs door naar een organisatie die wel kan helpen en geef het telefoonnummer mee.',
   ))
   await decide(zuidManager.ability, zuidManager.user.id, {
     regionId: zuidManager.user.memberships[0]!.regionId,

@@ -93,9 +93,18 @@ const FEEDBACK_CASES: Case[] = [
   { name: 'answer feedback in another region', action: 'update', subject: 'Feedback', record: feedback(OTHER, 'someone'), allowed: ['admin'] },
 ]
 
+const PHRASE_FAMILY_CASES: Case[] = [
+  { name: 'read the tone check’s phrase families', action: 'read', subject: 'PhraseFamily', record: { id: 'pf1', enabled: true }, allowed: ALL },
+  { name: 'add a phrase family', action: 'create', subject: 'PhraseFamily', record: { id: 'pf1' }, allowed: HQ },
+  { name: 'edit or disable a phrase family', action: 'update', subject: 'PhraseFamily', record: { id: 'pf1', enabled: true }, allowed: HQ },
+  { name: 'delete a phrase family', action: 'delete', subject: 'PhraseFamily', record: { id: 'pf1' }, allowed: [] },
+  { name: 'read phrase family audit events', action: 'read', subject: 'AuditEvent', record: { regionId: null, subjectType: 'PhraseFamily' }, allowed: HQ },
+]
+
 const CASES: Case[] = [
   ...GUIDELINE_CASES,
   ...FEEDBACK_CASES,
+  ...PHRASE_FAMILY_CASES,
   { name: 'read a published principle', action: 'read', subject: 'Principle', record: principle('published', 1), allowed: ALL },
   { name: 'read a new draft principle', action: 'read', subject: 'Principle', record: principle('draft'), allowed: HQ },
   { name: 'read a published principle under revision', action: 'read', subject: 'Principle', record: principle('draft', 1), allowed: ALL },

@@ -29,6 +29,8 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
   // Everyone reads their own account, and the feedback they sent (also after leaving a region).
   can('read', 'User', { id: user.id })
   can('read', 'Feedback', { authorId: user.id })
+  // The tone check's phrase families: everyone who writes sees them in the editor.
+  can('read', 'PhraseFamily')
 
   // Principles: everyone signed in reads what is published and what is in consultation; a
   // published principle whose working copy is being revised (status draft, publishedVersion > 0)
@@ -47,13 +49,17 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     cannot('comment', 'Principle', { OR: [{ status: { not: 'consultation' } }, { consultationEndsAt: { lte: now } }] })
     // The audit log is append-only, for admins too.
     cannot(['update', 'delete'], 'AuditEvent')
+    // Phrase families are disabled, not deleted, so the audit trail keeps what they were.
+    cannot('delete', 'PhraseFamily')
     return build()
   }
 
   if (user.orgRole === 'hq_editor') {
     // HQ reads every region (read only) and the audit trail of principles.
     can('read', 'Region')
-    can('read', 'AuditEvent', { subjectType: { in: ['Principle', 'PrincipleVersion', 'PrincipleComment'] } })
+    can('read', 'AuditEvent', { subjectType: { in: ['Principle', 'PrincipleVersion', 'PrincipleComment', 'PhraseFamily'] } })
+    // HQ keeps the tone check's phrase families (add, edit, disable; never delete: disable keeps history).
+    can(['create', 'update'], 'PhraseFamily')
     // HQ writes the main line: every principle, its lifecycle and its consultation.
     can(['read', 'readDraft', 'create', 'update', 'publish', 'archive'], 'Principle')
     can('read', ['PrincipleVersion', 'PrincipleComment'])

@@ -18,6 +18,7 @@ import type {
   GuidelineVersion,
   PrincipleDecision,
   Membership,
+  PhraseFamily,
   Prisma,
   Principle,
   PrincipleComment,
@@ -49,6 +50,7 @@ export type SubjectModels = {
   CustomerInput: CustomerInput
   PrincipleDecision: PrincipleDecision
   Feedback: Feedback
+  PhraseFamily: PhraseFamily
 }
 export type SubjectName = keyof SubjectModels
 

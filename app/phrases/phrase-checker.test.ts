@@ -61,3 +61,13 @@ describe('phrase checker', () => {
     expect(parsePatterns('kan||kunnen niets').errors).toEqual([{ line: 1, key: 'phrases.errors.badWord', word: 'kan||kunnen' }])
   })
 })
+
+test('the underline covers every overlapping match of the family, not only the first', () => {
+  const families = compileFamilies([family('dat is nu eenmaal\nnu eenmaal beleid*')])
+  expect(checkTone('Helaas, dat is nu eenmaal ons beleid.', families)[0]?.text).toBe('dat is nu eenmaal ons beleid')
+})
+
+test('words that are names of object properties are just words', () => {
+  const families = compileFamilies([family('constructor tostring')])
+  expect(checkTone("The constructor 'constructor toString __proto__.", families)).toHaveLength(1)
+})

@@ -31,12 +31,13 @@ export interface PhraseFamilyData {
   suggestion: string
 }
 
-interface Alternative {
-  text: string
-  prefix: boolean
+/** One word of a pattern: its exact alternatives and its prefix alternatives (`beleid*`). */
+interface PatternWord {
+  exact: Set<string>
+  prefixes: string[]
 }
 interface CompiledPattern {
-  words: Alternative[][]
+  words: PatternWord[]
   anyOrder: boolean
 }
 export interface CompiledFamily {
@@ -70,7 +71,10 @@ interface Token {
 }
 
 /** Lower case without accents, so "Één" and "een" are the same word. */
+const ASCII = /^[\x00-\x7f]*$/
+
 export function normalizeWord(word: string): string {
+  if (ASCII.test(word)) return word.toLowerCase()
   return word
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -80,7 +84,7 @@ export function normalizeWord(word: string): string {
 const WORD_OR_BOUNDARY = /([\p{L}\p{N}]+(?:['’][\p{L}]+)*)|([.!?;\n\u2028\u2029]+)/gu
 
 // Contractions read out into the words a pattern spells. Checked on the whole token first.
-const WHOLE_CONTRACTIONS: Record<string, string[]> = {
+const WHOLE_CONTRACTIONS = new Map<string, string[]>(Object.entries({
   "can't": ['can', 'not'],
   "won't": ['will', 'not'],
   "shan't": ['shall', 'not'],
@@ -89,7 +93,7 @@ const WHOLE_CONTRACTIONS: Record<string, string[]> = {
   "m'n": ['mijn'],
   "z'n": ['zijn'],
   "d'r": ['haar'],
-}
+}))
 const SUFFIX_CONTRACTIONS: [string, string][] = [
   ["n't", 'not'],
   ["'s", 'is'],
@@ -100,12 +104,17 @@ const SUFFIX_CONTRACTIONS: [string, string][] = [
   ["'d", 'would'],
 ]
 // Dutch clitics written as a separate token after an apostrophe: 't, 'k, 'n.
-const LEADING_CLITICS: Record<string, string> = { t: 'het', k: 'ik', n: 'een' }
+const LEADING_CLITICS = new Map([
+  ['t', 'het'],
+  ['k', 'ik'],
+  ['n', 'een'],
+])
 
 function readOut(raw: string): string[] {
   const word = normalizeWord(raw).replace(/’/g, "'")
-  const whole = WHOLE_CONTRACTIONS[word]
+  const whole = WHOLE_CONTRACTIONS.get(word)
   if (whole) return whole
+  if (!word.includes("'")) return [word]
   for (const [suffix, full] of SUFFIX_CONTRACTIONS) {
     if (word.length > suffix.length && word.endsWith(suffix)) return [word.slice(0, -suffix.length), full]
   }
@@ -124,7 +133,7 @@ export function tokenize(text: string): Token[] {
     const start = match.index
     const end = start + match[0].length
     const previous = text[start - 1]
-    const clitic = LEADING_CLITICS[normalizeWord(match[0])]
+    const clitic = LEADING_CLITICS.get(normalizeWord(match[0]))
     if (clitic && (previous === "'" || previous === '’')) {
       tokens.push({ word: clitic, start: start - 1, end, sentence })
       continue
@@ -140,18 +149,21 @@ function parsePattern(line: string, lineNumber: number): CompiledPattern | Patte
   let source = line.trim()
   const anyOrder = source.startsWith('~')
   if (anyOrder) source = source.slice(1).trim()
-  const words: Alternative[][] = []
+  const words: PatternWord[] = []
   for (const part of source.split(/\s+/)) {
-    const alternatives: Alternative[] = []
+    const word: PatternWord = { exact: new Set(), prefixes: [] }
     for (const option of part.split('|')) {
       const normalized = normalizeWord(option)
       if (!WORD_SYNTAX.test(normalized)) return { line: lineNumber, key: 'phrases.errors.badWord', word: option || part }
-      const prefix = normalized.endsWith('*')
-      const text = prefix ? normalized.slice(0, -1) : normalized
-      if (prefix && text.length < 3) return { line: lineNumber, key: 'phrases.errors.shortPrefix', word: option }
-      alternatives.push({ text, prefix })
+      if (!normalized.endsWith('*')) {
+        word.exact.add(normalized)
+        continue
+      }
+      const prefix = normalized.slice(0, -1)
+      if (prefix.length < 3) return { line: lineNumber, key: 'phrases.errors.shortPrefix', word: option }
+      word.prefixes.push(prefix)
     }
-    words.push(alternatives)
+    words.push(word)
   }
   if (words.length < 2) return { line: lineNumber, key: 'phrases.errors.tooFewWords' }
   return { words, anyOrder }
@@ -179,17 +191,27 @@ export function compileFamilies(families: PhraseFamilyData[]): CompiledFamily[] 
   }))
 }
 
-function wordMatches(alternatives: Alternative[], word: string): boolean {
-  return alternatives.some((a) => (a.prefix ? word.startsWith(a.text) : word === a.text))
+function wordMatches(patternWord: PatternWord, word: string): boolean {
+  return patternWord.exact.has(word) || patternWord.prefixes.some((prefix) => word.startsWith(prefix))
+}
+
+/** Quick refusal: a pattern can only match a sentence that holds each of its words somewhere. */
+function mayMatch(pattern: CompiledPattern, sentence: Token[], words: Set<string>): boolean {
+  return pattern.words.every(
+    (patternWord) =>
+      [...patternWord.exact].some((word) => words.has(word)) ||
+      (patternWord.prefixes.length > 0 && sentence.some((token) => wordMatches(patternWord, token.word))),
+  )
 }
 
 /** First match of the pattern in one sentence, as token indexes [first, last]. */
-function matchPattern(pattern: CompiledPattern, sentence: Token[]): [number, number] | null {
+function matchPattern(pattern: CompiledPattern, sentence: Token[], words: Set<string>): [number, number] | null {
+  if (!mayMatch(pattern, sentence, words)) return null
   if (pattern.anyOrder) {
     let first = Infinity
     let last = -1
-    for (const alternatives of pattern.words) {
-      const index = sentence.findIndex((token) => wordMatches(alternatives, token.word))
+    for (const patternWord of pattern.words) {
+      const index = sentence.findIndex((token) => wordMatches(patternWord, token.word))
       if (index < 0) return null
       first = Math.min(first, index)
       last = Math.max(last, index)
@@ -229,14 +251,18 @@ export function checkTone(text: string, families: CompiledFamily[]): Finding[] {
   if (!families.length || !text) return []
   const findings: Finding[] = []
   for (const sentence of sentencesOf(tokenize(text))) {
+    const words = new Set(sentence.map((token) => token.word))
     for (const { family, patterns, exceptions } of families) {
       if (!patterns.length) continue
-      let best: [number, number] | null = null
-      for (const pattern of patterns) {
-        const match = matchPattern(pattern, sentence)
-        if (match && (!best || match[0] < best[0])) best = match
-      }
-      if (!best || exceptions.some((exception) => matchPattern(exception, sentence))) continue
+      // The earliest match, widened by the family's other matches that overlap it, so the
+      // underline covers "dat is nu eenmaal ons beleid" and not only "dat is nu eenmaal".
+      const matches = patterns
+        .map((pattern) => matchPattern(pattern, sentence, words))
+        .filter((match) => match !== null)
+        .sort((a, b) => a[0] - b[0])
+      let best = matches[0]
+      if (!best || exceptions.some((exception) => matchPattern(exception, sentence, words))) continue
+      for (const [start, end] of matches) if (start <= best[1]) best = [best[0], Math.max(best[1], end)]
       const start = sentence[best[0]]!.start
       const end = sentence[best[1]]!.end
       findings.push({ familyId: family.id, start, end, text: text.slice(start, end) })

@@ -7,6 +7,7 @@ import { PageTitle } from '~/components/ui/form.tsx'
 import { CELL_STATES } from '~/models/coverage-states.ts'
 import { coverageMatrix } from '~/models/coverage.server.ts'
 import { confirmationRatesByRegion } from '~/models/handbook.server.ts'
+import { toneFindingsOfPublishedGuidelines } from '~/models/phrase-family.server.ts'
 import { forbidden } from '~/permissions/authorize.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
 
@@ -14,14 +15,24 @@ import { requireAbility } from '~/permissions/require-ability.server.ts'
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ability } = await requireAbility(request)
   if (!ability.can('readDraft', 'Guideline')) throw forbidden()
-  const matrix = await coverageMatrix(ability)
+  const [matrix, toneFindings] = await Promise.all([coverageMatrix(ability), toneFindingsOfPublishedGuidelines(ability)])
   const rates = await confirmationRatesByRegion(matrix.rows.map((r) => r.region.id))
-  return { ...matrix, rates: Object.fromEntries(rates) }
+  // The tone check's findings in the published guidelines, per cell and per region.
+  const tone: Record<string, number> = {}
+  for (const row of matrix.rows) {
+    for (const cell of row.cells) {
+      const count = cell.guidelines.reduce((sum, g) => sum + (toneFindings.get(g.id)?.length ?? 0), 0)
+      if (!count) continue
+      tone[`${row.region.id}:${cell.principleId}`] = count
+      tone[row.region.id] = (tone[row.region.id] ?? 0) + count
+    }
+  }
+  return { ...matrix, rates: Object.fromEntries(rates), tone }
 }
 
 export default function CoveragePage() {
   const { t } = useTranslation()
-  const { principles, rows, rates } = useLoaderData<typeof loader>()
+  const { principles, rows, rates, tone } = useLoaderData<typeof loader>()
   return (
     <>
       <PageTitle>{t('coverage.title')}</PageTitle>
@@ -32,6 +43,9 @@ export default function CoveragePage() {
             <CellBadge state={state} />
           </li>
         ))}
+        <li>
+          <span className="rounded bg-amber-100 px-1 text-xs text-amber-900">!n</span> {t('phrases.overview.columnHint')}
+        </li>
       </ul>
       <div className="overflow-x-auto rounded border border-stone-300 bg-white">
         <table className="min-w-full text-left text-sm">
@@ -72,10 +86,20 @@ export default function CoveragePage() {
                           ? `/guidelines/${cell.guidelines[0]!.id}`
                           : `/regions/${row.region.id}/guidelines#p-${cell.principleId}`
                       }
-                      aria-label={`${row.region.name}: ${t(`coverage.states.${cell.state}`)}`}
+                      aria-label={[
+                        `${row.region.name}: ${t(`coverage.states.${cell.state}`)}`,
+                        tone[`${row.region.id}:${cell.principleId}`] ? t('phrases.overview.findings', { count: tone[`${row.region.id}:${cell.principleId}`] }) : '',
+                      ]
+                        .filter(Boolean)
+                        .join(', ')}
                     >
                       <CellBadge state={cell.state} compact />
                       {cell.guidelines.length > 1 ? <span className="ml-1 text-xs">×{cell.guidelines.length}</span> : null}
+                      {tone[`${row.region.id}:${cell.principleId}`] ? (
+                        <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900" aria-hidden="true">
+                          !{tone[`${row.region.id}:${cell.principleId}`]}
+                        </span>
+                      ) : null}
                     </Link>
                   </td>
                 ))}
@@ -85,6 +109,11 @@ export default function CoveragePage() {
                       {t('coverage.readRate', {
                         percent: Math.round((100 * rates[row.region.id]!.confirmed) / rates[row.region.id]!.expected),
                       })}
+                    </span>
+                  ) : null}
+                  {tone[row.region.id] ? (
+                    <span className="block text-amber-900" data-testid="tone-total">
+                      {t('phrases.overview.findings', { count: tone[row.region.id] })}
                     </span>
                   ) : null}
                   {CELL_STATES.filter((s) => row.counts[s] > 0)

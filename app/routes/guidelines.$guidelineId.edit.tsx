@@ -6,9 +6,10 @@ import { DocumentEditor } from '~/components/editor/document-editor.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { StaleRevisionError } from '~/models/errors.server.ts'
 import { requireGuideline, saveGuideline } from '~/models/guideline.server.ts'
+import { activePhraseFamilies } from '~/models/phrase-family.server.ts'
 import { authorize } from '~/permissions/authorize.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
-import { conflictReply, parseDocumentSubmission } from '~/utils/document-form.server.ts'
+import { conflictReply, parseDocumentSubmission, savedDocumentFlash } from '~/utils/document-form.server.ts'
 import { redirectWithFlash } from '~/utils/flash.server.ts'
 import { domainErrorReply } from '~/utils/forms.server.ts'
 
@@ -23,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     revision: guideline.revision,
     status: guideline.status,
     publishedVersion: guideline.publishedVersion,
+    toneFamilies: await activePhraseFamilies(ability),
   }
 }
 
@@ -38,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof StaleRevisionError) return conflictReply(error, parsed.value)
     return domainErrorReply(parsed.submission, error)
   }
-  return redirectWithFlash(request, `/guidelines/${guideline.id}`, { kind: 'success', key: 'principles.saved' })
+  return redirectWithFlash(request, `/guidelines/${guideline.id}`, await savedDocumentFlash(ability, 'principles.saved', parsed.value))
 }
 
 export default function EditGuidelinePage() {
@@ -59,6 +61,7 @@ export default function EditGuidelinePage() {
       body={guideline.body}
       revision={guideline.revision}
       placeholder={t('guidelines.placeholder')}
+      toneFamilies={guideline.toneFamilies}
     />
   )
 }

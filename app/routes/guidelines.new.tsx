@@ -7,10 +7,11 @@ import { RichText } from '~/components/rich-text.tsx'
 import { EMPTY_DOCUMENT } from '~/editor/document.ts'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
 import { createGuideline, getPrincipleVersion, requirePublishedPrinciple } from '~/models/guideline.server.ts'
+import { activePhraseFamilies } from '~/models/phrase-family.server.ts'
 import { requireRegion } from '~/models/region.server.ts'
 import { authorize } from '~/permissions/authorize.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
-import { parseDocumentSubmission } from '~/utils/document-form.server.ts'
+import { parseDocumentSubmission, savedDocumentFlash } from '~/utils/document-form.server.ts'
 import { redirectWithFlash } from '~/utils/flash.server.ts'
 import { domainErrorReply } from '~/utils/forms.server.ts'
 
@@ -25,9 +26,10 @@ async function requireTarget(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { region, principle } = await requireTarget(request)
-  const version = await getPrincipleVersion(principle.id, principle.publishedVersion)
-  return { region: { id: region.id, name: region.name }, principle: { title: version.title, html: renderDocumentHtml(version.body) } }
+  const { ability, region, principle } = await requireTarget(request)
+  const [version, toneFamilies] = await Promise.all([getPrincipleVersion(principle.id, principle.publishedVersion), activePhraseFamilies(ability)])
+  return {
+    toneFamilies, region: { id: region.id, name: region.name }, principle: { title: version.title, html: renderDocumentHtml(version.body) } }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.reply
   try {
     const guideline = await createGuideline(ability, user.id, { ...parsed.value, regionId: region.id, principleId: principle.id })
-    return redirectWithFlash(request, `/guidelines/${guideline.id}`, { kind: 'success', key: 'guidelines.created' })
+    return redirectWithFlash(request, `/guidelines/${guideline.id}`, await savedDocumentFlash(ability, 'guidelines.created', parsed.value))
   } catch (error) {
     return domainErrorReply(parsed.submission, error)
   }
@@ -44,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewGuidelinePage() {
   const { t } = useTranslation()
-  const { region, principle } = useLoaderData<typeof loader>()
+  const { region, principle, toneFamilies } = useLoaderData<typeof loader>()
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
       <div>
@@ -55,6 +57,7 @@ export default function NewGuidelinePage() {
           body={EMPTY_DOCUMENT}
           revision={0}
           placeholder={t('guidelines.placeholder')}
+          toneFamilies={toneFamilies}
         />
       </div>
       <aside aria-labelledby="principle-aside" className="rounded border border-stone-300 bg-white p-4 text-sm">

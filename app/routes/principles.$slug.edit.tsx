@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next'
 import { DocumentEditor } from '~/components/editor/document-editor.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { StaleRevisionError } from '~/models/errors.server.ts'
+import { activePhraseFamilies } from '~/models/phrase-family.server.ts'
 import { requirePrinciple, savePrinciple } from '~/models/principle.server.ts'
 import { authorize } from '~/permissions/authorize.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
-import { conflictReply, parseDocumentSubmission } from '~/utils/document-form.server.ts'
+import { conflictReply, parseDocumentSubmission, savedDocumentFlash } from '~/utils/document-form.server.ts'
 import { redirectWithFlash } from '~/utils/flash.server.ts'
 import { domainErrorReply } from '~/utils/forms.server.ts'
 
@@ -23,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     revision: principle.revision,
     status: principle.status,
     publishedVersion: principle.publishedVersion,
+    toneFamilies: await activePhraseFamilies(ability),
   }
 }
 
@@ -39,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof StaleRevisionError) return conflictReply(error, parsed.value)
     return domainErrorReply(parsed.submission, error)
   }
-  return redirectWithFlash(request, `/principles/${principle.slug}`, { kind: 'success', key: 'principles.saved' })
+  return redirectWithFlash(request, `/principles/${principle.slug}`, await savedDocumentFlash(ability, 'principles.saved', parsed.value))
 }
 
 export default function EditPrinciplePage() {
@@ -60,6 +62,7 @@ export default function EditPrinciplePage() {
       body={principle.body}
       revision={principle.revision}
       placeholder={t('editor.placeholder')}
+      toneFamilies={principle.toneFamilies}
     />
   )
 }

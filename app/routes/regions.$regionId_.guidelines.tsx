@@ -10,6 +10,7 @@ import { Button, FormErrors, PageTitle } from '~/components/ui/form.tsx'
 import { coverageMatrix, decide, withdrawDecision } from '~/models/coverage.server.ts'
 import { countOpenFeedback } from '~/models/feedback.server.ts'
 import { confirmationCounts } from '~/models/handbook.server.ts'
+import { toneFindingsOfPublishedGuidelines } from '~/models/phrase-family.server.ts'
 import { requireRegion } from '~/models/region.server.ts'
 import { authorize, can } from '~/permissions/authorize.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
@@ -23,13 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ability } = await requireAbility(request)
   const region = await requireRegion(ability, params.regionId ?? '')
   authorize(ability, 'readDraft', 'Guideline', { regionId: region.id })
-  const [{ principles, rows }, confirmations] = await Promise.all([coverageMatrix(ability, { regionId: region.id }), confirmationCounts(region.id)])
+  const [{ principles, rows }, confirmations, toneFindings] = await Promise.all([
+    coverageMatrix(ability, { regionId: region.id }),
+    confirmationCounts(region.id),
+    toneFindingsOfPublishedGuidelines(ability, { regionId: region.id }),
+  ])
   const cells = rows[0]?.cells ?? []
   const openFeedback = can(ability, 'update', 'Feedback', { regionId: region.id }) ? await countOpenFeedback(ability, region.id) : 0
   return {
     openFeedback,
     frontline: confirmations.frontline,
     confirmed: Object.fromEntries(confirmations.confirmed),
+    toneFindings: Object.fromEntries(toneFindings),
     region: { id: region.id, name: region.name },
     counts: rows[0]?.counts ?? null,
     items: principles.map((principle, index) => ({ principle, cell: cells[index]! })),
@@ -66,7 +72,7 @@ type Item = Awaited<ReturnType<typeof loader>>['items'][number]
 
 export default function RegionGuidelinesPage() {
   const { t } = useTranslation()
-  const { region, items, may, frontline, confirmed, openFeedback } = useLoaderData<typeof loader>()
+  const { region, items, may, frontline, confirmed, openFeedback, toneFindings } = useLoaderData<typeof loader>()
   const toReview = items.filter((item) => item.cell.state === 'needs_review' || item.cell.state === 'overdue')
   return (
     <>
@@ -124,6 +130,7 @@ export default function RegionGuidelinesPage() {
             regionId={region.id}
             may={may}
             readBy={(id) => (id in confirmed ? t('guidelines.readBy', { confirmed: confirmed[id], total: frontline }) : null)}
+            toneFindings={toneFindings}
           />
         ))}
       </ol>
@@ -137,12 +144,15 @@ function PrincipleItem({
   regionId,
   may,
   readBy,
+  toneFindings,
 }: {
   item: Item
   index: number
   regionId: string
   may: { create: boolean; decide: boolean }
   readBy: (guidelineId: string) => string | null
+  /** Guideline id → the families its published version trips (one entry per finding). */
+  toneFindings: Record<string, string[]>
 }) {
   const { t } = useTranslation()
   const formatDate = useDateFormat('date')
@@ -171,6 +181,7 @@ function PrincipleItem({
               {g.needsReview ? <StatusBadge status="needs_review" /> : null}
               {g.overdue ? <StatusBadge status="overdue" /> : null}
               {g.published && readBy(g.id) ? <span className="text-xs text-stone-700">{readBy(g.id)}</span> : null}
+              <ToneFindingsNote names={toneFindings[g.id]} />
             </li>
           ))}
         </ul>
@@ -233,6 +244,17 @@ function PrincipleItem({
         ) : null}
       </div>
     </li>
+  )
+}
+
+/** The tone check on the published version: how many brush-off phrasings, and which. */
+function ToneFindingsNote({ names }: { names?: string[] }) {
+  const { t } = useTranslation()
+  if (!names?.length) return null
+  return (
+    <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900" data-testid="tone-findings-count">
+      {t('phrases.overview.findings', { count: names.length })}: {[...new Set(names)].join(', ')}
+    </span>
   )
 }
 

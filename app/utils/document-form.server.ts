@@ -5,6 +5,9 @@ import { diffText } from '~/editor/diff.ts'
 import { documentText, parseDocument } from '~/editor/document.ts'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
 import type { StaleRevisionError } from '~/models/errors.server.ts'
+import { countToneFindings } from '~/models/phrase-family.server.ts'
+import type { AppAbility } from '~/permissions/ability.ts'
+import type { Flash } from '~/utils/flash.server.ts'
 import { invalidSubmission } from '~/utils/forms.server.ts'
 import { PrincipleDraftSchema } from '~/validation/schemas.ts'
 
@@ -53,4 +56,10 @@ export function conflictReply(error: StaleRevisionError, mine: { title: string; 
     },
     { status: 409 },
   )
+}
+
+/** The message after a document was saved: the confirmation and the tone check's count (a save is never blocked by it). */
+export async function savedDocumentFlash(ability: AppAbility, key: string, saved: { title: string; text: string }): Promise<Flash> {
+  const count = await countToneFindings(ability, saved.title, saved.text)
+  return { kind: 'success', key, detail: { key: 'phrases.afterSave', values: { count } } }
 }

@@ -5,7 +5,9 @@ export interface Flash {
   kind: 'success' | 'error'
   /** i18n key of the message */
   key: string
-  values?: Record<string, string>
+  values?: Record<string, string | number>
+  /** A second line, e.g. the tone check's count after a save. */
+  detail?: { key: string; values?: Record<string, string | number> }
 }
 
 /** Redirects and shows a one-time message on the next page (Post/Redirect/Get). */

@@ -1,6 +1,7 @@
 // Zod schemas shared by forms (Conform, in the browser) and actions (on the server).
 // Messages are i18n keys, translated where they are shown.
 import { z } from 'zod'
+import { parsePatterns } from '~/phrases/phrase-checker.ts'
 
 export const REGION_ROLES = ['manager', 'member', 'frontline'] as const
 export const ORG_ROLES = ['admin', 'hq_editor'] as const
@@ -118,3 +119,29 @@ export const DecisionSchema = z.object({
   kind: z.enum(['applies_as_written', 'not_applicable']),
   reason: z.string().trim().max(1000, 'errors.tooLong').optional(),
 })
+
+/** A pattern field of a phrase family: every line must parse (errors carry the line number). */
+const patternField = (required: boolean) =>
+  z
+    .string()
+    .max(5_000, 'errors.tooLong')
+    .optional()
+    .transform((value) => (value ?? '').trim())
+    .superRefine((value, context) => {
+      if (required && !value) context.addIssue({ code: 'custom', message: 'errors.required' })
+      for (const error of parsePatterns(value).errors) {
+        const values = new URLSearchParams({ line: String(error.line), ...(error.word ? { word: error.word } : {}) })
+        context.addIssue({ code: 'custom', message: `${error.key}?${values}` })
+      }
+    })
+
+export const PhraseFamilySchema = z.object({
+  name: z.string({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(120, 'errors.tooLong'),
+  patterns: patternField(true),
+  exceptions: patternField(false),
+  explanation: z.string({ error: 'errors.required' }).trim().min(10, 'errors.tooShort').max(1_000, 'errors.tooLong'),
+  suggestion: z.string({ error: 'errors.required' }).trim().min(10, 'errors.tooShort').max(1_000, 'errors.tooLong'),
+  enabled: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()),
+  revision: z.coerce.number().int().min(0).optional(),
+})
+export type PhraseFamilyInput = z.infer<typeof PhraseFamilySchema>

@@ -166,6 +166,7 @@ describe('lists agree with record checks', () => {
     'CustomerInput',
     'PrincipleDecision',
     'Feedback',
+    'PhraseFamily',
   ] as const
   const includes: Partial<Record<(typeof models)[number], object>> = {
     User: { include: { memberships: true } },
@@ -214,6 +215,12 @@ describe('lists agree with record checks', () => {
         })
       }
     }
+    await prisma.phraseFamily.createMany({
+      data: [
+        { key: `on-${Date.now()}`, name: 'Aan', patterns: 'xyzzy plugh', explanation: 'Uitleg', suggestion: 'Beter' },
+        { key: `off-${Date.now()}`, name: 'Uit', patterns: 'xyzzy plugh', explanation: 'Uitleg', suggestion: 'Beter', enabled: false },
+      ],
+    })
     for (const [role, user] of Object.entries(org.users)) {
       const full = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { memberships: true } })
       const ability = defineAbilityFor(full)

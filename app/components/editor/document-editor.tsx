@@ -9,6 +9,7 @@ import { DiffView } from '~/components/diff-view.tsx'
 import { RichText } from '~/components/rich-text.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import type { DiffPart } from '~/editor/diff.ts'
+import type { PhraseFamilyData } from '~/phrases/phrase-checker.ts'
 import { useDateFormat } from '~/utils/dates.ts'
 import { DocumentForm } from './document-form.tsx'
 
@@ -26,6 +27,7 @@ export function DocumentEditor({
   body,
   revision,
   placeholder,
+  toneFamilies,
 }: {
   back: { to: string; label: string }
   heading: string
@@ -34,6 +36,7 @@ export function DocumentEditor({
   body: JSONContent
   revision: number
   placeholder: string
+  toneFamilies: PhraseFamilyData[]
 }) {
   const { t } = useTranslation()
   const formatDate = useDateFormat()
@@ -81,6 +84,7 @@ export function DocumentEditor({
         lastResult={actionData?.result}
         submitLabel={conflict ? t('principles.saveMineAnyway') : t('principles.saveDraft')}
         placeholder={placeholder}
+        toneFamilies={toneFamilies}
       />
     </>
   )

@@ -5,6 +5,7 @@ import type { JSONContent } from '@tiptap/core'
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { RichTextEditor } from '~/components/editor/rich-text-editor.tsx'
+import type { PhraseFamilyData } from '~/phrases/phrase-checker.ts'
 import { Button, Field, FormErrors } from '~/components/ui/form.tsx'
 import { PrincipleDraftSchema } from '~/validation/schemas.ts'
 
@@ -15,6 +16,7 @@ export function DocumentForm({
   lastResult,
   submitLabel,
   placeholder,
+  toneFamilies,
 }: {
   title: string
   body: JSONContent
@@ -22,6 +24,7 @@ export function DocumentForm({
   lastResult?: SubmissionResult<string[]>
   submitLabel: string
   placeholder: string
+  toneFamilies: PhraseFamilyData[]
 }) {
   const { t } = useTranslation()
   const navigation = useNavigation()
@@ -36,7 +39,7 @@ export function DocumentForm({
     <Form method="post" {...getFormProps(form)} className="rounded border border-stone-300 bg-white p-5">
       <FormErrors errors={form.errors} />
       <Field label={t('principles.titleLabel')} errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: 'text' })} />
-      <RichTextEditor id={fields.body.id} name={fields.body.name} label={t('principles.body')} defaultValue={body} errors={fields.body.errors} placeholder={placeholder} />
+      <RichTextEditor id={fields.body.id} name={fields.body.name} label={t('principles.body')} defaultValue={body} errors={fields.body.errors} placeholder={placeholder} toneFamilies={toneFamilies} />
       {revision ? <input type="hidden" name="revision" value={revision} /> : null}
       <Button type="submit" disabled={navigation.state === 'submitting'}>
         {submitLabel}

@@ -4,10 +4,13 @@
 import type { JSONContent } from '@tiptap/core'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { documentExtensions } from '~/editor/extensions.ts'
+import { ToneCheck } from '~/editor/tone-check.ts'
+import { compileFamilies, type PhraseFamilyData } from '~/phrases/phrase-checker.ts'
 import { EditorToolbar } from './editor-toolbar.tsx'
+import { ToneFindings } from './tone-findings.tsx'
 
 export function RichTextEditor({
   id,
@@ -16,6 +19,7 @@ export function RichTextEditor({
   defaultValue,
   errors,
   placeholder,
+  toneFamilies = [],
 }: {
   id: string
   name: string
@@ -23,13 +27,16 @@ export function RichTextEditor({
   defaultValue: JSONContent
   errors?: string[]
   placeholder: string
+  /** The tone check's enabled phrase families; their matches are underlined as the text is typed. */
+  toneFamilies?: PhraseFamilyData[]
 }) {
   const { t } = useTranslation()
   const [json, setJson] = useState(() => JSON.stringify(defaultValue))
   const labelId = `${id}-label`
   const errorId = `${id}-error`
+  const compiledFamilies = useMemo(() => compileFamilies(toneFamilies), [toneFamilies])
   const editor = useEditor({
-    extensions: [...documentExtensions, Placeholder.configure({ placeholder })],
+    extensions: [...documentExtensions, Placeholder.configure({ placeholder }), ToneCheck.configure({ families: compiledFamilies })],
     content: defaultValue,
     immediatelyRender: false,
     editorProps: {
@@ -60,6 +67,7 @@ export function RichTextEditor({
           </div>
         )}
       </div>
+      <ToneFindings editor={editor} families={toneFamilies} id={`${id}-tone`} />
       <input type="hidden" name={name} value={json} />
       {errors?.length ? (
         <ul id={errorId} className="mt-1 text-sm text-red-800">

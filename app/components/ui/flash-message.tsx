@@ -8,6 +8,12 @@ export function FlashMessage({ flash }: { flash: Flash }) {
   return (
     <p role="status" className={`mb-4 rounded border-l-4 px-4 py-3 ${style}`}>
       {t(flash.key, flash.values)}
+      {flash.detail ? (
+        <>
+          {' '}
+          <span data-testid="flash-detail">{t(flash.detail.key, flash.detail.values)}</span>
+        </>
+      ) : null}
     </p>
   )
 }

@@ -1,14 +1,25 @@
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react'
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
 import { useTranslation } from 'react-i18next'
 
-/** Field errors are i18n keys (see app/validation/schemas.ts). */
-export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+/**
+ * Errors are i18n keys (see app/validation/schemas.ts), optionally with values after a `?` in
+ * query-string form: `phrases.errors.badWord?line=3&word=(beleid)`.
+ */
+function useErrorText() {
   const { t } = useTranslation()
+  return (error: string) => {
+    const [key = error, query] = error.split('?')
+    return query ? t(key, Object.fromEntries(new URLSearchParams(query))) : t(key)
+  }
+}
+
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  const errorText = useErrorText()
   if (!errors?.length) return null
   return (
     <ul id={id} className="mt-1 text-sm text-red-800">
       {errors.map((error) => (
-        <li key={error}>{t(error)}</li>
+        <li key={error}>{errorText(error)}</li>
       ))}
     </ul>
   )
@@ -46,6 +57,41 @@ export function Field({
         <p id={hintId} className="mt-1 text-sm text-stone-600">
           {hint}
         </p>
+      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  )
+}
+
+export function TextareaField({
+  label,
+  hint,
+  errors,
+  textareaProps,
+}: {
+  label: string
+  hint?: ReactNode
+  errors?: string[]
+  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string }
+}) {
+  const errorId = `${textareaProps.id}-error`
+  const hintId = `${textareaProps.id}-hint`
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(' ') || undefined
+  return (
+    <div className="mb-4">
+      <label htmlFor={textareaProps.id} className="mb-1 block font-medium">
+        {label}
+      </label>
+      <textarea
+        {...textareaProps}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+        className={`${inputClass} ${textareaProps.className ?? ''}`}
+      />
+      {hint ? (
+        <div id={hintId} className="mt-1 text-sm text-stone-600">
+          {hint}
+        </div>
       ) : null}
       <FieldErrors id={errorId} errors={errors} />
     </div>
@@ -102,12 +148,12 @@ export function Button({
 
 /** Form-level errors (not tied to one field). */
 export function FormErrors({ errors }: { errors?: string[] }) {
-  const { t } = useTranslation()
+  const errorText = useErrorText()
   if (!errors?.length) return null
   return (
     <div role="alert" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
       {errors.map((error) => (
-        <p key={error}>{t(error)}</p>
+        <p key={error}>{errorText(error)}</p>
       ))}
     </div>
   )

@@ -1,0 +1,183 @@
+// The tone check's phrase families in the database: HQ adds, edits and disables them on the
+// admin page (routes/tone.*); the editor and the save actions read the enabled ones on every
+// request, so a change applies at once. The checking itself is app/phrases/phrase-checker.ts.
+import { accessibleBy } from '@casl/prisma/runtime'
+import { DEFAULT_PHRASE_FAMILIES } from '~/phrases/default-families.ts'
+import { checkTone, compileFamilies, type CompiledFamily, type PhraseFamilyData } from '~/phrases/phrase-checker.ts'
+import type { AppAbility } from '~/permissions/ability.ts'
+import { authorize, invariantFound } from '~/permissions/authorize.server.ts'
+import { prisma } from '~/utils/db.server.ts'
+import { slugify } from '~/utils/slug.ts'
+import type { PhraseFamilyInput } from '~/validation/schemas.ts'
+import { recordAudit } from './audit.server.ts'
+import { DomainError } from './errors.server.ts'
+
+let defaultsCopied: Promise<void> | null = null
+
+/** Copies the default families in when the table has never held any (once per process). */
+function ensureDefaultFamilies(): Promise<void> {
+  defaultsCopied ??= (async () => {
+    if (await prisma.phraseFamily.count()) return
+    await prisma.phraseFamily.createMany({ data: DEFAULT_PHRASE_FAMILIES, skipDuplicates: true })
+  })().catch((error: unknown) => {
+    defaultsCopied = null
+    throw error
+  })
+  return defaultsCopied
+}
+
+const familyFields = {
+  id: true,
+  key: true,
+  name: true,
+  patterns: true,
+  exceptions: true,
+  explanation: true,
+  suggestion: true,
+  enabled: true,
+  revision: true,
+} as const
+
+/** Every family the ability may read (the admin page), enabled ones first. */
+export async function listPhraseFamilies(ability: AppAbility) {
+  await ensureDefaultFamilies()
+  return prisma.phraseFamily.findMany({
+    where: accessibleBy(ability, 'read').ofType('PhraseFamily'),
+    orderBy: [{ enabled: 'desc' }, { createdAt: 'asc' }, { key: 'asc' }],
+    select: { ...familyFields, updatedAt: true, updatedBy: { select: { name: true } } },
+  })
+}
+
+/** The enabled families, as the checker (and the editor in the browser) takes them. */
+export async function activePhraseFamilies(ability: AppAbility): Promise<PhraseFamilyData[]> {
+  await ensureDefaultFamilies()
+  return prisma.phraseFamily.findMany({
+    where: { AND: [accessibleBy(ability, 'read').ofType('PhraseFamily'), { enabled: true }] },
+    orderBy: [{ createdAt: 'asc' }, { key: 'asc' }],
+    select: { id: true, name: true, patterns: true, exceptions: true, explanation: true, suggestion: true },
+  })
+}
+
+export async function requirePhraseFamily(ability: AppAbility, id: string) {
+  await ensureDefaultFamilies()
+  const family = await prisma.phraseFamily.findFirst({
+    where: { AND: [accessibleBy(ability, 'read').ofType('PhraseFamily'), { id }] },
+    select: familyFields,
+  })
+  invariantFound(family)
+  return family
+}
+
+function familyData(input: PhraseFamilyInput) {
+  return {
+    name: input.name,
+    patterns: input.patterns,
+    exceptions: input.exceptions,
+    explanation: input.explanation,
+    suggestion: input.suggestion,
+    enabled: input.enabled,
+  }
+}
+
+async function freeKey(name: string): Promise<string> {
+  const base = slugify(name) || 'familie'
+  const taken = new Set(
+    (await prisma.phraseFamily.findMany({ where: { key: { startsWith: base } }, select: { key: true } })).map((f) => f.key),
+  )
+  let key = base
+  for (let n = 2; taken.has(key); n++) key = `${base}-${n}`
+  return key
+}
+
+export async function createPhraseFamily(ability: AppAbility, actorId: string, input: PhraseFamilyInput) {
+  authorize(ability, 'create', 'PhraseFamily')
+  const key = await freeKey(input.name)
+  return prisma.$transaction(async (tx) => {
+    const family = await tx.phraseFamily.create({ data: { ...familyData(input), key, updatedById: actorId } })
+    await recordAudit(tx, {
+      actorId,
+      action: 'phraseFamily.create',
+      subjectType: 'PhraseFamily',
+      subjectId: family.id,
+      after: familyData(input),
+    })
+    return family
+  })
+}
+
+/** Saves a family; refused (nothing written) when someone else saved it since `input.revision`. */
+export async function updatePhraseFamily(ability: AppAbility, actorId: string, id: string, input: PhraseFamilyInput) {
+  const family = await requirePhraseFamily(ability, id)
+  authorize(ability, 'update', 'PhraseFamily', family)
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.phraseFamily.updateMany({
+      where: { id, revision: input.revision ?? family.revision },
+      data: { ...familyData(input), revision: { increment: 1 }, updatedById: actorId },
+    })
+    if (!count) throw new DomainError('phrases.stale', 409)
+    const { id: _id, key: _key, revision: _revision, ...before } = family
+    await recordAudit(tx, {
+      actorId,
+      action: input.enabled === family.enabled ? 'phraseFamily.update' : input.enabled ? 'phraseFamily.enable' : 'phraseFamily.disable',
+      subjectType: 'PhraseFamily',
+      subjectId: id,
+      before,
+      after: familyData(input),
+    })
+  })
+}
+
+/** How many brush-offs the enabled families find in the text (the count shown after a save). */
+export async function countToneFindings(ability: AppAbility, ...texts: string[]): Promise<number> {
+  const families = compileFamilies(await activePhraseFamilies(ability))
+  return texts.reduce((sum, text) => sum + checkTone(text, families).length, 0)
+}
+
+// Findings of published versions, kept per version as long as the families stay the same: a
+// published version never changes, so only an edit of the families makes them stale.
+let findingsCache: { stamp: string; families: CompiledFamily[]; byVersion: Map<string, string[]> } | null = null
+const FINDINGS_CACHE_LIMIT = 100_000
+
+async function versionFindings(ability: AppAbility) {
+  const families = await activePhraseFamilies(ability)
+  const stamp = JSON.stringify(families)
+  if (findingsCache?.stamp !== stamp || findingsCache.byVersion.size > FINDINGS_CACHE_LIMIT) {
+    findingsCache = { stamp, families: compileFamilies(families), byVersion: new Map() }
+  }
+  return findingsCache
+}
+
+/**
+ * The tone check over the published version of every guideline the ability may read (optionally
+ * one region's): guideline id → the names of the families it trips, one entry per finding.
+ */
+export async function toneFindingsOfPublishedGuidelines(ability: AppAbility, options: { regionId?: string } = {}) {
+  const cache = await versionFindings(ability)
+  const guidelines = await prisma.guideline.findMany({
+    where: {
+      AND: [
+        accessibleBy(ability, 'read').ofType('Guideline'),
+        options.regionId ? { regionId: options.regionId } : {},
+        { status: { not: 'archived' }, publishedVersion: { gt: 0 } },
+      ],
+    },
+    select: { id: true, publishedVersion: true },
+  })
+  const result = new Map<string, string[]>()
+  if (!guidelines.length) return result
+  const versions = await prisma.$queryRaw<{ id: string; guidelineId: string }[]>`
+    SELECT v.id, v."guidelineId"
+    FROM "GuidelineVersion" v JOIN "Guideline" g ON g.id = v."guidelineId" AND v.number = g."publishedVersion"
+    WHERE g.id = ANY(${guidelines.map((g) => g.id)})`
+  const unchecked = versions.filter((version) => !cache.byVersion.has(version.id)).map((version) => version.id)
+  if (unchecked.length) {
+    const names = new Map(cache.families.map(({ family }) => [family.id, family.name]))
+    const texts = await prisma.guidelineVersion.findMany({ where: { id: { in: unchecked } }, select: { id: true, title: true, bodyText: true } })
+    for (const text of texts) {
+      const findings = checkTone(`${text.title}\n${text.bodyText}`, cache.families)
+      cache.byVersion.set(text.id, findings.map((finding) => names.get(finding.familyId) ?? ''))
+    }
+  }
+  for (const version of versions) result.set(version.guidelineId, cache.byVersion.get(version.id) ?? [])
+  return result
+}

@@ -1,0 +1,132 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { Button, PageTitle } from '~/components/ui/form.tsx'
+import { listPhraseFamilies } from '~/models/phrase-family.server.ts'
+import { checkTone, compileFamilies } from '~/phrases/phrase-checker.ts'
+import { authorize, can } from '~/permissions/authorize.server.ts'
+import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { useDateFormat } from '~/utils/dates.ts'
+
+const MAX_TRY_LENGTH = 2_000
+
+/** The tone check's phrase families, and a box to try a text against the enabled ones (a GET form). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { ability } = await requireAbility(request)
+  authorize(ability, 'read', 'PhraseFamily')
+  const families = await listPhraseFamilies(ability)
+  const text = (new URL(request.url).searchParams.get('text') ?? '').slice(0, MAX_TRY_LENGTH)
+  const enabled = families.filter((family) => family.enabled)
+  const names = new Map(enabled.map((family) => [family.id, family.name]))
+  const findings = text ? checkTone(text, compileFamilies(enabled)).map((finding) => ({ ...finding, name: names.get(finding.familyId) ?? '' })) : null
+  return {
+    families: families.map((family) => ({
+      id: family.id,
+      name: family.name,
+      enabled: family.enabled,
+      patterns: family.patterns.split('\n').filter((line) => line.trim()).length,
+      updatedAt: family.updatedAt,
+      updatedBy: family.updatedBy?.name ?? null,
+    })),
+    text,
+    findings,
+    may: { create: can(ability, 'create', 'PhraseFamily', {}), update: can(ability, 'update', 'PhraseFamily', {}) },
+  }
+}
+
+export default function ToneCheckPage() {
+  const { t } = useTranslation()
+  const formatDate = useDateFormat()
+  const { families, text, findings, may } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <PageTitle>{t('phrases.title')}</PageTitle>
+      <p className="mb-4 max-w-prose text-stone-700">{t('phrases.intro')}</p>
+      {may.create ? (
+        <p className="mb-6">
+          <Link to="new" className="font-medium text-brand-800 underline">
+            {t('phrases.add')}
+          </Link>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="try-title" className="mb-8 rounded border border-stone-300 bg-white p-4">
+        <h2 id="try-title" className="mb-2 text-lg font-semibold">
+          {t('phrases.try.title')}
+        </h2>
+        <Form method="get" className="space-y-2">
+          <label htmlFor="try-text" className="block font-medium">
+            {t('phrases.try.label')}
+          </label>
+          <textarea
+            id="try-text"
+            name="text"
+            rows={3}
+            maxLength={MAX_TRY_LENGTH}
+            defaultValue={text}
+            className="block w-full rounded border border-stone-400 px-3 py-2"
+          />
+          <Button type="submit" variant="secondary">
+            {t('phrases.try.submit')}
+          </Button>
+        </Form>
+        {findings ? (
+          <div role="status" className="mt-3">
+            {findings.length ? (
+              <>
+                <p className="font-medium">{t('phrases.panel.found', { count: findings.length })}</p>
+                <ul className="mt-1 list-disc pl-5">
+                  {findings.map((finding) => (
+                    <li key={`${finding.start}-${finding.familyId}`}>
+                      <q>{finding.text}</q> · {finding.name}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p>{t('phrases.panel.none')}</p>
+            )}
+          </div>
+        ) : null}
+      </section>
+
+      <h2 className="mb-2 text-lg font-semibold">{t('phrases.families')}</h2>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-stone-300">
+              <th className="py-2 pr-4">{t('phrases.form.name')}</th>
+              <th className="py-2 pr-4">{t('phrases.patternsCount')}</th>
+              <th className="py-2 pr-4">{t('phrases.state')}</th>
+              <th className="py-2 pr-4">{t('phrases.lastChange')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {families.map((family) => (
+              <tr key={family.id} className="border-b border-stone-200">
+                <td className="py-2 pr-4">
+                  {may.update ? (
+                    <Link to={family.id} className="text-brand-800 underline">
+                      {family.name}
+                    </Link>
+                  ) : (
+                    family.name
+                  )}
+                </td>
+                <td className="py-2 pr-4">{family.patterns}</td>
+                <td className="py-2 pr-4">{family.enabled ? t('phrases.enabled') : t('phrases.disabled')}</td>
+                <td className="py-2 pr-4">
+                  {formatDate(family.updatedAt)}
+                  {family.updatedBy ? ` · ${family.updatedBy}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

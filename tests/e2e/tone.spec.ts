@@ -1,0 +1,78 @@
+import { expect, test, type Page } from '@playwright/test'
+import { signIn } from './helpers.ts'
+
+// The tone check: HQ adds a phrase family without a deploy, a member sees brush-offs underlined
+// while writing (with the explanation and a better alternative, reachable by keyboard), the save
+// reports the count and is not blocked; a disabled family stops flagging.
+const PRINCIPLE = 'Een eerlijk nee, altijd met een alternatief'
+const FAMILY = 'Dat hebben we nog nooit gedaan'
+
+async function tryText(page: Page, text: string) {
+  await page.goto('/tone')
+  await page.getByLabel('Tekst', { exact: true }).fill(text)
+  await page.getByRole('button', { name: 'Controleer' }).click()
+}
+
+test('HQ adds a family; a member writing a guideline sees both warnings as they type, reaches them by keyboard, and saves anyway', async ({ page }) => {
+  // HQ adds a family; a pattern the checker cannot read is refused with its line.
+  await signIn(page, 'hq@leidraad.test')
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Toon-check' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Toon-check')
+  await expect(page.getByRole('link', { name: '"Dat is nu eenmaal ons beleid"' })).toBeVisible()
+  await page.getByRole('link', { name: 'Familie toevoegen' }).click()
+  await page.getByLabel('Naam').fill(FAMILY)
+  await page.getByLabel('Patronen (één per regel)').fill('nog nooit gedaan|meegemaakt\nnooit')
+  await page.getByLabel('Waarom dit klanten afschept').fill('Wie zich op gewoonte beroept, sluit een nieuwe oplossing uit.')
+  await page.getByLabel('Wat een richtlijn beter kan zeggen').fill('Vraag wat de klant nodig heeft en zoek samen wat er wel kan.')
+  await page.getByRole('button', { name: 'Familie toevoegen' }).click()
+  await expect(page.getByText('Regel 2: een patroon heeft minstens twee woorden nodig')).toBeVisible()
+  await page.getByLabel('Patronen (één per regel)').fill('nog nooit gedaan|meegemaakt')
+  await page.getByRole('button', { name: 'Familie toevoegen' }).click()
+  await expect(page.getByText('De familie is toegevoegd')).toBeVisible()
+  await tryText(page, 'Sorry, dat hebben we nog nooit gedaan.')
+  await expect(page.getByRole('status').filter({ hasText: 'Toon-check: 1 formulering' })).toContainText(FAMILY)
+
+  // A member writes a guideline: the underline appears while typing, the panel explains.
+  await signIn(page, 'member.noord@leidraad.test')
+  await page.goto('/')
+  await page.getByRole('main').getByRole('link', { name: 'Noord' }).click()
+  await page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 2, name: PRINCIPLE }) })
+    .getByRole('link', { name: 'Richtlijn schrijven' })
+    .click()
+  await page.getByLabel('Titel').fill(`Nee zeggen aan de balie ${Date.now()}`)
+  const editor = page.getByRole('textbox', { name: 'Tekst' })
+  await editor.click()
+  await page.keyboard.type('Helaas, dat is nu eenmaal ons beleid. Dat hebben we nog nooit gedaan.')
+  await expect(editor.locator('.tone-flag')).toHaveCount(2)
+  await expect(editor.locator('.tone-flag').first()).toHaveText('dat is nu eenmaal ons beleid')
+  const panel = page.getByTestId('tone-findings')
+  await expect(panel.getByRole('heading')).toHaveText('Toon-check: 2 formuleringen om naar te kijken')
+  await expect(panel).toContainText('Leg uit waarom de regel er is')
+  await expect(panel).toContainText('Vraag wat de klant nodig heeft')
+
+  // By keyboard: Tab from the text to the first finding's button; Enter puts the cursor on the phrase.
+  await page.keyboard.press('Tab')
+  await expect(panel.getByRole('button', { name: 'Toon "dat is nu eenmaal ons beleid" in de tekst' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(editor).toBeFocused()
+  await expect(panel.locator('li[aria-current="true"]')).toContainText('dat is nu eenmaal ons beleid')
+  await expect(editor.locator('.tone-flag-active')).toHaveText('dat is nu eenmaal ons beleid')
+
+  // Saving is not blocked; the count is reported.
+  await page.getByRole('button', { name: 'Concept opslaan' }).click()
+  await expect(page.getByTestId('flash-detail')).toHaveText(
+    'De toon-check vond 2 formuleringen die klanten kunnen afschepen; kijk er nog eens naar.',
+  )
+
+  // HQ disables the family: it stops flagging at once.
+  await signIn(page, 'hq@leidraad.test')
+  await page.goto('/tone')
+  await page.getByRole('link', { name: FAMILY }).click()
+  await page.getByLabel('Aan: de toon-check gebruikt deze familie').uncheck()
+  await page.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(page.getByText(`"${FAMILY}" is opgeslagen`)).toBeVisible()
+  await tryText(page, 'Sorry, dat hebben we nog nooit gedaan.')
+  await expect(page.getByRole('status').filter({ hasText: 'Toon-check' })).toHaveText('Toon-check: geen afschepende formuleringen gevonden.')
+})

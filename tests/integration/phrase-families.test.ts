@@ -1,0 +1,174 @@
+// The tone check's phrase families on both engines: the defaults arrive on their own, HQ's edits
+// apply to the checker at once, bad patterns and stale saves are refused without writing, only
+// HQ and admin may change the list (over HTTP), a save reports the count, and the overviews
+// count the findings of published guidelines.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { activePhraseFamilies, countToneFindings, listPhraseFamilies, toneFindingsOfPublishedGuidelines } from '~/models/phrase-family.server.ts'
+import { DEFAULT_PHRASE_FAMILIES } from '~/phrases/default-families.ts'
+import { defineAbilityFor } from '~/permissions/ability.server.ts'
+import * as editRoute from '~/routes/guidelines.$guidelineId.edit.tsx'
+import * as familyRoute from '~/routes/tone.$familyId.tsx'
+import * as toneRoute from '~/routes/tone._index.tsx'
+import * as newFamilyRoute from '~/routes/tone.new.tsx'
+import * as workspaceRoute from '~/routes/regions.$regionId_.guidelines.tsx'
+import { prisma } from '~/utils/db.server.ts'
+import { takeFlash } from '~/utils/flash.server.ts'
+import { documentJson, makeGuideline, makeOrganisation, makePrinciple, sessionCookie } from '../factories.ts'
+import { callRoute } from '../route-helpers.ts'
+
+let org: Awaited<ReturnType<typeof makeOrganisation>>
+const ROLES = ['admin', 'hq', 'manager', 'member', 'frontline'] as const
+type Role = (typeof ROLES)[number]
+const abilities = {} as Record<Role, ReturnType<typeof defineAbilityFor>>
+const cookies = {} as Record<Role, string>
+
+beforeAll(async () => {
+  org = await makeOrganisation()
+  for (const role of ROLES) {
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: org.users[role].id }, include: { memberships: true } })
+    abilities[role] = defineAbilityFor(user)
+    cookies[role] = await sessionCookie(user.id)
+  }
+})
+
+const familyForm = (overrides: Record<string, string> = {}) => ({
+  name: 'Dat hebben we nog nooit gedaan',
+  patterns: 'nog nooit gedaan|meegemaakt',
+  exceptions: '',
+  explanation: 'Wie zich op gewoonte beroept, sluit een nieuwe oplossing uit.',
+  suggestion: 'Vraag wat de klant nodig heeft en kijk wat er wel kan.',
+  enabled: 'on',
+  ...overrides,
+})
+
+describe('phrase families', () => {
+  it('start with the default families, all enabled', async () => {
+    // (On PostgreSQL the database is shared with other test files, which may add families of their own.)
+    const families = await listPhraseFamilies(abilities.manager)
+    const defaults = families.filter((family) => DEFAULT_PHRASE_FAMILIES.some((d) => d.key === family.key))
+    expect(defaults.map((family) => family.key).sort()).toEqual(DEFAULT_PHRASE_FAMILIES.map((family) => family.key).sort())
+    expect(defaults.every((family) => family.enabled)).toBe(true)
+    expect(await countToneFindings(abilities.member, 'Helaas, dat is nu eenmaal ons beleid.')).toBe(1)
+  })
+
+  it('HQ adds a family over HTTP and the checker uses it at once; the change is in the audit log', async () => {
+    const sentence = 'Sorry, dat hebben we hier nog nooit gedaan.'
+    expect(await countToneFindings(abilities.member, sentence)).toBe(0)
+    const created = await callRoute(newFamilyRoute.action, { cookie: cookies.hq, form: familyForm() })
+    expect(created).toMatchObject({ status: 302, location: '/tone' })
+    expect(await countToneFindings(abilities.member, sentence)).toBe(1)
+    const family = await prisma.phraseFamily.findFirstOrThrow({ where: { name: familyForm().name } })
+    expect(family.key).toBe('dat-hebben-we-nog-nooit-gedaan')
+    expect(await prisma.auditEvent.count({ where: { subjectType: 'PhraseFamily', subjectId: family.id, action: 'phraseFamily.create' } })).toBe(1)
+  })
+
+  it('a disabled family stops flagging at once, and a stale save is refused without writing', async () => {
+    const family = await prisma.phraseFamily.findUniqueOrThrow({ where: { key: 'druk' } })
+    const form = {
+      name: family.name,
+      patterns: family.patterns,
+      exceptions: family.exceptions,
+      explanation: family.explanation,
+      suggestion: family.suggestion,
+      revision: String(family.revision),
+    }
+    expect(await countToneFindings(abilities.member, 'Het is hier zo druk vandaag.')).toBe(1)
+    const disabled = await callRoute(familyRoute.action, { cookie: cookies.admin, params: { familyId: family.id }, form })
+    expect(disabled.status).toBe(302)
+    expect(await countToneFindings(abilities.member, 'Het is hier zo druk vandaag.')).toBe(0)
+    expect((await activePhraseFamilies(abilities.member)).map((f) => f.id)).not.toContain(family.id)
+
+    const stale = await callRoute(familyRoute.action, { cookie: cookies.hq, params: { familyId: family.id }, form: { ...form, enabled: 'on', name: 'Oud' } })
+    expect(stale.status).toBe(409)
+    const stored = await prisma.phraseFamily.findUniqueOrThrow({ where: { id: family.id } })
+    expect([stored.name, stored.enabled, stored.revision]).toEqual([family.name, false, family.revision + 1])
+  })
+
+  it('refuses a pattern the checker cannot read with its line number, and writes nothing', async () => {
+    const before = await prisma.phraseFamily.count()
+    const refused = await callRoute(newFamilyRoute.action, {
+      cookie: cookies.hq,
+      form: familyForm({ name: 'Kapot patroon', patterns: 'dat is beleid\nbeleid\n(niet) goed' }),
+    })
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(refused.data)).toContain('phrases.errors.tooFewWords?line=2')
+    expect(JSON.stringify(refused.data)).toContain('phrases.errors.badWord?line=3')
+    expect(await prisma.phraseFamily.count()).toBe(before)
+  })
+
+  it('only HQ and admin change families: managers, members and frontline get 403 on every route', async () => {
+    const family = await prisma.phraseFamily.findUniqueOrThrow({ where: { key: 'beleid' } })
+    for (const role of ['manager', 'member', 'frontline'] as const) {
+      expect((await callRoute(newFamilyRoute.loader, { cookie: cookies[role] })).status, role).toBe(403)
+      expect((await callRoute(newFamilyRoute.action, { cookie: cookies[role], form: familyForm({ name: `Van ${role}` }) })).status, role).toBe(403)
+      expect((await callRoute(familyRoute.loader, { cookie: cookies[role], params: { familyId: family.id } })).status, role).toBe(403)
+      const forged = await callRoute(familyRoute.action, {
+        cookie: cookies[role],
+        params: { familyId: family.id },
+        form: { ...familyForm({ name: 'Uitgezet' }), enabled: '' },
+      })
+      expect(forged.status, role).toBe(403)
+    }
+    const stored = await prisma.phraseFamily.findUniqueOrThrow({ where: { id: family.id } })
+    expect([stored.name, stored.enabled]).toEqual([family.name, true])
+    expect(await prisma.phraseFamily.count({ where: { name: { startsWith: 'Van ' } } })).toBe(0)
+    expect((await callRoute(toneRoute.loader, { path: '/tone' })).status).toBe(302)
+  })
+
+  it('anyone signed in can try a text on the list page (a GET form)', async () => {
+    const tried = await callRoute(toneRoute.loader, { cookie: cookies.frontline, path: `/tone?text=${encodeURIComponent('Dat is niet ons probleem.')}` })
+    expect(tried.status).toBe(200)
+    expect((tried.data as { findings: { text: string }[] }).findings.map((f) => f.text)).toEqual(['niet ons probleem'])
+  })
+})
+
+describe('the tone check around guidelines', () => {
+  it('a save is never blocked and reports the count of findings', async () => {
+    const principle = await makePrinciple(org.users.hq.id, { status: 'published', publishedVersion: 1 })
+    const guideline = await makeGuideline(org.users.hq.id, { regionId: org.regionA.id, principleId: principle.id })
+    const request = new Request(`http://localhost/guidelines/${guideline.id}/edit`, {
+      method: 'POST',
+      headers: { Cookie: cookies.member },
+      body: new URLSearchParams({
+        title: 'Retouren',
+        body: documentJson('Helaas, dat is nu eenmaal ons beleid.', 'Daar kan ik niets aan doen.'),
+        revision: String(guideline.revision),
+      }),
+    })
+    const response = (await editRoute.action({ request, params: { guidelineId: guideline.id }, context: {} })) as Response
+    expect(response.status).toBe(302)
+    const cookie = response.headers.get('Set-Cookie')!.split(';')[0]!
+    const { flash } = await takeFlash(new Request('http://localhost/', { headers: { Cookie: cookie } }))
+    expect(flash?.detail).toEqual({ key: 'phrases.afterSave', values: { count: 2 } })
+    expect((await prisma.guideline.findUniqueOrThrow({ where: { id: guideline.id } })).bodyText).toContain('nu eenmaal ons beleid')
+  })
+
+  it('the region page and the coverage count the findings of published versions only, and only where the reader may look', async () => {
+    const principle = await makePrinciple(org.users.hq.id, { status: 'published', publishedVersion: 1 })
+    const flagged = await makeGuideline(org.users.hq.id, {
+      regionId: org.regionA.id,
+      principleId: principle.id,
+      status: 'published',
+      publishedVersion: 1,
+      title: 'Dat mag ik niet, het systeem ligt eruit',
+    })
+    const draft = await makeGuideline(org.users.hq.id, { regionId: org.regionA.id, principleId: principle.id, title: 'Dat is niet ons probleem' })
+    const elsewhere = await makeGuideline(org.users.hq.id, {
+      regionId: org.regionB.id,
+      principleId: principle.id,
+      status: 'published',
+      publishedVersion: 1,
+      title: 'Dat is niet ons probleem',
+    })
+    // The factory writes the title into the body too ("Tekst van <title>"): each phrase counts twice.
+    const asHq = await toneFindingsOfPublishedGuidelines(abilities.hq)
+    expect(asHq.get(flagged.id)).toEqual(['"Dat mag ik niet"', '"Het systeem ligt eruit"', '"Dat mag ik niet"', '"Het systeem ligt eruit"'])
+    expect(asHq.get(elsewhere.id)).toHaveLength(2)
+    expect(asHq.has(draft.id)).toBe(false)
+    const asManager = await toneFindingsOfPublishedGuidelines(abilities.manager)
+    expect(asManager.has(elsewhere.id)).toBe(false)
+
+    const page = await callRoute(workspaceRoute.loader, { cookie: cookies.manager, params: { regionId: org.regionA.id } })
+    expect((page.data as { toneFindings: Record<string, string[]> }).toneFindings[flagged.id]).toHaveLength(4)
+  })
+})
