@@ -113,6 +113,8 @@ const CORPUS: [string, string[]][] = [
   ['Het systeem ligt er soms uit; houd daarom altijd papieren formulieren bij de kassa.', []],
   ['Wij mogen dat niet weigeren: elke klant krijgt een bon.', []],
   ['Ook als het beleid is veranderd, help je de klant met de oude bon.', []],
+  ["Don't say 'we are really busy'; say how long the wait will be.", []],
+  ['Kunnen we niet helpen, zeg dan dat de klant daarvoor bij ons niet aan het goede adres is.', ['verkeerde-adres']],
   ['When a delivery is late, call the courier yourself and tell the customer what happens next.', []],
 ]
 

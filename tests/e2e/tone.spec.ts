@@ -76,3 +76,13 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
   await tryText(page, 'Sorry, dat hebben we nog nooit gedaan.')
   await expect(page.getByRole('status').filter({ hasText: 'Toon-check' })).toHaveText('Toon-check: geen afschepende formuleringen gevonden.')
 })
+
+test('HQ sees on the coverage overview which region’s published guidelines still brush customers off', async ({ page }) => {
+  await signIn(page, 'hq@leidraad.test')
+  await page.goto('/coverage')
+  const zuid = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Zuid' }) })
+  await expect(zuid.getByTestId('tone-total')).toHaveText('1 toon-waarschuwing')
+  await expect(zuid.getByRole('link', { name: 'Zuid: Gepubliceerd, 1 toon-waarschuwing' })).toBeVisible()
+  await zuid.getByRole('link', { name: 'Zuid', exact: true }).click()
+  await expect(page.getByTestId('tone-findings-count')).toHaveText('1 toon-waarschuwing: "Daarvoor bent u bij ons niet aan het goede adres"')
+})
