@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from '@remix-run/react'
 import { useMemo, type ReactNode } from 'react'
 import { AppShell } from './components/app-shell.tsx'
 import { AbilityContext } from './components/can.tsx'
@@ -12,6 +12,8 @@ import { getSessionUser } from './models/auth.server.ts'
 import { takeFlash } from './utils/flash.server.ts'
 import { getLanguage } from './utils/i18n.server.ts'
 import appStyles from './styles/app.css?url'
+// The frontline pages' only script, bundled on its own (see app/frontline/enhance.ts).
+import frontlineScript from './frontline/enhance.ts?worker&url'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
@@ -48,8 +50,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootLoaderData = typeof loader
 
+/**
+ * A route whose handle says `{ hydrate: false }` (the frontline handbook) is sent as plain HTML
+ * with one small script instead of React and Remix on the client: it works fully without
+ * JavaScript, so the phone at the counter loads a few kilobytes instead of a framework.
+ */
+export interface RouteHandle {
+  hydrate?: false
+}
+
+function useHydrate() {
+  return !useMatches().some((match) => (match.handle as RouteHandle | undefined)?.hydrate === false)
+}
+
 function Document({ language, children }: { language: string; children: ReactNode }) {
   const nonce = useNonce()
+  const hydrate = useHydrate()
   return (
     <html lang={language}>
       <head>
@@ -61,8 +77,14 @@ function Document({ language, children }: { language: string; children: ReactNod
       </head>
       <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          <script type="module" src={frontlineScript} nonce={nonce} />
+        )}
       </body>
     </html>
   )

@@ -29,18 +29,13 @@ export function OfflineBanner() {
     <p
       ref={ref}
       data-offline-since=""
+      // Read by the frontline pages' script (app/frontline/enhance.ts), which has no i18n of its own.
+      data-text-as-of={t('offline.asOf', { time: '{time}' })}
+      data-text-now={t('offline.now')}
       role="status"
       className={visible ? 'bg-amber-100 px-4 py-2 text-center font-medium text-amber-950' : 'hidden'}
     >
       {visible ? (since ? t('offline.asOf', { time: formatDate(since) }) : t('offline.now')) : null}
     </p>
   )
-}
-
-/** While offline a form is refused on the spot, with a clear message, instead of failing later. */
-export function refuseWhenOffline(event: { preventDefault(): void }, refuse: () => void) {
-  if (typeof navigator !== 'undefined' && !navigator.onLine) {
-    event.preventDefault()
-    refuse()
-  }
 }

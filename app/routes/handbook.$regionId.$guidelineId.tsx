@@ -1,9 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useState } from 'react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { refuseWhenOffline } from '~/components/offline-banner.tsx'
 import { RichText } from '~/components/rich-text.tsx'
 import { renderVersionHtml } from '~/editor/render.server.ts'
 import { listMyFeedback, sendFeedback } from '~/models/feedback.server.ts'
@@ -13,6 +11,12 @@ import { requireAbility } from '~/permissions/require-ability.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
 import { redirectWithFlash } from '~/utils/flash.server.ts'
 import { getIntent } from '~/utils/forms.server.ts'
+import { loadAsDocument } from '~/frontline/load-as-document.ts'
+import type { RouteHandle } from '~/root.tsx'
+
+/** Plain HTML and forms with one small script (app/frontline/enhance.ts): no React on the phone. */
+export const handle: RouteHandle = { hydrate: false }
+export const clientLoader = loadAsDocument
 
 /** A guideline as frontline reads it: the rule, the principle behind it ("waarom"), read and understood. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -61,15 +65,12 @@ export default function HandbookGuidelinePage() {
   const { region, guideline, principle, acknowledgedAt, feedback } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const feedbackError = actionData && 'feedbackError' in actionData ? actionData : null
-  const navigation = useNavigation()
-  const [offlineRefusal, setOfflineRefusal] = useState(false)
   return (
     <article>
-      {offlineRefusal ? (
-        <p role="alert" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-3 py-2 text-red-900">
-          {t('offline.refused')}
-        </p>
-      ) : null}
+      {/* Shown by the page's script when a form is sent without a connection. */}
+      <p role="alert" hidden data-offline-refusal="" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-3 py-2 text-red-900">
+        {t('offline.refused')}
+      </p>
       <p className="mb-2 text-sm">
         <Link to={`/handbook/${region.id}`} className="text-brand-800 underline">
           ← {t('handbook.title', { region: region.name })}
@@ -93,12 +94,11 @@ export default function HandbookGuidelinePage() {
             ✓ {t('handbook.acknowledgedOn', { date: formatDate(acknowledgedAt) })}
           </p>
         ) : (
-          <Form method="post" onSubmit={(event) => refuseWhenOffline(event, () => setOfflineRefusal(true))}>
+          <Form method="post" data-refuse-offline="">
             <input type="hidden" name="version" value={guideline.number} />
             <button
               name="intent"
               value="acknowledge"
-              disabled={navigation.state === 'submitting'}
               className="min-h-12 w-full rounded bg-brand-800 px-4 text-lg font-medium text-white sm:w-auto"
             >
               {t('handbook.acknowledge')}
@@ -110,7 +110,7 @@ export default function HandbookGuidelinePage() {
         <h2 id="feedback-title" className="mb-1 text-lg font-semibold">
           {t('feedback.title')}
         </h2>
-        <Form method="post" className="rounded border border-stone-300 bg-white p-3" onSubmit={(event) => refuseWhenOffline(event, () => setOfflineRefusal(true))}>
+        <Form method="post" className="rounded border border-stone-300 bg-white p-3" data-refuse-offline="">
           <label htmlFor="feedback-body" className="mb-1 block text-sm">
             {t('feedback.explain')}
           </label>

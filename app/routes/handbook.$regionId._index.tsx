@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
-import { useRef } from 'react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Snippet } from '~/components/handbook/snippet.tsx'
@@ -9,6 +8,12 @@ import { getHandbook, type ReadState } from '~/models/handbook.server.ts'
 import { searchHandbook } from '~/models/search.server.ts'
 import { requireRegion } from '~/models/region.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { loadAsDocument } from '~/frontline/load-as-document.ts'
+import type { RouteHandle } from '~/root.tsx'
+
+/** Plain HTML with one small script (app/frontline/enhance.ts) for search as you type and offline. */
+export const handle: RouteHandle = { hydrate: false }
+export const clientLoader = loadAsDocument
 
 /** A region's handbook: search at the top, then the guidelines under the principles in HQ's order. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,28 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { region, query, hits, principles, unread, answers }
 }
 
-const SEARCH_DELAY_MS = 200
-
 export default function HandbookPage() {
   const { t } = useTranslation()
   const { region, query, hits, principles, unread, answers } = useLoaderData<typeof loader>()
-  const submit = useSubmit()
-  const navigation = useNavigation()
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
-  const searching = navigation.state === 'loading' && navigation.location.search.includes('q=')
   return (
     <>
       <h1 className="mb-3 text-2xl font-bold tracking-tight">{t('handbook.title', { region: region.name })}</h1>
-      <Form
-        method="get"
-        role="search"
-        className="mb-5 flex gap-2"
-        onChange={(event) => {
-          const form = event.currentTarget
-          clearTimeout(timer.current)
-          timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), SEARCH_DELAY_MS)
-        }}
-      >
+      <Form method="get" role="search" className="mb-5 flex gap-2" data-live-search="">
         <label htmlFor="q" className="sr-only">
           {t('handbook.search')}
         </label>
@@ -62,66 +52,71 @@ export default function HandbookPage() {
           {t('handbook.searchButton')}
         </button>
       </Form>
-      {hits ? (
-        <section aria-live="polite" aria-busy={searching} aria-label={t('handbook.results')}>
-          <p className="mb-2 text-sm text-stone-700">{t('handbook.resultCount', { count: hits.length, query })}</p>
-          <ol className="space-y-3">
-            {hits.map((hit) => (
-              <li key={hit.id} className="rounded border border-stone-300 bg-white p-3">
-                <Link to={hit.id} className="text-lg font-semibold text-brand-800 underline">
-                  {hit.title}
-                </Link>
-                <p className="text-sm text-stone-600">{hit.principleTitle}</p>
-                <p className="mt-1 text-sm">
-                  <Snippet parts={hit.snippet} />
-                </p>
-                {hit.typo ? <p className="text-xs text-stone-600">{t('handbook.similarWords')}</p> : null}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : (
-        <>
-          {answers.length ? (
-            <section aria-labelledby="answers" className="mb-4 rounded border border-green-800 bg-green-50 p-3">
-              <h2 id="answers" className="font-semibold">
-                {t('feedback.answersTitle')}
-              </h2>
-              <ul className="mt-1 space-y-1 text-sm">
-                {answers.map((a) => (
-                  <li key={a.id}>
-                    <Link to={a.guidelineId} className="text-brand-800 underline">
-                      {a.answeredBy?.name}: {a.answer}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          {unread ? <p className="mb-4 rounded border-l-4 border-brand-700 bg-brand-50 px-3 py-2">{t('handbook.toRead', { count: unread })}</p> : null}
-          {principles.length ? (
-            principles.map((principle) => (
-              <section key={principle.id} aria-labelledby={`p-${principle.id}`} className="mb-5">
-                <h2 id={`p-${principle.id}`} className="mb-1 text-sm font-semibold uppercase tracking-wide text-stone-600">
-                  {principle.title}
+      {/* Search as you type replaces what is in here (app/frontline/enhance.ts). */}
+      <div id="handbook-results" aria-live="polite" aria-busy="false">
+        {hits ? (
+          <section aria-label={t('handbook.results')}>
+            <p className="mb-2 text-sm text-stone-700">{t('handbook.resultCount', { count: hits.length, query })}</p>
+            <ol className="space-y-3">
+              {hits.map((hit) => (
+                <li key={hit.id} className="rounded border border-stone-300 bg-white p-3">
+                  <Link to={hit.id} className="text-lg font-semibold text-brand-800 underline">
+                    {hit.title}
+                  </Link>
+                  <p className="text-sm text-stone-600">{hit.principleTitle}</p>
+                  <p className="mt-1 text-sm">
+                    <Snippet parts={hit.snippet} />
+                  </p>
+                  {hit.typo ? <p className="text-xs text-stone-600">{t('handbook.similarWords')}</p> : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : (
+          <>
+            {answers.length ? (
+              <section aria-labelledby="answers" className="mb-4 rounded border border-green-800 bg-green-50 p-3">
+                <h2 id="answers" className="font-semibold">
+                  {t('feedback.answersTitle')}
                 </h2>
-                <ul className="divide-y divide-stone-200 rounded border border-stone-300 bg-white">
-                  {principle.guidelines.map((g) => (
-                    <li key={g.id}>
-                      <Link to={g.id} className="flex min-h-12 items-center justify-between gap-2 px-3 py-2">
-                        <span className="font-medium text-brand-800 underline">{g.title}</span>
-                        <ReadBadge state={g.state} />
+                <ul className="mt-1 space-y-1 text-sm">
+                  {answers.map((a) => (
+                    <li key={a.id}>
+                      <Link to={a.guidelineId} className="text-brand-800 underline">
+                        {a.answeredBy?.name}: {a.answer}
                       </Link>
                     </li>
                   ))}
                 </ul>
               </section>
-            ))
-          ) : (
-            <p>{t('handbook.empty')}</p>
-          )}
-        </>
-      )}
+            ) : null}
+            {unread ? (
+              <p className="mb-4 rounded border-l-4 border-brand-700 bg-brand-50 px-3 py-2">{t('handbook.toRead', { count: unread })}</p>
+            ) : null}
+            {principles.length ? (
+              principles.map((principle) => (
+                <section key={principle.id} aria-labelledby={`p-${principle.id}`} className="mb-5">
+                  <h2 id={`p-${principle.id}`} className="mb-1 text-sm font-semibold uppercase tracking-wide text-stone-600">
+                    {principle.title}
+                  </h2>
+                  <ul className="divide-y divide-stone-200 rounded border border-stone-300 bg-white">
+                    {principle.guidelines.map((g) => (
+                      <li key={g.id}>
+                        <Link to={g.id} className="flex min-h-12 items-center justify-between gap-2 px-3 py-2">
+                          <span className="font-medium text-brand-800 underline">{g.title}</span>
+                          <ReadBadge state={g.state} />
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))
+            ) : (
+              <p>{t('handbook.empty')}</p>
+            )}
+          </>
+        )}
+      </div>
     </>
   )
 }

@@ -5,6 +5,11 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { listRegions } from '~/models/region.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { loadAsDocument } from '~/frontline/load-as-document.ts'
+import type { RouteHandle } from '~/root.tsx'
+
+export const handle: RouteHandle = { hydrate: false }
+export const clientLoader = loadAsDocument
 
 /** The handbook of your region; a user in several regions picks one. */
 export async function loader({ request }: LoaderFunctionArgs) {

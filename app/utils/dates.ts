@@ -2,8 +2,9 @@
 // server's or browser's time zone.
 import { TZDate } from '@date-fns/tz'
 import { useTranslation } from 'react-i18next'
+import { dateFormat, ORGANISATION_TIME_ZONE } from './date-format.ts'
 
-export const ORGANISATION_TIME_ZONE = 'Europe/Amsterdam'
+export { ORGANISATION_TIME_ZONE }
 
 /** The last second of a calendar day ("2026-12-01") in the organisation's time zone. */
 export function endOfDayInOrganisation(isoDate: string): Date {
@@ -22,22 +23,6 @@ export function isoDateInOrganisation(date: Date): string {
   const local = new TZDate(date.getTime(), ORGANISATION_TIME_ZONE)
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`
-}
-
-// Building an Intl.DateTimeFormat is costly; there are only four combinations.
-const formats = new Map<string, Intl.DateTimeFormat>()
-function dateFormat(language: string, style: 'date' | 'dateTime') {
-  const key = `${language}:${style}`
-  let format = formats.get(key)
-  if (!format) {
-    format = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', {
-      dateStyle: style === 'date' ? 'long' : 'medium',
-      timeStyle: style === 'date' ? undefined : 'short',
-      timeZone: ORGANISATION_TIME_ZONE,
-    })
-    formats.set(key, format)
-  }
-  return format
 }
 
 /** Formats dates in the interface language, in the organisation's time zone. */

@@ -63,3 +63,18 @@ test('the handbook opens offline after one online visit, marked as offline; a co
   await expect(page.getByRole('alert').filter({ hasText: 'Je bent offline: dit is niet verstuurd.' })).toBeVisible()
   await context.setOffline(false)
 })
+
+test('frontline pages ship one small script and no framework; they work as plain HTML', async ({ page }) => {
+  const scripts: string[] = []
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+  })
+  await signIn(page, 'balie.noord@leidraad.test')
+  scripts.length = 0
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Handboek Noord')
+  await page.getByRole('link', { name: 'Terugbellen doe je zelf' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Terugbellen doe je zelf')
+  expect(scripts.length).toBeGreaterThan(0)
+  expect(scripts.every((path) => /^\/assets\/enhance-[\w-]+\.js$/.test(path)), scripts.join(', ')).toBe(true)
+})
