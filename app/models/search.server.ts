@@ -10,8 +10,10 @@ import { prisma } from '~/utils/db.server.ts'
 export const SNIPPET_START = '\u0002'
 export const SNIPPET_END = '\u0003'
 const MAX_RESULTS = 20
-/** pg_trgm word similarity from which a word counts as a typo of the search term. */
-const TYPO_THRESHOLD = 0.4
+/** pg_trgm similarity from which a published word counts as what a misspelt search word meant. */
+const TYPO_THRESHOLD = 0.25
+/** How many resembling words a misspelt word is replaced by. */
+const CORRECTIONS_PER_WORD = 3
 
 /** Letters and digits only: user input never reaches tsquery syntax. */
 export function searchTokens(query: string): string[] {
@@ -39,28 +41,59 @@ export function snippetParts(snippet: string): SnippetPart[] {
 export async function searchHandbook(ability: AppAbility, regionId: string, query: string): Promise<SearchHit[]> {
   const tokens = searchTokens(query)
   if (!tokens.length) return []
-  // Typos only when the words themselves find nothing, so exact hits are never diluted.
-  // The ability decides, as everywhere (see authorizeHandbook): the SQL only returns published
-  // guidelines of a region the reader may read published guidelines of.
   authorizeHandbook(ability, regionId)
-  let rows = await searchRows(regionId, tokens, false)
-  if (!rows.length) rows = await searchRows(regionId, tokens, true)
-  return rows.map((r) => ({ id: r.id, title: r.title, principleTitle: r.principleTitle, snippet: snippetParts(r.snippet), typo: r.rank === 0 }))
+  const exact = tokens.map((t, i) => (i === tokens.length - 1 ? `${t}:*` : t)).join(' & ')
+  let rows = await searchRows(regionId, exact)
+  let typo = false
+  if (!rows.length) {
+    const corrected = await correctedQuery(tokens)
+    if (corrected) {
+      rows = await searchRows(regionId, corrected)
+      typo = true
+    }
+  }
+  return rows.map((r) => ({ id: r.id, title: r.title, principleTitle: r.principleTitle, snippet: snippetParts(r.snippet), typo }))
 }
 
-function searchRows(regionId: string, tokens: string[], typos: boolean) {
-  // Every word must match; the last one also as a prefix, for search-as-you-type.
-  const tsquery = tokens.map((t, i) => (i === tokens.length - 1 ? `${t}:*` : t)).join(' & ')
-  const typoTokens = typos ? tokens.filter((t) => t.length >= 4) : []
-  if (typos && typoTokens.length !== tokens.length) return Promise.resolve([])
-  // Each current version's text is turned into a tsvector once; snippets only for the top hits.
-  return prisma.$queryRaw<{ id: string; title: string; principleTitle: string; snippet: string; rank: number; typo: number }[]>`
+/**
+ * Typo tolerance: each word of 4+ letters is replaced by the published words it resembles most
+ * (pg_trgm similarity, from the SearchWord vocabulary that triggers keep), so "retuor" searches
+ * for "retour". Null when a word resembles nothing: then there is nothing to find.
+ */
+async function correctedQuery(tokens: string[]): Promise<string | null> {
+  const long = tokens.filter((t) => t.length >= 4)
+  if (!long.length) return null
+  const rows = await prisma.$queryRaw<{ token: string; word: string }[]>`
+    SELECT t.token, w.word
+    FROM unnest(${long}::text[]) AS t(token)
+    CROSS JOIN LATERAL (
+      SELECT "word" FROM "SearchWord" ORDER BY "word" <-> t.token LIMIT ${CORRECTIONS_PER_WORD}
+    ) AS w
+    WHERE similarity(w.word, t.token) >= ${TYPO_THRESHOLD}`
+  const corrections = new Map<string, string[]>()
+  for (const { token, word } of rows) {
+    // Only plain words go into the tsquery (the vocabulary may hold e.g. hyphenated parts).
+    if (/^[\p{L}\p{N}]+$/u.test(word)) corrections.set(token, [...(corrections.get(token) ?? []), word])
+  }
+  const parts: string[] = []
+  for (const token of tokens) {
+    if (token.length < 4) {
+      parts.push(token)
+      continue
+    }
+    const words = corrections.get(token)
+    if (!words?.length) return null
+    parts.push(`(${words.join(' | ')})`)
+  }
+  return parts.join(' & ')
+}
+
+function searchRows(regionId: string, tsquery: string) {
+  return prisma.$queryRaw<{ id: string; title: string; principleTitle: string; snippet: string; rank: number }[]>`
     WITH q AS (SELECT to_tsquery('dutch', ${tsquery}) AS query),
     current AS (
       SELECT g."id", v."title", v."bodyText", pv."title" AS "principleTitle",
-        to_tsvector('dutch', v."title" || ' ' || v."bodyText") AS doc,
-        to_tsvector('dutch', v."title") AS head,
-        to_tsvector('dutch', pv."title") AS why
+        v."searchDoc" AS doc, v."searchHead" AS head, pv."searchTitle" AS why
       FROM "Guideline" g
       JOIN "GuidelineVersion" v ON v."guidelineId" = g."id" AND v."number" = g."publishedVersion"
       JOIN "Principle" p ON p."id" = g."principleId"
@@ -69,20 +102,15 @@ function searchRows(regionId: string, tokens: string[], typos: boolean) {
     ),
     scored AS (
       SELECT c."id", c."title", c."bodyText", c."principleTitle",
-        (ts_rank_cd(c.doc, q.query) + 2 * ts_rank_cd(c.head, q.query) + 0.5 * ts_rank_cd(c.why, q.query))::float8 AS "rank",
-        (SELECT coalesce(min(word_similarity(t, c."title" || ' ' || c."bodyText" || ' ' || c."principleTitle")), 0)
-          FROM unnest(${typoTokens}::text[]) AS t)::float8 AS "typo"
+        (ts_rank_cd(c.doc, q.query) + 2 * ts_rank_cd(c.head, q.query) + 0.5 * ts_rank_cd(c.why, q.query))::float8 AS "rank"
       FROM current c CROSS JOIN q
-      WHERE ${typos}::boolean = false AND (c.doc @@ q.query OR c.why @@ q.query)
-        OR ${typos}::boolean = true AND NOT EXISTS (
-          SELECT 1 FROM unnest(${typoTokens}::text[]) AS t
-          WHERE word_similarity(t, c."title" || ' ' || c."bodyText" || ' ' || c."principleTitle") < ${TYPO_THRESHOLD})
-      ORDER BY "rank" DESC, "typo" DESC, c."title"
+      WHERE c.doc @@ q.query OR c.why @@ q.query
+      ORDER BY "rank" DESC, c."title"
       LIMIT ${MAX_RESULTS}
     )
-    SELECT s."id", s."title", s."principleTitle", s."rank", s."typo",
+    SELECT s."id", s."title", s."principleTitle", s."rank",
       ts_headline('dutch', s."title" || '. ' || s."bodyText", q.query,
         ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) AS "snippet"
     FROM scored s CROSS JOIN q
-    ORDER BY s."rank" DESC, s."typo" DESC, s."title"`
+    ORDER BY s."rank" DESC, s."title"`
 }

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { RichText } from '~/components/rich-text.tsx'
@@ -72,9 +72,9 @@ export default function HandbookGuidelinePage() {
         {t('offline.refused')}
       </p>
       <p className="mb-2 text-sm">
-        <Link to={`/handbook/${region.id}`} className="text-brand-800 underline">
+        <a href={`/handbook/${region.id}`} className="text-brand-800 underline">
           ← {t('handbook.title', { region: region.name })}
-        </Link>
+        </a>
       </p>
       <h1 className="mb-1 text-2xl font-bold tracking-tight">{guideline.title}</h1>
       <p className="mb-4 text-sm text-stone-700">{t('handbook.changedOn', { date: formatDate(guideline.changedAt), version: guideline.number })}</p>

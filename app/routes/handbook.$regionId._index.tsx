@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Snippet } from '~/components/handbook/snippet.tsx'
@@ -60,9 +60,9 @@ export default function HandbookPage() {
             <ol className="space-y-3">
               {hits.map((hit) => (
                 <li key={hit.id} className="rounded border border-stone-300 bg-white p-3">
-                  <Link to={hit.id} className="text-lg font-semibold text-brand-800 underline">
+                  <a href={`/handbook/${region.id}/${hit.id}`} className="text-lg font-semibold text-brand-800 underline">
                     {hit.title}
-                  </Link>
+                  </a>
                   <p className="text-sm text-stone-600">{hit.principleTitle}</p>
                   <p className="mt-1 text-sm">
                     <Snippet parts={hit.snippet} />
@@ -82,9 +82,9 @@ export default function HandbookPage() {
                 <ul className="mt-1 space-y-1 text-sm">
                   {answers.map((a) => (
                     <li key={a.id}>
-                      <Link to={a.guidelineId} className="text-brand-800 underline">
+                      <a href={`/handbook/${region.id}/${a.guidelineId}`} className="text-brand-800 underline">
                         {a.answeredBy?.name}: {a.answer}
-                      </Link>
+                      </a>
                     </li>
                   ))}
                 </ul>
@@ -96,16 +96,16 @@ export default function HandbookPage() {
             {principles.length ? (
               principles.map((principle) => (
                 <section key={principle.id} aria-labelledby={`p-${principle.id}`} className="mb-5">
-                  <h2 id={`p-${principle.id}`} className="mb-1 text-sm font-semibold uppercase tracking-wide text-stone-600">
+                  <h2 id={`p-${principle.id}`} className="handbook-principle">
                     {principle.title}
                   </h2>
-                  <ul className="divide-y divide-stone-200 rounded border border-stone-300 bg-white">
+                  <ul className="handbook-list">
                     {principle.guidelines.map((g) => (
                       <li key={g.id}>
-                        <Link to={g.id} className="flex min-h-12 items-center justify-between gap-2 px-3 py-2">
-                          <span className="font-medium text-brand-800 underline">{g.title}</span>
+                        <a href={`/handbook/${region.id}/${g.id}`}>
+                          <span>{g.title}</span>
                           <ReadBadge state={g.state} />
-                        </Link>
+                        </a>
                       </li>
                     ))}
                   </ul>
@@ -123,9 +123,9 @@ export default function HandbookPage() {
 
 function ReadBadge({ state }: { state: ReadState }) {
   const { t } = useTranslation()
-  if (state === 'read') return <span className="text-xs text-stone-600">✓ {t('handbook.read')}</span>
+  if (state === 'read') return <span className="handbook-read">✓ {t('handbook.read')}</span>
   return (
-    <span className="shrink-0 rounded border border-brand-700 bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-900">
+    <span className="handbook-badge">
       {t(state === 'new' ? 'handbook.new' : 'handbook.changed')}
     </span>
   )

@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
@@ -30,9 +30,9 @@ export default function HandbookPicker() {
         <ul className="divide-y divide-stone-200 rounded border border-stone-300 bg-white">
           {regions.map((region) => (
             <li key={region.id}>
-              <Link to={region.id} className="block px-4 py-4 text-lg font-medium text-brand-800 underline">
+              <a href={`/handbook/${region.id}`} className="block px-4 py-4 text-lg font-medium text-brand-800 underline">
                 {region.name}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

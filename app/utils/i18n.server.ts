@@ -18,8 +18,17 @@ export async function getLanguage(request: Request): Promise<Language> {
   return isLanguage(chosen) ? chosen : defaultLanguage
 }
 
-export async function createI18nInstance(language: Language): Promise<I18n> {
-  const instance = createInstance()
-  await instance.init({ ...i18nConfig, lng: language })
+// One instance per language for the whole process: the server only reads translations (it never
+// changes an instance's language), and initialising i18next on every request was a measurable
+// share of each page's CPU time under load.
+const instances = new Map<Language, Promise<I18n>>()
+
+export function getI18nInstance(language: Language): Promise<I18n> {
+  let instance = instances.get(language)
+  if (!instance) {
+    const created = createInstance()
+    instance = created.init({ ...i18nConfig, lng: language }).then(() => created)
+    instances.set(language, instance)
+  }
   return instance
 }
