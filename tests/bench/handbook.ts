@@ -2,7 +2,7 @@
 // PostgreSQL database with a large organisation (50 regions × 200 principles, guidelines in ~80% of
 // the cells, 13 versions each: over 100 000 guideline versions), starts the server, signs in a
 // frontline user and drives the handbook home, a guideline page and search with autocannon over
-// 50 connections. Prints requests/s, p50/p95/p99 latency and errors per page, and the JavaScript
+// 50 connections (and one connection alone). Prints requests/s, p50/p95/p99 latency and errors per page, and the JavaScript
 // each frontline page ships (gzip). Asserts nothing.
 //   BENCH_DATABASE_URL  PostgreSQL URL of a throw-away database (default postgres://postgres@127.0.0.1:5432/leidraad_bench; dropped and re-created)
 //   BENCH_SECONDS       seconds per page (default 10)   BENCH_SKIP_BUILD=1   reuse ./build
@@ -15,6 +15,7 @@ import { hashPassword } from '~/utils/password.server.ts'
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/leidraad_bench'
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 50
+const ALONE_SECONDS = 3
 const PORT = 3300
 const BASE = `http://127.0.0.1:${PORT}`
 const PASSWORD = 'bench-password-123'
@@ -121,10 +122,10 @@ async function javascriptBytes(path: string, cookie: string) {
 }
 
 /** Runs autocannon on one page; latencies are collected per response for exact percentiles. */
-function load(path: string, cookie: string) {
+function load(path: string, cookie: string, connections = CONNECTIONS, seconds = SECONDS) {
   const times: number[] = []
   return new Promise<{ result: autocannon.Result; times: number[] }>((resolve, reject) => {
-    const instance = autocannon({ url: `${BASE}${path}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } }, (error, result) =>
+    const instance = autocannon({ url: `${BASE}${path}`, connections, duration: seconds, headers: { cookie } }, (error, result) =>
       error ? reject(error) : resolve({ result, times }),
     )
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
@@ -144,6 +145,8 @@ try {
     { title: 'guideline page', path: `/handbook/${regionId}/${guidelineId}` },
     { title: 'search "klachten"', path: `/handbook/${regionId}?q=klachten` },
     { title: 'search with a typo "retuor"', path: `/handbook/${regionId}?q=retuor` },
+    // The floor on this machine: Express + the Remix handler + one SELECT 1, no page.
+    { title: 'floor: /healthz', path: '/healthz' },
   ]
   for (const page of pages) {
     const status = (await fetch(`${BASE}${page.path}`, { headers: { cookie } })).status
@@ -153,6 +156,8 @@ try {
   for (const page of pages) {
     const { result, times } = await load(page.path, cookie)
     const sorted = times.sort((a, b) => a - b)
+    // The same page one request at a time: what a user waits when the server is not saturated.
+    const alone = (await load(page.path, cookie, 1, ALONE_SECONDS)).times.sort((a, b) => a - b)
     const js = await javascriptBytes(page.path, cookie)
     rows.push({
       page: page.title,
@@ -161,10 +166,12 @@ try {
       'p95 ms': percentile(sorted, 95).toFixed(1),
       'p99 ms': percentile(sorted, 99).toFixed(1),
       errors: result.errors + result.timeouts + result.non2xx,
-      'JS gzip KB': (js.gzipBytes / 1024).toFixed(1),
+      'alone p50 ms': percentile(alone, 50).toFixed(1),
+      'alone p95 ms': percentile(alone, 95).toFixed(1),
+      'JS gzip KB': page.path === '/healthz' ? '-' : (js.gzipBytes / 1024).toFixed(1),
     })
   }
-  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per page:`)
+  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per page ("alone": 1 connection, ${ALONE_SECONDS} s):`)
   console.table(rows)
 } finally {
   server.kill('SIGTERM')
