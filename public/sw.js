@@ -1,9 +1,10 @@
 // Leidraad's service worker: the frontline handbook keeps working without a connection.
-// - Handbook pages (/handbook/…) and their route data (*.data): network first; every good answer
-//   is stored, and without a connection the stored copy is served, marked "offline — as of <time>".
+// - Handbook pages (/handbook/…, plain HTML: they are never rendered by React in the browser):
+//   network first; every good answer is stored, and without a connection the stored copy is
+//   served, marked "offline — as of <time>".
 // - Built assets (/assets/…, content-hashed): cache first.
 // - Nothing else is stored; posts are never replayed (the page refuses them clearly while offline).
-const PAGES = 'leidraad-pages-v1'
+const PAGES = 'leidraad-pages-v2'
 const ASSETS = 'leidraad-assets-v1'
 
 self.addEventListener('install', () => self.skipWaiting())
@@ -21,7 +22,7 @@ self.addEventListener('message', (event) => {
   if (event.data === 'clear-pages') event.waitUntil(caches.delete(PAGES))
 })
 
-const isHandbook = (url) => url.pathname === '/handbook' || url.pathname.startsWith('/handbook/') || url.pathname === '/handbook.data'
+const isHandbook = (url) => url.pathname === '/handbook' || url.pathname.startsWith('/handbook/')
 
 self.addEventListener('fetch', (event) => {
   const request = event.request
@@ -42,21 +43,7 @@ self.addEventListener('fetch', (event) => {
   }
   if (!isHandbook(url)) return
   event.respondWith(networkFirst(request))
-  // A page reached by a link inside the app only fetched its data; store the page itself too,
-  // so it also opens offline as a fresh visit (a reload, a bookmark, the home screen).
-  if (url.pathname.endsWith('.data')) event.waitUntil(storeDocument(url))
 })
-
-async function storeDocument(dataUrl) {
-  const documentUrl = new URL(dataUrl.pathname.replace(/\.data$/, ''), dataUrl.origin)
-  if (documentUrl.pathname === '/handbook/' || documentUrl.pathname.endsWith('/_root')) return
-  try {
-    const response = await fetch(documentUrl, { credentials: 'same-origin', headers: { accept: 'text/html' } })
-    if (response.ok && !response.redirected) await store(await caches.open(PAGES), new Request(documentUrl), response)
-  } catch {
-    // Offline or server away: the data answer was stored; the page will be stored on the next visit.
-  }
-}
 
 async function store(cache, request, response) {
   const body = await response.arrayBuffer()
