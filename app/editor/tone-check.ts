@@ -64,15 +64,16 @@ function activeFinding(findings: ToneFinding[], state: EditorState): ToneFinding
   return findings.find((finding) => from >= finding.from && to <= finding.to) ?? null
 }
 
-export const ToneCheck = Extension.create<{ families: CompiledFamily[] }>({
+export const ToneCheck = Extension.create<{ families: CompiledFamily[]; insteadLabel: string }>({
   name: 'toneCheck',
   addOptions() {
-    return { families: [] }
+    return { families: [], insteadLabel: 'Better:' }
   },
   addProseMirrorPlugins() {
-    const { families } = this.options
+    const { families, insteadLabel } = this.options
     const checked = new WeakMap<PMNode, Finding[]>()
-    const titles = new Map(families.map(({ family }) => [family.id, `${family.name} — ${family.explanation}`]))
+    // The hover text: the family, why it brushes customers off, and what to write instead.
+    const titles = new Map(families.map(({ family }) => [family.id, `${family.name} — ${family.explanation} ${insteadLabel} ${family.suggestion}`]))
     const build = (state: EditorState, findings: ToneFinding[]): ToneState => {
       const active = activeFinding(findings, state)
       return { findings, active, decorations: decorate(state.doc, findings, active, titles) }

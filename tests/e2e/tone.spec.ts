@@ -47,6 +47,8 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
   await page.keyboard.type('Helaas, dat is nu eenmaal ons beleid. Dat hebben we nog nooit gedaan.')
   await expect(editor.locator('.tone-flag')).toHaveCount(2)
   await expect(editor.locator('.tone-flag').first()).toHaveText('dat is nu eenmaal ons beleid')
+  // Hovering shows why, and what to write instead.
+  await expect(editor.locator('.tone-flag').first()).toHaveAttribute('title', /verschuilt.*Beter: Leg uit waarom de regel er is/)
   const panel = page.getByTestId('tone-findings')
   await expect(panel.getByRole('heading')).toHaveText('Toon-check: 2 formuleringen om naar te kijken')
   await expect(panel).toContainText('Leg uit waarom de regel er is')
