@@ -23,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [principles, hits, answers] = await Promise.all([
     query ? Promise.resolve([]) : getHandbook(ability, user.id, region.id),
     query ? searchHandbook(ability, region.id, query) : Promise.resolve(null),
-    listRecentAnswers(ability, user.id, region.id),
+    // Answers show on the home only, not above search results.
+    query ? Promise.resolve([]) : listRecentAnswers(ability, user.id, region.id),
   ])
   const unread = principles.flatMap((p) => p.guidelines).filter((g) => g.state !== 'read').length
   return { region, query, hits, principles, unread, answers }

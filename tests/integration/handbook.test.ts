@@ -62,6 +62,22 @@ describe('Dutch search', () => {
     expect((await search('retuor'))[0]).toBe(ids.returns)
   })
 
+  it('learns the words of published versions for typo tolerance, never those of drafts', async () => {
+    const word = `zeldzaamwoord${Date.now().toString(36).replace(/[0-9]/g, '')}`
+    const known = async () => (await prisma.searchWord.count({ where: { word } })) > 0
+    const principle = await makePrinciple(org.users.hq.id, { status: 'published', publishedVersion: 1 })
+    const g = await makeGuideline(org.users.manager.id, { regionId: org.regionA.id, principleId: principle.id, title: 'Nieuw woord' })
+    await prisma.guideline.update({ where: { id: g.id }, data: { body: JSON.parse(documentJson(`Het ${word} staat hier.`)), bodyText: `Het ${word} staat hier.` } })
+    expect(await known()).toBe(false)
+    await publishGuideline(abilities.manager, org.users.manager.id, g.id, { changeNote: 'v1', reviewBy: new Date(Date.now() + 86_400_000 * 365), baseRevision: 1 })
+    expect(await known()).toBe(true)
+    // A misspelling (two letters swapped) now finds it.
+    const typo = word.slice(0, 3) + word[4] + word[3] + word.slice(5)
+    expect(await search(typo)).toEqual([g.id])
+    // Out of the way of the counts below.
+    await prisma.guideline.update({ where: { id: g.id }, data: { status: 'archived' } })
+  })
+
   it('searches as you type (prefix of the last word) and marks the matched words in the snippet', async () => {
     expect(await search('kassab')).toEqual([ids.returns])
     const [hit] = await searchHandbook(abilities.frontline, org.regionA.id, 'kassabon')
