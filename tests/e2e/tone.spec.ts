@@ -41,7 +41,11 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
     .filter({ has: page.getByRole('heading', { level: 2, name: PRINCIPLE }) })
     .getByRole('link', { name: 'Richtlijn schrijven' })
     .click()
+  // The title is checked as it is typed too.
+  await page.getByLabel('Titel').fill('Dat mag ik niet')
+  await expect(page.getByTestId('title-tone-findings')).toContainText('"Dat mag ik niet"')
   await page.getByLabel('Titel').fill(`Nee zeggen aan de balie ${Date.now()}`)
+  await expect(page.getByTestId('title-tone-findings')).toHaveCount(0)
   const editor = page.getByRole('textbox', { name: 'Tekst' })
   await editor.click()
   await page.keyboard.type('Helaas, dat is nu eenmaal ons beleid. Dat hebben we nog nooit gedaan.')

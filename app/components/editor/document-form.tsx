@@ -3,8 +3,10 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@co
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { JSONContent } from '@tiptap/core'
 import { Form, useNavigation } from '@remix-run/react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RichTextEditor } from '~/components/editor/rich-text-editor.tsx'
+import { ToneFindingsInText } from '~/components/editor/tone-findings.tsx'
 import type { PhraseFamilyData } from '~/phrases/phrase-checker.ts'
 import { Button, Field, FormErrors } from '~/components/ui/form.tsx'
 import { PrincipleDraftSchema } from '~/validation/schemas.ts'
@@ -28,6 +30,7 @@ export function DocumentForm({
 }) {
   const { t } = useTranslation()
   const navigation = useNavigation()
+  const [titleText, setTitleText] = useState(title)
   const [form, fields] = useForm({
     id: `document-${revision ?? 'new'}`,
     lastResult,
@@ -38,7 +41,12 @@ export function DocumentForm({
   return (
     <Form method="post" {...getFormProps(form)} className="rounded border border-stone-300 bg-white p-5">
       <FormErrors errors={form.errors} />
-      <Field label={t('principles.titleLabel')} errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: 'text' })} />
+      <Field
+        label={t('principles.titleLabel')}
+        errors={fields.title.errors}
+        inputProps={{ ...getInputProps(fields.title, { type: 'text' }), onInput: (event) => setTitleText(event.currentTarget.value) }}
+      />
+      <ToneFindingsInText text={titleText} families={toneFamilies} id={`${fields.title.id}-tone`} />
       <RichTextEditor id={fields.body.id} name={fields.body.name} label={t('principles.body')} defaultValue={body} errors={fields.body.errors} placeholder={placeholder} toneFamilies={toneFamilies} />
       {revision ? <input type="hidden" name="revision" value={revision} /> : null}
       <Button type="submit" disabled={navigation.state === 'submitting'}>
