@@ -2,6 +2,8 @@
 import crypto from 'node:crypto'
 import type { GuidelineStatus, OrgRole, PrincipleStatus, RegionRole } from '~/generated/prisma/enums.ts'
 import { startSession } from '~/models/auth.server.ts'
+import { defineAbilityFor } from '~/permissions/ability.server.ts'
+import type { AppAbility } from '~/permissions/ability.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { hashPassword } from '~/utils/password.server.ts'
 
@@ -49,6 +51,20 @@ export async function makeOrganisation() {
     makeUser({ memberships: [{ regionId: regionB.id, role: 'manager' }] }),
   ])
   return { regionA, regionB, users: { admin, hq, manager, member, frontline, outsider, otherManager } }
+}
+
+type Organisation = Awaited<ReturnType<typeof makeOrganisation>>
+
+/** For each role of the organisation: its ability and a session cookie, as routes would see them. */
+export async function signInRoles<R extends keyof Organisation['users']>(org: Organisation, roles: readonly R[]) {
+  const abilities = {} as Record<R, AppAbility>
+  const cookies = {} as Record<R, string>
+  for (const role of roles) {
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: org.users[role].id }, include: { memberships: true } })
+    abilities[role] = defineAbilityFor(user)
+    cookies[role] = await sessionCookie(user.id)
+  }
+  return { abilities, cookies }
 }
 
 /** A rich-text body as the editor would submit it (a JSON string). */

@@ -15,7 +15,7 @@ import * as newRoute from '~/routes/guidelines.new.tsx'
 import * as workspaceRoute from '~/routes/regions.$regionId_.guidelines.tsx'
 import { isoDateInOrganisation } from '~/utils/dates.ts'
 import { prisma } from '~/utils/db.server.ts'
-import { documentJson, makeGuideline, makeOrganisation, makePrinciple, sessionCookie } from '../factories.ts'
+import { documentJson, makeGuideline, makeOrganisation, makePrinciple, signInRoles } from '../factories.ts'
 import { callRoute } from '../route-helpers.ts'
 
 let org: Awaited<ReturnType<typeof makeOrganisation>>
@@ -27,11 +27,9 @@ const id = (role: Role) => org.users[role].id
 
 beforeAll(async () => {
   org = await makeOrganisation()
-  for (const role of ROLES) {
-    const user = await prisma.user.findUniqueOrThrow({ where: { id: org.users[role].id }, include: { memberships: true } })
-    abilities[role] = defineAbilityFor(user)
-    cookies[role] = await sessionCookie(user.id)
-  }
+  const signedIn = await signInRoles(org, ROLES)
+  Object.assign(abilities, signedIn.abilities)
+  Object.assign(cookies, signedIn.cookies)
 })
 
 function content(title: string, text: string) {

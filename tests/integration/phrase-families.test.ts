@@ -13,7 +13,7 @@ import * as newFamilyRoute from '~/routes/tone.new.tsx'
 import * as workspaceRoute from '~/routes/regions.$regionId_.guidelines.tsx'
 import { prisma } from '~/utils/db.server.ts'
 import { takeFlash } from '~/utils/flash.server.ts'
-import { documentJson, makeGuideline, makeOrganisation, makePrinciple, sessionCookie } from '../factories.ts'
+import { documentJson, makeGuideline, makeOrganisation, makePrinciple, signInRoles } from '../factories.ts'
 import { callRoute } from '../route-helpers.ts'
 
 let org: Awaited<ReturnType<typeof makeOrganisation>>
@@ -24,11 +24,9 @@ const cookies = {} as Record<Role, string>
 
 beforeAll(async () => {
   org = await makeOrganisation()
-  for (const role of ROLES) {
-    const user = await prisma.user.findUniqueOrThrow({ where: { id: org.users[role].id }, include: { memberships: true } })
-    abilities[role] = defineAbilityFor(user)
-    cookies[role] = await sessionCookie(user.id)
-  }
+  const signedIn = await signInRoles(org, ROLES)
+  Object.assign(abilities, signedIn.abilities)
+  Object.assign(cookies, signedIn.cookies)
 })
 
 const familyForm = (overrides: Record<string, string> = {}) => ({

@@ -19,7 +19,7 @@ import * as editRoute from '~/routes/principles.$slug.edit.tsx'
 import * as principleRoute from '~/routes/principles.$slug._index.tsx'
 import * as newRoute from '~/routes/principles.new.tsx'
 import { prisma } from '~/utils/db.server.ts'
-import { documentJson, makeOrganisation, makePrinciple, sessionCookie } from '../factories.ts'
+import { documentJson, makeOrganisation, makePrinciple, signInRoles } from '../factories.ts'
 import { callRoute } from '../route-helpers.ts'
 
 let org: Awaited<ReturnType<typeof makeOrganisation>>
@@ -29,11 +29,9 @@ const cookies = {} as Record<(typeof ROLES)[number], string>
 
 beforeAll(async () => {
   org = await makeOrganisation()
-  for (const role of ROLES) {
-    const user = await prisma.user.findUniqueOrThrow({ where: { id: org.users[role].id }, include: { memberships: true } })
-    abilities[role] = defineAbilityFor(user)
-    cookies[role] = await sessionCookie(user.id)
-  }
+  const signedIn = await signInRoles(org, ROLES)
+  Object.assign(abilities, signedIn.abilities)
+  Object.assign(cookies, signedIn.cookies)
 })
 
 const hqId = () => org.users.hq.id
