@@ -488,6 +488,7 @@ const en: Translations = {
       tooFewWords: 'Line {{line}}: a pattern needs at least two words, or it flags too much.',
       badWord: 'Line {{line}}: the tone check cannot read "{{word}}". Use letters and digits, | between alternatives and * at the end.',
       shortPrefix: 'Line {{line}}: "{{word}}" is too short for a *; put at least three letters before it.',
+      nameClash: 'A family with this name was added at the same moment. Please try again.',
     },
   },
   common: { cancel: 'Cancel', yes: 'Yes', no: 'No' },

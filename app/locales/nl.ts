@@ -486,6 +486,7 @@ const nl = {
       tooFewWords: 'Regel {{line}}: een patroon heeft minstens twee woorden nodig, anders markeert het te veel.',
       badWord: 'Regel {{line}}: "{{word}}" kan de toon-check niet lezen. Gebruik letters en cijfers, | tussen alternatieven en * aan het eind.',
       shortPrefix: 'Regel {{line}}: "{{word}}" is te kort voor een *; gebruik minstens drie letters ervoor.',
+      nameClash: 'Op hetzelfde moment werd een familie met deze naam toegevoegd. Probeer het opnieuw.',
     },
   },
   common: { cancel: 'Annuleren', yes: 'Ja', no: 'Nee' },

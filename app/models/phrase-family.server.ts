@@ -7,10 +7,10 @@ import { checkTone, compileFamilies, type CompiledFamily, type PhraseFamilyData 
 import type { AppAbility } from '~/permissions/ability.ts'
 import { authorize, invariantFound } from '~/permissions/authorize.server.ts'
 import { prisma } from '~/utils/db.server.ts'
-import { slugify } from '~/utils/slug.ts'
+import { firstFreeSlug, slugify } from '~/utils/slug.ts'
 import type { PhraseFamilyInput } from '~/validation/schemas.ts'
 import { recordAudit } from './audit.server.ts'
-import { DomainError } from './errors.server.ts'
+import { DomainError, isUniqueViolation } from './errors.server.ts'
 
 let defaultsCopied: Promise<void> | null = null
 
@@ -79,30 +79,28 @@ function familyData(input: PhraseFamilyInput) {
   }
 }
 
-async function freeKey(name: string): Promise<string> {
-  const base = slugify(name) || 'familie'
-  const taken = new Set(
-    (await prisma.phraseFamily.findMany({ where: { key: { startsWith: base } }, select: { key: true } })).map((f) => f.key),
-  )
-  let key = base
-  for (let n = 2; taken.has(key); n++) key = `${base}-${n}`
-  return key
-}
-
 export async function createPhraseFamily(ability: AppAbility, actorId: string, input: PhraseFamilyInput) {
   authorize(ability, 'create', 'PhraseFamily')
-  const key = await freeKey(input.name)
-  return prisma.$transaction(async (tx) => {
-    const family = await tx.phraseFamily.create({ data: { ...familyData(input), key, updatedById: actorId } })
-    await recordAudit(tx, {
-      actorId,
-      action: 'phraseFamily.create',
-      subjectType: 'PhraseFamily',
-      subjectId: family.id,
-      after: familyData(input),
+  const base = slugify(input.name) || 'familie'
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const taken = await tx.phraseFamily.findMany({ where: { key: { startsWith: base } }, select: { key: true } })
+      const key = firstFreeSlug(base, taken.map((f) => f.key))
+      const family = await tx.phraseFamily.create({ data: { ...familyData(input), key, updatedById: actorId } })
+      await recordAudit(tx, {
+        actorId,
+        action: 'phraseFamily.create',
+        subjectType: 'PhraseFamily',
+        subjectId: family.id,
+        after: familyData(input),
+      })
+      return family
     })
-    return family
-  })
+  } catch (error) {
+    // Someone added a family with the same name at the same moment: nothing was written.
+    if (isUniqueViolation(error)) throw new DomainError('phrases.errors.nameClash', 409, 'name')
+    throw error
+  }
 }
 
 /** Saves a family; refused (nothing written) when someone else saved it since `input.revision`. */
@@ -180,4 +178,24 @@ export async function toneFindingsOfPublishedGuidelines(ability: AppAbility, opt
   }
   for (const version of versions) result.set(version.guidelineId, cache.byVersion.get(version.id) ?? [])
   return result
+}
+
+/**
+ * The findings summed for the coverage overview: per cell (`<regionId>:<principleId>`) and per
+ * region (`<regionId>`); cells and regions without findings are left out.
+ */
+export function toneCountsPerCell(
+  rows: { region: { id: string }; cells: { principleId: string; guidelines: { id: string }[] }[] }[],
+  findings: Map<string, string[]>,
+): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      const count = cell.guidelines.reduce((sum, g) => sum + (findings.get(g.id)?.length ?? 0), 0)
+      if (!count) continue
+      counts[`${row.region.id}:${cell.principleId}`] = count
+      counts[row.region.id] = (counts[row.region.id] ?? 0) + count
+    }
+  }
+  return counts
 }

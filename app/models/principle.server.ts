@@ -8,7 +8,7 @@ import type { PrincipleStatus } from '~/generated/prisma/enums.ts'
 import type { Action, AppAbility } from '~/permissions/ability.ts'
 import { authorize, can, invariantFound } from '~/permissions/authorize.server.ts'
 import { prisma, type Db } from '~/utils/db.server.ts'
-import { slugify } from '~/utils/slug.ts'
+import { firstFreeSlug, slugify } from '~/utils/slug.ts'
 import { recordAudit } from './audit.server.ts'
 import { DomainError, StaleRevisionError } from './errors.server.ts'
 
@@ -68,12 +68,8 @@ export async function requirePrinciple(ability: AppAbility, slug: string) {
 async function uniqueSlug(tx: Pick<Db, 'principle'>, title: string) {
   const base = slugify(title)
   if (!base) throw new DomainError('errors.nameNeedsLetters', 400, 'title')
-  const taken = new Set(
-    (await tx.principle.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug),
-  )
-  let slug = base
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
-  return slug
+  const taken = await tx.principle.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })
+  return firstFreeSlug(base, taken.map((p) => p.slug))
 }
 
 export async function createPrinciple(ability: AppAbility, actorId: string, input: DocumentInput) {

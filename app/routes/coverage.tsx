@@ -7,7 +7,7 @@ import { PageTitle } from '~/components/ui/form.tsx'
 import { CELL_STATES } from '~/models/coverage-states.ts'
 import { coverageMatrix } from '~/models/coverage.server.ts'
 import { confirmationRatesByRegion } from '~/models/handbook.server.ts'
-import { toneFindingsOfPublishedGuidelines } from '~/models/phrase-family.server.ts'
+import { toneCountsPerCell, toneFindingsOfPublishedGuidelines } from '~/models/phrase-family.server.ts'
 import { forbidden } from '~/permissions/authorize.server.ts'
 import { requireAbility } from '~/permissions/require-ability.server.ts'
 
@@ -17,17 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!ability.can('readDraft', 'Guideline')) throw forbidden()
   const [matrix, toneFindings] = await Promise.all([coverageMatrix(ability), toneFindingsOfPublishedGuidelines(ability)])
   const rates = await confirmationRatesByRegion(matrix.rows.map((r) => r.region.id))
-  // The tone check's findings in the published guidelines, per cell and per region.
-  const tone: Record<string, number> = {}
-  for (const row of matrix.rows) {
-    for (const cell of row.cells) {
-      const count = cell.guidelines.reduce((sum, g) => sum + (toneFindings.get(g.id)?.length ?? 0), 0)
-      if (!count) continue
-      tone[`${row.region.id}:${cell.principleId}`] = count
-      tone[row.region.id] = (tone[row.region.id] ?? 0) + count
-    }
-  }
-  return { ...matrix, rates: Object.fromEntries(rates), tone }
+  return { ...matrix, rates: Object.fromEntries(rates), tone: toneCountsPerCell(matrix.rows, toneFindings) }
 }
 
 export default function CoveragePage() {

@@ -8,3 +8,11 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
 }
+
+/** `base`, or `base-2`, `base-3`, … : the first one not among the names already taken. */
+export function firstFreeSlug(base: string, taken: Iterable<string>): string {
+  const used = new Set(taken)
+  let slug = base
+  for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`
+  return slug
+}

@@ -28,6 +28,39 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
 const inputClass =
   'block w-full rounded border border-stone-400 bg-white px-3 py-2 text-base focus:border-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-700 aria-[invalid=true]:border-red-700'
 
+/** What every form control shares: its label, a hint, its errors, and the ARIA that ties them to it. */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string
+  label: string
+  hint?: ReactNode
+  errors?: string[]
+  children: (aria: { 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode
+}) {
+  const errorId = `${id}-error`
+  const hintId = `${id}-hint`
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(' ') || undefined
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="mb-1 block font-medium">
+        {label}
+      </label>
+      {children({ 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': describedBy })}
+      {hint ? (
+        <div id={hintId} className="mt-1 text-sm text-stone-600">
+          {hint}
+        </div>
+      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  )
+}
+
 export function Field({
   label,
   hint,
@@ -39,27 +72,10 @@ export function Field({
   errors?: string[]
   inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string }
 }) {
-  const errorId = `${inputProps.id}-error`
-  const hintId = `${inputProps.id}-hint`
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(' ') || undefined
   return (
-    <div className="mb-4">
-      <label htmlFor={inputProps.id} className="mb-1 block font-medium">
-        {label}
-      </label>
-      <input
-        {...inputProps}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-        className={inputClass}
-      />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={errorId} errors={errors} />
-    </div>
+    <FieldFrame id={inputProps.id} label={label} hint={hint} errors={errors}>
+      {(aria) => <input {...inputProps} {...aria} className={inputClass} />}
+    </FieldFrame>
   )
 }
 
@@ -74,27 +90,10 @@ export function TextareaField({
   errors?: string[]
   textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string }
 }) {
-  const errorId = `${textareaProps.id}-error`
-  const hintId = `${textareaProps.id}-hint`
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(' ') || undefined
   return (
-    <div className="mb-4">
-      <label htmlFor={textareaProps.id} className="mb-1 block font-medium">
-        {label}
-      </label>
-      <textarea
-        {...textareaProps}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-        className={`${inputClass} ${textareaProps.className ?? ''}`}
-      />
-      {hint ? (
-        <div id={hintId} className="mt-1 text-sm text-stone-600">
-          {hint}
-        </div>
-      ) : null}
-      <FieldErrors id={errorId} errors={errors} />
-    </div>
+    <FieldFrame id={textareaProps.id} label={label} hint={hint} errors={errors}>
+      {(aria) => <textarea {...textareaProps} {...aria} className={`${inputClass} ${textareaProps.className ?? ''}`} />}
+    </FieldFrame>
   )
 }
 
@@ -109,22 +108,14 @@ export function SelectField({
   selectProps: SelectHTMLAttributes<HTMLSelectElement> & { id: string }
   children: ReactNode
 }) {
-  const errorId = `${selectProps.id}-error`
   return (
-    <div className="mb-4">
-      <label htmlFor={selectProps.id} className="mb-1 block font-medium">
-        {label}
-      </label>
-      <select
-        {...selectProps}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? errorId : undefined}
-        className={inputClass}
-      >
-        {children}
-      </select>
-      <FieldErrors id={errorId} errors={errors} />
-    </div>
+    <FieldFrame id={selectProps.id} label={label} errors={errors}>
+      {(aria) => (
+        <select {...selectProps} {...aria} className={inputClass}>
+          {children}
+        </select>
+      )}
+    </FieldFrame>
   )
 }
 
