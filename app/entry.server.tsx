@@ -4,7 +4,7 @@ import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { NonceProvider } from './components/nonce.tsx'
-import { getI18nInstance, getLanguage } from './utils/i18n.server.ts'
+import { getI18nInstance, getLanguage } from './web/i18n.server.ts'
 import { logger } from './utils/logger.server.ts'
 
 const ABORT_DELAY = 5_000

@@ -1,6 +1,6 @@
 // `npm run db:seed`: creates or restores the demo organisation in the database DATABASE_URL
 // names (stop the app first when it runs on the embedded database: one process per folder).
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from '~/models/demo-organisation.server.ts'
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from './demo/organisation.ts'
 import { closeDatabase, databaseReady } from '~/utils/db.server.ts'
 
 try {

@@ -1,7 +1,7 @@
 // Test data: every test makes its own regions and users, so tests never depend on each other.
 import crypto from 'node:crypto'
 import type { GuidelineStatus, OrgRole, PrincipleStatus, RegionRole } from '~/generated/prisma/enums.ts'
-import { startSession } from '~/models/auth.server.ts'
+import { startSession } from '~/web/auth.server.ts'
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
 import type { AppAbility } from '~/permissions/ability.ts'
 import { prisma } from '~/utils/db.server.ts'

@@ -1,7 +1,7 @@
 import { Form, NavLink, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Flash } from '~/utils/flash.server.ts'
+import type { Flash } from '~/web/flash.server.ts'
 import { useAbility } from './can.tsx'
 import { OfflineBanner } from './offline-banner.tsx'
 import { FlashMessage } from './ui/flash-message.tsx'

@@ -3,6 +3,7 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useDateFormat } from '~/utils/dates.ts'
 import { RichText } from './rich-text.tsx'
 
 export function PublishedSection({ published, historyTo }: { published: { number: number; html: string }; historyTo: string }) {
@@ -29,6 +30,37 @@ export function WorkingCopySection({ heading, working, children }: { heading: st
       <p className="mb-2 text-xl font-semibold">{working.title}</p>
       <RichText html={working.html} />
     </section>
+  )
+}
+
+type VersionRow = { number: number; title: string; changeNote: string; publishedAt: string | Date; publishedBy: { name: string } }
+
+/** A document's published versions, newest first: number, title, date, who published it, the change note. */
+export function VersionList<V extends VersionRow>({ versions, linkTo, extra }: { versions: V[]; linkTo?: (version: V) => string; extra?: (version: V) => string }) {
+  const { t } = useTranslation()
+  const formatDate = useDateFormat()
+  if (!versions.length) return <p className="mb-6">{t('versions.none')}</p>
+  return (
+    <ol className="mb-6 divide-y divide-stone-200 rounded border border-stone-300 bg-white">
+      {versions.map((version) => {
+        const label = `${t('versions.version', { version: version.number })}: ${version.title}`
+        return (
+          <li key={version.number} className="px-4 py-3">
+            {linkTo ? (
+              <Link to={linkTo(version)} className="font-medium text-brand-800 underline">
+                {label}
+              </Link>
+            ) : (
+              <p className="font-medium">{label}</p>
+            )}
+            <p className="text-sm text-stone-700">
+              {[formatDate(version.publishedAt), version.publishedBy.name, extra?.(version)].filter(Boolean).join(' · ')}
+            </p>
+            <p className="text-sm">{version.changeNote}</p>
+          </li>
+        )
+      })}
+    </ol>
   )
 }
 

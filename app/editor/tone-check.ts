@@ -6,7 +6,7 @@ import { Extension } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
-import { checkTone, type CompiledFamily, type Finding } from '~/phrases/phrase-checker.ts'
+import { checkTone, type CompiledFamily, type Finding } from '~/tone/checker.ts'
 
 export interface ToneFinding {
   familyId: string

@@ -429,7 +429,7 @@ const en: Translations = {
     badRequestTitle: 'Bad request',
     backHome: 'Go to the home page',
   },
-  phrases: {
+  tone: {
     title: 'Tone check',
     intro:
       'The tone check underlines phrasing that brushes customers off ("that\'s just our policy") in the editor, with an explanation and a better alternative. Saving is never blocked. Headquarters keeps the list below; a change applies at once.',

@@ -427,7 +427,7 @@ const nl = {
     badRequestTitle: 'Ongeldig verzoek',
     backHome: 'Naar de startpagina',
   },
-  phrases: {
+  tone: {
     title: 'Toon-check',
     intro:
       'De toon-check onderstreept in de editor formuleringen waarmee medewerkers klanten afschepen ("dat is nu eenmaal ons beleid"), met uitleg en een beter alternatief. Opslaan blijft altijd mogelijk. Het hoofdkantoor beheert de lijst hieronder; een wijziging geldt meteen.',

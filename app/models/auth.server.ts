@@ -1,10 +1,13 @@
-import { redirect } from '@remix-run/node'
+// Who is signed in: checking a password (with throttling), the session rows behind the cookie,
+// and changing one's own password. The cookie and the redirects are the web layer's
+// (app/web/auth.server.ts); this module only knows users and sessions.
 import { prisma } from '~/utils/db.server.ts'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '~/utils/password.server.ts'
-import { getCookieSession, SESSION_TTL_MS, sessionStorage } from '~/utils/session.server.ts'
-import { safeRedirectPath } from '~/utils/redirect.ts'
 import { clearFailedSignIns, recordFailedSignIn, signInRetryAfter } from '~/utils/throttle.server.ts'
 import { recordAudit } from './audit.server.ts'
+
+/** How long a sign-in lasts. The database row decides; the cookie only carries its id. */
+export const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 14
 
 const sessionUserSelect = {
   id: true,
@@ -19,7 +22,7 @@ const sessionUserSelect = {
   },
 } as const
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase()
@@ -52,36 +55,16 @@ export async function verifySignIn(emailInput: string, password: string, clientA
   return { ok: true, userId: user.id, mustChangePassword: user.mustChangePassword }
 }
 
-/** Starts a session for the user and redirects with its cookie. */
-export async function startSession(userId: string, redirectTo: string): Promise<Response> {
-  const session = await prisma.session.create({
+/** A new session row for the user; its id goes into the signed cookie. */
+export function createSession(userId: string) {
+  return prisma.session.create({
     data: { userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) },
     select: { id: true },
   })
-  const cookieSession = await sessionStorage.getSession()
-  cookieSession.set('sessionId', session.id)
-  return redirect(redirectTo, {
-    headers: { 'Set-Cookie': await sessionStorage.commitSession(cookieSession) },
-  })
 }
 
-/** The signed-in user, or null (no cookie, expired or revoked session, deactivated user). */
-// Root and route loaders of one request share the Request object: look the session up once.
-const sessionUsers = new WeakMap<Request, ReturnType<typeof lookUpSessionUser>>()
-
-export function getSessionUser(request: Request) {
-  let user = sessionUsers.get(request)
-  if (!user) {
-    user = lookUpSessionUser(request)
-    sessionUsers.set(request, user)
-  }
-  return user
-}
-
-async function lookUpSessionUser(request: Request) {
-  const cookieSession = await getCookieSession(request)
-  const sessionId = cookieSession.get('sessionId')
-  if (!sessionId) return null
+/** The user of a live session (not expired, not revoked, user not deactivated), or null. */
+export async function findSessionUser(sessionId: string) {
   const session = await prisma.session.findFirst({
     where: { id: sessionId, expiresAt: { gt: new Date() }, user: { deactivatedAt: null } },
     select: { id: true, user: { select: sessionUserSelect } },
@@ -89,33 +72,8 @@ async function lookUpSessionUser(request: Request) {
   return session ? { ...session.user, sessionId: session.id } : null
 }
 
-export const PASSWORD_CHANGE_PATH = '/account/password'
-
-/** The signed-in user; otherwise a redirect to the sign-in page that comes back here afterwards. */
-export async function requireUser(request: Request): Promise<SessionUser> {
-  const user = await getSessionUser(request)
-  const url = new URL(request.url)
-  if (!user) {
-    const here = url.pathname + url.search
-    const search = here === '/' ? '' : `?${new URLSearchParams({ redirectTo: safeRedirectPath(here) })}`
-    throw redirect(`/login${search}`, { headers: await clearCookieHeaders(request) })
-  }
-  if (user.mustChangePassword && url.pathname !== PASSWORD_CHANGE_PATH && url.pathname !== '/logout') {
-    throw redirect(PASSWORD_CHANGE_PATH)
-  }
-  return user
-}
-
-async function clearCookieHeaders(request: Request): Promise<HeadersInit> {
-  if (!request.headers.get('Cookie')?.includes('__leidraad_session')) return {}
-  return { 'Set-Cookie': await sessionStorage.destroySession(await getCookieSession(request)) }
-}
-
-export async function signOut(request: Request): Promise<Response> {
-  const cookieSession = await getCookieSession(request)
-  const sessionId = cookieSession.get('sessionId')
-  if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } })
-  return redirect('/login', { headers: { 'Set-Cookie': await sessionStorage.destroySession(cookieSession) } })
+export async function endSession(sessionId: string): Promise<void> {
+  await prisma.session.deleteMany({ where: { id: sessionId } })
 }
 
 /**

@@ -1,15 +1,17 @@
-// Where every region stands with every published principle, and the manager's explicit
-// decisions ("applies as written" / "not applicable, because …"). The coverage matrix is built
-// from four queries whatever its size (principles, regions, guidelines, decisions), never one per cell.
+// Where every region stands with every published principle: guidelines and the manager's
+// explicit decisions (decision.server.ts) per region × principle cell. The matrix is built from
+// four queries whatever its size (principles, regions, guidelines, decisions), never one per cell.
 import { accessibleBy } from '@casl/prisma/runtime'
 import type { DecisionKind, GuidelineStatus } from '~/generated/prisma/enums.ts'
-import type { AppAbility } from '~/permissions/ability.ts'
-import { authorize } from '~/permissions/authorize.server.ts'
+import { can, type AppAbility } from '~/permissions/ability.ts'
+import { authorize } from '~/permissions/authorize.ts'
 import { prisma } from '~/utils/db.server.ts'
-import { recordAudit } from './audit.server.ts'
 import { CELL_STATES, type CellState } from './coverage-states.ts'
-import { DomainError } from './errors.server.ts'
-import { isOverdue, needsReview, requirePublishedPrinciple } from './guideline.server.ts'
+import { countOpenFeedback } from './feedback.server.ts'
+import { isOverdue, needsReview } from './guideline.server.ts'
+import { confirmationCounts, confirmationRatesByRegion } from './handbook.server.ts'
+import { requireRegion } from './region.server.ts'
+import { toneCountsPerCell, toneFindingsOfPublishedGuidelines } from './tone.server.ts'
 
 export { CELL_STATES, type CellState }
 
@@ -40,8 +42,8 @@ export function cellState(guidelines: CellGuideline[], decision: Cell['decision'
 }
 
 /**
- * The coverage matrix for the regions the ability may read (HQ: all; a manager: theirs), over
- * the published principles in HQ's order.
+ * The coverage matrix for the regions the ability may read (HQ: all; a manager or member: theirs),
+ * over the published principles in HQ's order. A list filtered by the ability: frontline gets no drafts.
  */
 export async function coverageMatrix(ability: AppAbility, options: { regionId?: string; now?: Date } = {}) {
   const now = options.now ?? new Date()
@@ -112,49 +114,47 @@ export async function coverageMatrix(ability: AppAbility, options: { regionId?: 
   }
 }
 
-/** Records (or re-confirms) the manager's decision for a principle in a region. */
-export async function decide(
-  ability: AppAbility,
-  actorId: string,
-  input: { regionId: string; principleId: string; kind: DecisionKind; reason?: string },
-) {
-  const principle = await requirePublishedPrinciple(ability, input.principleId)
-  authorize(ability, 'create', 'PrincipleDecision', { regionId: input.regionId })
-  const reason = input.reason?.trim() || null
-  if (input.kind === 'not_applicable' && !reason) throw new DomainError('decisions.errors.reasonRequired', 400, 'reason')
-  await prisma.$transaction(async (tx) => {
-    const before = await tx.principleDecision.findUnique({ where: { regionId_principleId: { regionId: input.regionId, principleId: principle.id } } })
-    const data = { kind: input.kind, reason, basedOnPrincipleVersion: principle.publishedVersion, decidedById: actorId, decidedAt: new Date() }
-    const decision = await tx.principleDecision.upsert({
-      where: { regionId_principleId: { regionId: input.regionId, principleId: principle.id } },
-      create: { regionId: input.regionId, principleId: principle.id, ...data },
-      update: data,
-    })
-    await recordAudit(tx, {
-      actorId,
-      action: 'decision.record',
-      subjectType: 'PrincipleDecision',
-      subjectId: decision.id,
-      regionId: input.regionId,
-      before: before ? { kind: before.kind, reason: before.reason, basedOnPrincipleVersion: before.basedOnPrincipleVersion } : undefined,
-      after: { kind: decision.kind, reason: decision.reason, basedOnPrincipleVersion: decision.basedOnPrincipleVersion },
-    })
-  })
+/**
+ * HQ's overview page (a manager or member sees their own regions): the matrix, each region's
+ * read rate and the tone check's findings per cell. Frontline is refused.
+ */
+export async function coverageOverview(ability: AppAbility) {
+  authorize(ability, 'readDraft', 'Guideline')
+  const [matrix, toneFindings] = await Promise.all([coverageMatrix(ability), toneFindingsOfPublishedGuidelines(ability)])
+  const rates = await confirmationRatesByRegion(
+    ability,
+    matrix.rows.map((r) => r.region.id),
+  )
+  return { ...matrix, rates: Object.fromEntries(rates), tone: toneCountsPerCell(matrix.rows, toneFindings) }
 }
 
-export async function withdrawDecision(ability: AppAbility, actorId: string, input: { regionId: string; principleId: string }) {
-  authorize(ability, 'delete', 'PrincipleDecision', { regionId: input.regionId })
-  await prisma.$transaction(async (tx) => {
-    const decision = await tx.principleDecision.findUnique({ where: { regionId_principleId: input } })
-    if (!decision) return
-    await tx.principleDecision.delete({ where: { id: decision.id } })
-    await recordAudit(tx, {
-      actorId,
-      action: 'decision.withdraw',
-      subjectType: 'PrincipleDecision',
-      subjectId: decision.id,
-      regionId: input.regionId,
-      before: { kind: decision.kind, reason: decision.reason },
-    })
-  })
+/**
+ * A region's workspace (managers and members of the region, HQ): every published principle with
+ * the region's guidelines and decisions, read counts, tone findings and the open feedback count.
+ */
+export async function regionWorkspace(ability: AppAbility, regionId: string) {
+  const region = await requireRegion(ability, regionId)
+  authorize(ability, 'readDraft', 'Guideline', { regionId: region.id })
+  const handlesFeedback = can(ability, 'update', 'Feedback', { regionId: region.id })
+  const [{ principles, rows }, confirmations, toneFindings, openFeedback] = await Promise.all([
+    coverageMatrix(ability, { regionId: region.id }),
+    confirmationCounts(ability, region.id),
+    toneFindingsOfPublishedGuidelines(ability, { regionId: region.id }),
+    handlesFeedback ? countOpenFeedback(ability, region.id) : 0,
+  ])
+  const cells = rows[0]?.cells ?? []
+  return {
+    region: { id: region.id, name: region.name },
+    items: principles.map((principle, index) => ({ principle, cell: cells[index]! })),
+    counts: rows[0]?.counts ?? null,
+    frontline: confirmations.frontline,
+    confirmed: confirmations.confirmed,
+    toneFindings,
+    openFeedback,
+    may: {
+      create: can(ability, 'create', 'Guideline', { regionId: region.id, status: 'draft' }),
+      decide: can(ability, 'create', 'PrincipleDecision', { regionId: region.id }),
+      handleFeedback: handlesFeedback,
+    },
+  }
 }

@@ -2,11 +2,12 @@
 // the manager (answer, close, pass to HQ) and HQ's view per principle.
 import { accessibleBy } from '@casl/prisma/runtime'
 import type { AppAbility } from '~/permissions/ability.ts'
-import { authorize, invariantFound } from '~/permissions/authorize.server.ts'
+import { authorize } from '~/permissions/authorize.ts'
+import { Conflict, invariantFound } from '~/utils/errors.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
-import { DomainError } from './errors.server.ts'
 import { getHandbookGuideline } from './handbook.server.ts'
+import { requireRegion } from './region.server.ts'
 
 const readable = (ability: AppAbility) => accessibleBy(ability, 'read').ofType('Feedback')
 
@@ -54,6 +55,13 @@ export function listRecentAnswers(ability: AppAbility, userId: string, regionId:
   })
 }
 
+/** The region whose feedback inbox this is, if the user handles it (the manager): NotFound / Forbidden otherwise. */
+export async function requireFeedbackInbox(ability: AppAbility, regionId: string) {
+  const region = await requireRegion(ability, regionId)
+  authorize(ability, 'update', 'Feedback', { regionId: region.id })
+  return { id: region.id, name: region.name }
+}
+
 /** The region's inbox: open first, then the rest, with the guideline's title. */
 export function listRegionFeedback(ability: AppAbility, regionId: string) {
   return prisma.feedback.findMany({
@@ -80,7 +88,7 @@ export async function handleFeedback(ability: AppAbility, actorId: string, regio
     const feedback = await tx.feedback.findFirst({ where: { AND: [readable(ability), { id: feedbackId, regionId }] } })
     invariantFound(feedback)
     authorize(ability, 'update', 'Feedback', feedback)
-    if (handling.kind === 'pass' && feedback.passedToHqAt) throw new DomainError('feedback.errors.alreadyPassed', 409)
+    if (handling.kind === 'pass' && feedback.passedToHqAt) throw new Conflict('feedback.errors.alreadyPassed')
     const data =
       handling.kind === 'answer'
         ? { answer: handling.answer, answeredById: actorId, answeredAt: new Date(), status: 'answered' as const }

@@ -2,8 +2,9 @@
 // what the reader still has to read, read confirmations, and Dutch search. Everything a reader
 // sees comes from published versions and is filtered by the same ability as the rest.
 import { accessibleBy } from '@casl/prisma/runtime'
-import type { AppAbility } from '~/permissions/ability.ts'
-import { authorize, invariantFound } from '~/permissions/authorize.server.ts'
+import { can, type AppAbility } from '~/permissions/ability.ts'
+import { authorize } from '~/permissions/authorize.ts'
+import { invariantFound } from '~/utils/errors.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 
@@ -97,8 +98,12 @@ export async function acknowledge(ability: AppAbility, userId: string, regionId:
   return { stale: false as const }
 }
 
-/** Per published guideline of a region: how many of its frontline staff confirmed the current version. */
-export async function confirmationCounts(regionId: string) {
+/**
+ * Per published guideline of a region: how many of its frontline staff confirmed the current
+ * version. For those who work on the region's guidelines (the workspace).
+ */
+export async function confirmationCounts(ability: AppAbility, regionId: string) {
+  authorize(ability, 'readDraft', 'Guideline', { regionId })
   const [frontline, rows] = await Promise.all([
     prisma.membership.count({ where: { regionId, role: 'frontline', user: { deactivatedAt: null } } }),
     prisma.$queryRaw<{ guidelineId: string; confirmed: bigint }[]>`
@@ -115,9 +120,11 @@ export async function confirmationCounts(regionId: string) {
 
 /**
  * Per region: read confirmations of the current versions by the region's frontline staff,
- * against what would be complete (frontline staff × published guidelines). One query for all regions.
+ * against what would be complete (frontline staff × published guidelines). One query for all
+ * regions; regions whose workspace the ability does not open are left out.
  */
-export async function confirmationRatesByRegion(regionIds: string[]) {
+export async function confirmationRatesByRegion(ability: AppAbility, requested: string[]) {
+  const regionIds = requested.filter((regionId) => can(ability, 'readDraft', 'Guideline', { regionId }))
   if (!regionIds.length) return new Map<string, { confirmed: number; expected: number }>()
   const rows = await prisma.$queryRaw<{ regionId: string; confirmed: bigint; guidelines: bigint; frontline: bigint }[]>`
     WITH current AS (

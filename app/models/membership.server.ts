@@ -1,11 +1,11 @@
 import { accessibleBy } from '@casl/prisma/runtime'
 import type { RegionRole } from '~/generated/prisma/enums.ts'
 import type { AppAbility } from '~/permissions/ability.ts'
-import { authorize, invariantFound } from '~/permissions/authorize.server.ts'
+import { authorize } from '~/permissions/authorize.ts'
+import { Conflict, Invalid, invariantFound } from '~/utils/errors.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { normalizeEmail } from './auth.server.ts'
-import { DomainError } from './errors.server.ts'
 
 export function listRegionMemberships(ability: AppAbility, regionId: string) {
   return prisma.membership.findMany({
@@ -32,10 +32,10 @@ export async function addMembership(
 ) {
   authorize(ability, 'create', 'Membership', { regionId, role: input.role })
   const user = await prisma.user.findUnique({ where: { email: normalizeEmail(input.email) }, select: { id: true } })
-  if (!user) throw new DomainError('errors.noSuchUser', 400, 'email')
+  if (!user) throw new Invalid('errors.noSuchUser', 'email')
   return prisma.$transaction(async (tx) => {
     const existing = await tx.membership.findUnique({ where: { userId_regionId: { userId: user.id, regionId } } })
-    if (existing) throw new DomainError('errors.alreadyMember', 409, 'email')
+    if (existing) throw new Conflict('errors.alreadyMember', 'email')
     const membership = await tx.membership.create({ data: { userId: user.id, regionId, role: input.role } })
     await recordAudit(tx, {
       actorId,

@@ -1,10 +1,12 @@
 import { accessibleBy } from '@casl/prisma/runtime'
-import type { AppAbility } from '~/permissions/ability.ts'
-import { authorize, invariantFound } from '~/permissions/authorize.server.ts'
+import { can, type AppAbility } from '~/permissions/ability.ts'
+import { authorize } from '~/permissions/authorize.ts'
+import { Conflict, Invalid, invariantFound, isUniqueViolation } from '~/utils/errors.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { slugify } from '~/utils/slug.ts'
+import { REGION_ROLES } from '~/validation/schemas.ts'
 import { recordAudit } from './audit.server.ts'
-import { DomainError, isUniqueViolation } from './errors.server.ts'
+import { listRegionMemberships } from './membership.server.ts'
 
 export function listRegions(ability: AppAbility) {
   return prisma.region.findMany({
@@ -12,6 +14,12 @@ export function listRegions(ability: AppAbility) {
     orderBy: { name: 'asc' },
     select: { id: true, name: true, slug: true, description: true, _count: { select: { memberships: true } } },
   })
+}
+
+/** The regions page: every region the ability may read (Forbidden for whoever reads none). */
+export async function requireRegions(ability: AppAbility) {
+  authorize(ability, 'read', 'Region')
+  return listRegions(ability)
 }
 
 /** The region if the ability may read it; 404 otherwise (its existence does not leak). */
@@ -27,7 +35,7 @@ export async function requireRegion(ability: AppAbility, regionId: string) {
 export async function createRegion(ability: AppAbility, actorId: string, input: { name: string; description?: string }) {
   authorize(ability, 'create', 'Region')
   const slug = slugify(input.name)
-  if (!slug) throw new DomainError('errors.nameNeedsLetters', 400, 'name')
+  if (!slug) throw new Invalid('errors.nameNeedsLetters', 'name')
   try {
     return await prisma.$transaction(async (tx) => {
       const region = await tx.region.create({ data: { name: input.name, slug, description: input.description || null } })
@@ -42,7 +50,7 @@ export async function createRegion(ability: AppAbility, actorId: string, input: 
       return region
     })
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError('errors.regionExists', 409, 'name')
+    if (isUniqueViolation(error)) throw new Conflict('errors.regionExists', 'name')
     throw error
   }
 }
@@ -73,7 +81,7 @@ export async function updateRegion(
       return updated
     })
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError('errors.regionExists', 409, 'name')
+    if (isUniqueViolation(error)) throw new Conflict('errors.regionExists', 'name')
     throw error
   }
 }
@@ -88,8 +96,8 @@ export async function deleteRegion(ability: AppAbility, actorId: string, regionI
       tx.guideline.count({ where: { regionId: region.id } }),
       tx.principleDecision.count({ where: { regionId: region.id } }),
     ])
-    if (memberships > 0) throw new DomainError('errors.regionInUse', 409)
-    if (guidelines + decisions > 0) throw new DomainError('errors.regionHasGuidelines', 409)
+    if (memberships > 0) throw new Conflict('errors.regionInUse')
+    if (guidelines + decisions > 0) throw new Conflict('errors.regionHasGuidelines')
     await tx.region.delete({ where: { id: region.id } })
     await recordAudit(tx, {
       actorId,
@@ -100,4 +108,23 @@ export async function deleteRegion(ability: AppAbility, actorId: string, regionI
       before: { name: region.name, slug: region.slug },
     })
   })
+}
+
+/** A region's page: the region, its team as far as the ability shows it, and what the user may do there. */
+export async function regionPage(ability: AppAbility, regionId: string) {
+  const region = await requireRegion(ability, regionId)
+  const memberships = await listRegionMemberships(ability, region.id)
+  return {
+    region,
+    memberships: memberships.map((m) => ({
+      ...m,
+      may: { update: can(ability, 'update', 'Membership', m), remove: can(ability, 'delete', 'Membership', m) },
+    })),
+    may: {
+      update: can(ability, 'update', 'Region', region),
+      remove: can(ability, 'delete', 'Region', region),
+      workspace: can(ability, 'readDraft', 'Guideline', { regionId: region.id }),
+    },
+    assignableRoles: REGION_ROLES.filter((role) => can(ability, 'create', 'Membership', { regionId: region.id, role })),
+  }
 }

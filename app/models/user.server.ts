@@ -1,13 +1,13 @@
 import crypto from 'node:crypto'
 import { accessibleBy } from '@casl/prisma/runtime'
 import type { OrgRole } from '~/generated/prisma/enums.ts'
-import type { AppAbility } from '~/permissions/ability.ts'
-import { authorize, invariantFound } from '~/permissions/authorize.server.ts'
+import type { Action, AppAbility } from '~/permissions/ability.ts'
+import { authorize } from '~/permissions/authorize.ts'
+import { Conflict, invariantFound, isUniqueViolation } from '~/utils/errors.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { hashPassword } from '~/utils/password.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { normalizeEmail } from './auth.server.ts'
-import { DomainError, isUniqueViolation } from './errors.server.ts'
 
 export function listUsers(ability: AppAbility) {
   return prisma.user.findMany({
@@ -24,7 +24,14 @@ export function listUsers(ability: AppAbility) {
   })
 }
 
-export async function requireUserRecord(ability: AppAbility, userId: string) {
+/** The user directory (the admin's: whoever may create users): every user the ability may read. */
+export async function requireUserDirectory(ability: AppAbility) {
+  authorize(ability, 'create', 'User')
+  return listUsers(ability)
+}
+
+/** A user's record if the ability may read it (NotFound otherwise) and do `action` on it (Forbidden). */
+export async function requireUserRecord(ability: AppAbility, userId: string, action: Action = 'read') {
   const user = await prisma.user.findFirst({
     where: { AND: [accessibleBy(ability, 'read').ofType('User'), { id: userId }] },
     select: {
@@ -42,6 +49,7 @@ export async function requireUserRecord(ability: AppAbility, userId: string) {
     },
   })
   invariantFound(user)
+  authorize(ability, action, 'User', user)
   return user
 }
 
@@ -83,16 +91,15 @@ export async function createUser(
     })
     return { user, temporaryPassword }
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError('errors.emailTaken', 409, 'email')
+    if (isUniqueViolation(error)) throw new Conflict('errors.emailTaken', 'email')
     throw error
   }
 }
 
 export async function setOrgRole(ability: AppAbility, actorId: string, userId: string, orgRole: OrgRole | null) {
-  const user = await requireUserRecord(ability, userId)
-  authorize(ability, 'update', 'User', user)
+  const user = await requireUserRecord(ability, userId, 'update')
   if (user.id === actorId && user.orgRole === 'admin' && orgRole !== 'admin') {
-    throw new DomainError('errors.cannotDemoteSelf', 409)
+    throw new Conflict('errors.cannotDemoteSelf')
   }
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { orgRole } })
@@ -109,9 +116,8 @@ export async function setOrgRole(ability: AppAbility, actorId: string, userId: s
 
 /** Deactivated users cannot sign in and their sessions end at once; their history stays. */
 export async function setUserActive(ability: AppAbility, actorId: string, userId: string, active: boolean) {
-  const user = await requireUserRecord(ability, userId)
-  authorize(ability, 'update', 'User', user)
-  if (user.id === actorId && !active) throw new DomainError('errors.cannotDeactivateSelf', 409)
+  const user = await requireUserRecord(ability, userId, 'update')
+  if (user.id === actorId && !active) throw new Conflict('errors.cannotDeactivateSelf')
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { deactivatedAt: active ? null : new Date() } })
     if (!active) await tx.session.deleteMany({ where: { userId: user.id } })
@@ -126,8 +132,7 @@ export async function setUserActive(ability: AppAbility, actorId: string, userId
 
 /** Gives the user a new temporary password (to change at next sign-in) and ends their sessions. */
 export async function resetPassword(ability: AppAbility, actorId: string, userId: string) {
-  const user = await requireUserRecord(ability, userId)
-  authorize(ability, 'update', 'User', user)
+  const user = await requireUserRecord(ability, userId, 'update')
   const temporaryPassword = generateTemporaryPassword()
   const passwordHash = await hashPassword(temporaryPassword)
   await prisma.$transaction(async (tx) => {

@@ -1,8 +1,9 @@
 // The one place where Leidraad's permission matrix (../shared/DESIGN.md) becomes CASL rules.
-// Every loader and action gets its ability from here (see require-ability.server.ts), and list
+// Every loader and action gets its ability from here (requireAbility in app/web/auth.server.ts), and list
 // queries filter with `accessibleBy` from the same rules, so a list never shows what a detail
 // page would refuse.
 import { AbilityBuilder } from '@casl/ability'
+import { packRules } from '@casl/ability/extra'
 import { createPrismaAbility } from '@casl/prisma/runtime'
 import type { Prisma } from '~/generated/prisma/browser.ts'
 import type { OrgRole, RegionRole } from '~/generated/prisma/enums.ts'
@@ -126,4 +127,9 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
   }
 
   return build()
+}
+
+/** The rules in the compact form the browser rebuilds its ability from (see root.tsx). */
+export function packAbility(ability: AppAbility) {
+  return packRules(ability.rules)
 }

@@ -1,7 +1,7 @@
 // Types and the constructor of Leidraad's CASL ability, shared by server and browser.
 // The rules themselves are defined once, on the server (ability.server.ts); the browser
 // receives them packed and rebuilds the same typed ability (see useAbility in can.tsx).
-import type { Ability, RawRuleOf } from '@casl/ability'
+import { subject as asSubject, type Ability, type RawRuleOf } from '@casl/ability'
 import { unpackRules, type PackRule } from '@casl/ability/extra'
 import {
   createPrismaAbility,
@@ -67,4 +67,18 @@ export function createAppAbility(rules: AppRule[] = []): AppAbility {
 
 export function abilityFromPackedRules(packed: PackRule<AppRule>[]): AppAbility {
   return createAppAbility(unpackRules(packed))
+}
+
+/** A record of a subject type, as much of it as the rules' conditions look at. */
+export type SubjectRecord<N extends SubjectName> = Partial<SubjectModels[N]> & Record<string, unknown>
+
+/**
+ * Whether the ability allows `action` on this record (or, without a record, on some record of the
+ * type: conditions are then ignored, so use it only for "may this user ever …"). The one typed
+ * check for server and browser alike.
+ */
+export function can<N extends SubjectName>(ability: AppAbility, action: Action, subjectType: N, record?: SubjectRecord<N>): boolean {
+  if (!record) return ability.can(action, subjectType)
+  // CASL's typings want the model type of the subject; a partial record is what the rules read.
+  return ability.can(action, asSubject(subjectType, { ...record }) as unknown as AppSubjects)
 }

@@ -1,15 +1,13 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { notFound } from '~/permissions/authorize.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { NotFound } from '~/utils/errors.ts'
+import { signedIn } from '~/web/route.server.ts'
 
 /** Unknown paths: sign in first (nothing leaks to strangers), then a 404 inside the shell. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAbility(request)
-  throw notFound()
-}
+export const loader = signedIn(() => {
+  throw new NotFound()
+})
 
-export default function NotFound() {
+export default function NotFoundPage() {
   return null
 }
 

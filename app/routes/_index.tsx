@@ -1,29 +1,18 @@
-import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
-import { listPrinciples } from '~/models/principle.server.ts'
-import { can } from '~/permissions/authorize.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { startPage } from '~/models/home.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
+import { signedIn } from '~/web/route.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
+export const loader = signedIn(async ({ user, ability }) => {
+  const page = await startPage(ability, user)
   // Whoever reads only published guidelines (frontline) comes for the handbook: straight there.
-  const writesIn = (regionId: string) => can(ability, 'readDraft', 'Guideline', { regionId })
-  if (user.memberships.length && !ability.can('readDraft', 'Guideline')) throw redirect('/handbook')
-  const principles = await listPrinciples(ability)
-  return {
-    consultations: principles
-      .filter((p) => p.status === 'consultation')
-      .map((p) => ({ slug: p.slug, title: p.workingTitle ?? p.title, endsAt: p.consultationEndsAt })),
-    publishedCount: principles.filter((p) => p.position !== null && p.status !== 'archived').length,
-    name: user.name,
-    orgRole: user.orgRole,
-    memberships: user.memberships.map((m) => ({ role: m.role, region: m.region, workspace: writesIn(m.regionId) })),
-  }
-}
+  if (page.kind === 'handbook') throw redirect('/handbook')
+  return { ...page, name: user.name, orgRole: user.orgRole }
+})
 
 export default function Home() {
   const { t } = useTranslation()

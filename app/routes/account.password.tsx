@@ -1,34 +1,30 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Button, Field, FormErrors, PageTitle } from '~/components/ui/form.tsx'
 import { changeOwnPassword } from '~/models/auth.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
-import { redirectWithFlash } from '~/utils/flash.server.ts'
-import { invalidSubmission } from '~/utils/forms.server.ts'
+import { Invalid } from '~/utils/errors.ts'
 import { PasswordChangeSchema } from '~/validation/schemas.ts'
+import { dispatch } from '~/web/action.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireAbility(request)
-  return { mustChange: user.mustChangePassword }
-}
+const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword']
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requireAbility(request)
-  const submission = parseWithZod(await request.formData(), { schema: PasswordChangeSchema })
-  if (submission.status !== 'success') return invalidSubmission(submission)
-  const changed = await changeOwnPassword(user, submission.value.currentPassword, submission.value.newPassword)
-  if (!changed) {
-    return data(
-      { result: submission.reply({ fieldErrors: { currentPassword: ['password.wrongCurrent'] }, resetForm: true }) },
-      { status: 400 },
-    )
-  }
-  return redirectWithFlash(request, '/', { kind: 'success', key: 'password.changed' })
-}
+export const loader = signedIn(({ user }) => ({ mustChange: user.mustChangePassword }))
+
+export const action = signedIn(({ request, user }) =>
+  dispatch(
+    request,
+    PasswordChangeSchema,
+    async ({ currentPassword, newPassword }) => {
+      if (!(await changeOwnPassword(user, currentPassword, newPassword))) throw new Invalid('password.wrongCurrent', 'currentPassword')
+      return { flash: 'password.changed', to: '/' }
+    },
+    { hideFields: PASSWORD_FIELDS },
+  ),
+)
 
 export default function PasswordPage() {
   const { t } = useTranslation()

@@ -1,17 +1,14 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
-import { listAuditEvents } from '~/models/audit-log.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { listAuditEvents } from '~/models/audit.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { ability } = await requireAbility(request)
-  const before = new URL(request.url).searchParams.get('before') ?? undefined
-  return listAuditEvents(ability, { before })
-}
+export const loader = signedIn(({ request, ability }) =>
+  listAuditEvents(ability, { before: new URL(request.url).searchParams.get('before') ?? undefined }),
+)
 
 export default function AuditPage() {
   const { t } = useTranslation()

@@ -1,24 +1,14 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { CellBadge } from '~/components/guidelines/cell-badge.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { CELL_STATES } from '~/models/coverage-states.ts'
-import { coverageMatrix } from '~/models/coverage.server.ts'
-import { confirmationRatesByRegion } from '~/models/handbook.server.ts'
-import { toneCountsPerCell, toneFindingsOfPublishedGuidelines } from '~/models/phrase-family.server.ts'
-import { forbidden } from '~/permissions/authorize.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { coverageOverview } from '~/models/coverage.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 
 /** HQ's overview: published principles × regions (a manager sees their own regions). */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { ability } = await requireAbility(request)
-  if (!ability.can('readDraft', 'Guideline')) throw forbidden()
-  const [matrix, toneFindings] = await Promise.all([coverageMatrix(ability), toneFindingsOfPublishedGuidelines(ability)])
-  const rates = await confirmationRatesByRegion(matrix.rows.map((r) => r.region.id))
-  return { ...matrix, rates: Object.fromEntries(rates), tone: toneCountsPerCell(matrix.rows, toneFindings) }
-}
+export const loader = signedIn(({ ability }) => coverageOverview(ability))
 
 export default function CoveragePage() {
   const { t } = useTranslation()
@@ -34,7 +24,7 @@ export default function CoveragePage() {
           </li>
         ))}
         <li>
-          <span className="rounded bg-amber-100 px-1 text-xs text-amber-900">!n</span> {t('phrases.overview.columnHint')}
+          <span className="rounded bg-amber-100 px-1 text-xs text-amber-900">!n</span> {t('tone.overview.columnHint')}
         </li>
       </ul>
       <div className="overflow-x-auto rounded border border-stone-300 bg-white">
@@ -78,7 +68,7 @@ export default function CoveragePage() {
                       }
                       aria-label={[
                         `${row.region.name}: ${t(`coverage.states.${cell.state}`)}`,
-                        tone[`${row.region.id}:${cell.principleId}`] ? t('phrases.overview.findings', { count: tone[`${row.region.id}:${cell.principleId}`] }) : '',
+                        tone[`${row.region.id}:${cell.principleId}`] ? t('tone.overview.findings', { count: tone[`${row.region.id}:${cell.principleId}`] }) : '',
                       ]
                         .filter(Boolean)
                         .join(', ')}
@@ -103,7 +93,7 @@ export default function CoveragePage() {
                   ) : null}
                   {tone[row.region.id] ? (
                     <span className="block text-amber-900" data-testid="tone-total">
-                      {t('phrases.overview.findings', { count: tone[row.region.id] })}
+                      {t('tone.overview.findings', { count: tone[row.region.id] })}
                     </span>
                   ) : null}
                   {CELL_STATES.filter((s) => row.counts[s] > 0)

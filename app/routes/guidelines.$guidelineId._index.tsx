@@ -1,7 +1,6 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import { CommentForm, CommentThreads } from '~/components/comments.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { CustomerInputSection } from '~/components/guidelines/customer-input.tsx'
@@ -10,23 +9,29 @@ import { StatusBadge } from '~/components/principles/status-badge.tsx'
 import { PublishedSection, WorkingCopySection } from '~/components/document-sections.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
-import { archiveGuideline, isOverdue, needsReview, publishGuideline, requireGuideline, sendBack, submitForReview } from '~/models/guideline.server.ts'
-import { addCustomerInput, addGuidelineComment, listCustomerInput, listGuidelineThreads, resolveGuidelineComment } from '~/models/guideline-team.server.ts'
-import { can } from '~/permissions/authorize.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { addGuidelineComment, listGuidelineThreads, resolveGuidelineComment } from '~/models/comment.server.ts'
+import { addCustomerInput, listCustomerInput } from '~/models/customer-input.server.ts'
+import {
+  archiveGuideline,
+  guidelineActions,
+  isOverdue,
+  needsReview,
+  publishGuideline,
+  requireGuideline,
+  sendBack,
+  submitForReview,
+} from '~/models/guideline.server.ts'
 import { endOfDayInOrganisation, startOfDayInOrganisation, useDateFormat } from '~/utils/dates.ts'
-import { redirectWithFlash } from '~/utils/flash.server.ts'
-import { domainErrorReply, getIntent, invalidSubmission } from '~/utils/forms.server.ts'
 import { CommentIdSchema, CommentSchema, CustomerInputSchema, GuidelinePublishSchema, SendBackSchema } from '~/validation/schemas.ts'
+import { dispatch, intent } from '~/web/action.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ability } = await requireAbility(request)
+export const loader = signedIn(async ({ ability, params }) => {
   const { guideline, published, seesDraft } = await requireGuideline(ability, params.guidelineId ?? '')
   const inProgress = guideline.status === 'draft' || guideline.status === 'review'
   const [threads, customerInput] = seesDraft
     ? await Promise.all([listGuidelineThreads(ability, guideline.id), listCustomerInput(ability, guideline.id)])
     : [[], []]
-  const commentRef = { guideline: { regionId: guideline.regionId } }
   return {
     guideline: {
       id: guideline.id,
@@ -52,63 +57,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     working: seesDraft && inProgress ? { title: guideline.title, html: renderDocumentHtml(guideline.body) } : null,
     threads,
     customerInput,
-    may: {
-      edit: can(ability, 'update', 'Guideline', guideline),
-      publish: can(ability, 'publish', 'Guideline', guideline),
-      archive: can(ability, 'archive', 'Guideline', guideline),
-      comment: seesDraft && inProgress && can(ability, 'create', 'GuidelineComment', commentRef),
-      resolve: can(ability, 'update', 'GuidelineComment', commentRef),
-    },
+    may: guidelineActions(ability, guideline),
   }
-}
+})
 
-const INTENTS = ['submit', 'send-back', 'publish', 'archive', 'comment', 'resolve-comment', 'add-input']
+const GuidelineIntents = z.discriminatedUnion('intent', [
+  intent('submit'),
+  intent('send-back', SendBackSchema),
+  intent('publish', GuidelinePublishSchema),
+  intent('archive'),
+  intent('comment', CommentSchema),
+  intent('resolve-comment', CommentIdSchema),
+  intent('add-input', CustomerInputSchema),
+])
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
+export const action = signedIn(async ({ request, user, ability, params }) => {
   const { guideline } = await requireGuideline(ability, params.guidelineId ?? '')
-  const formData = await request.formData()
-  const intent = getIntent(formData)
-  if (!INTENTS.includes(intent)) throw data({ message: 'unknown intent' }, { status: 400 })
-  const done = (key: string) => redirectWithFlash(request, `/guidelines/${guideline.id}`, { kind: 'success', key })
-
-  const schemas = {
-    submit: CommentIdSchema.partial(),
-    archive: CommentIdSchema.partial(),
-    'send-back': SendBackSchema,
-    publish: GuidelinePublishSchema,
-    comment: CommentSchema,
-    'resolve-comment': CommentIdSchema,
-    'add-input': CustomerInputSchema,
-  } as const
-  const submission = parseWithZod(formData, { schema: schemas[intent as keyof typeof schemas] })
-  if (submission.status !== 'success') return invalidSubmission(submission)
-  const value = submission.value as Record<string, string>
-  try {
-    if (intent === 'submit') await submitForReview(ability, user.id, guideline.id)
-    if (intent === 'archive') await archiveGuideline(ability, user.id, guideline.id)
-    if (intent === 'send-back') await sendBack(ability, user.id, guideline.id, value.comment!)
-    if (intent === 'publish') {
-      await publishGuideline(ability, user.id, guideline.id, {
-        changeNote: value.changeNote!,
-        reviewBy: endOfDayInOrganisation(value.reviewBy!),
-        baseRevision: Number(value.revision),
-      })
-    }
-    if (intent === 'comment') await addGuidelineComment(ability, user.id, guideline, { body: value.body!, parentId: value.parentId })
-    if (intent === 'resolve-comment') await resolveGuidelineComment(ability, user.id, guideline, value.commentId!)
-    if (intent === 'add-input') {
-      await addCustomerInput(ability, user.id, guideline, {
-        said: value.said!,
-        source: value.source as 'conversation',
-        heardOn: startOfDayInOrganisation(value.heardOn!),
-      })
-    }
-  } catch (error) {
-    return domainErrorReply(submission, error)
-  }
-  return done(`guidelines.done.${intent}`)
-}
+  const done = (intent: string) => ({ flash: `guidelines.done.${intent}` })
+  return dispatch(
+    request,
+    GuidelineIntents,
+    {
+      submit: async () => (await submitForReview(ability, user.id, guideline.id), done('submit')),
+      archive: async () => (await archiveGuideline(ability, user.id, guideline.id), done('archive')),
+      'send-back': async ({ comment }) => (await sendBack(ability, user.id, guideline.id, comment), done('send-back')),
+      publish: async ({ changeNote, reviewBy, revision }) => {
+        await publishGuideline(ability, user.id, guideline.id, { changeNote, reviewBy: endOfDayInOrganisation(reviewBy), baseRevision: revision })
+        return done('publish')
+      },
+      comment: async ({ body, parentId }) => (await addGuidelineComment(ability, user.id, guideline, { body, parentId }), done('comment')),
+      'resolve-comment': async ({ commentId }) => (await resolveGuidelineComment(ability, user.id, guideline, commentId), done('resolve-comment')),
+      'add-input': async ({ said, source, heardOn }) => {
+        await addCustomerInput(ability, user.id, guideline, { said, source, heardOn: startOfDayInOrganisation(heardOn) })
+        return done('add-input')
+      },
+    },
+    { redirectTo: `/guidelines/${guideline.id}` },
+  )
+})
 
 export default function GuidelinePage() {
   const { t } = useTranslation()

@@ -1,18 +1,15 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DiffView } from '~/components/diff-view.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { CompareForm } from '~/components/document-sections.tsx'
+import { CompareForm, VersionList } from '~/components/document-sections.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { diffText } from '~/editor/diff.ts'
 import { listGuidelineVersions, requireGuideline } from '~/models/guideline.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
-import { useDateFormat } from '~/utils/dates.ts'
+import { signedIn } from '~/web/route.server.ts'
 
 /** The versions of a guideline, and the word diff between two of them (`?from=1&to=2`). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ability } = await requireAbility(request)
+export const loader = signedIn(async ({ request, ability, params }) => {
   const { guideline, published } = await requireGuideline(ability, params.guidelineId ?? '')
   const versions = await listGuidelineVersions(ability, guideline.id)
   const search = new URL(request.url).searchParams
@@ -25,11 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versions: versions.map(({ bodyText: _text, ...v }) => v),
     compared: from && to ? { from: from.number, to: to.number, parts: diffText(`${from.title}\n\n${from.bodyText}`, `${to.title}\n\n${to.bodyText}`) } : null,
   }
-}
+})
 
 export default function GuidelineHistoryPage() {
   const { t } = useTranslation()
-  const formatDate = useDateFormat()
   const { id, title, versions, compared } = useLoaderData<typeof loader>()
   return (
     <>
@@ -39,23 +35,7 @@ export default function GuidelineHistoryPage() {
         </Link>
       </p>
       <PageTitle>{t('versions.title', { title })}</PageTitle>
-      {versions.length ? (
-        <ol className="mb-6 divide-y divide-stone-200 rounded border border-stone-300 bg-white">
-          {versions.map((version) => (
-            <li key={version.number} className="px-4 py-3">
-              <p className="font-medium">
-                {t('versions.version', { version: version.number })}: {version.title}
-              </p>
-              <p className="text-sm text-stone-700">
-                {formatDate(version.publishedAt)} · {version.publishedBy.name} · {t('guidelines.basedOn', { version: version.basedOnPrincipleVersion })}
-              </p>
-              <p className="text-sm">{version.changeNote}</p>
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <p className="mb-6">{t('versions.none')}</p>
-      )}
+      <VersionList versions={versions} extra={(version) => t('guidelines.basedOn', { version: version.basedOnPrincipleVersion })} />
       {versions.length > 1 ? <CompareForm versions={versions} selected={compared ?? undefined} /> : null}
       {compared ? (
         <section aria-label={t('versions.comparing', { from: compared.from, to: compared.to })}>

@@ -1,6 +1,5 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DiffView } from '~/components/diff-view.tsx'
@@ -9,45 +8,33 @@ import { RichText } from '~/components/rich-text.tsx'
 import { Button, FieldErrors, FormErrors, PageTitle } from '~/components/ui/form.tsx'
 import { diffText } from '~/editor/diff.ts'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
-import { confirmStillValid, getPrincipleVersion, needsReview, requireGuideline } from '~/models/guideline.server.ts'
-import { authorize } from '~/permissions/authorize.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
-import { redirectWithFlash } from '~/utils/flash.server.ts'
-import { domainErrorReply, invalidSubmission } from '~/utils/forms.server.ts'
+import { confirmStillValid, requireGuideline, requireReview } from '~/models/guideline.server.ts'
 import { ConfirmStillValidSchema } from '~/validation/schemas.ts'
+import { dispatch } from '~/web/action.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 
 /** The *needs review* page: what changed in the principle (old → new) beside the current guideline. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ability } = await requireAbility(request)
-  const { guideline, published } = await requireGuideline(ability, params.guidelineId ?? '')
-  authorize(ability, 'publish', 'Guideline', guideline)
-  const to = guideline.principle.publishedVersion
-  const from = guideline.basedOnPrincipleVersion
-  const [before, after] = await Promise.all([getPrincipleVersion(guideline.principle.id, from), getPrincipleVersion(guideline.principle.id, to)])
+export const loader = signedIn(async ({ ability, params }) => {
+  const { guideline, published, before, after, needsReview } = await requireReview(ability, params.guidelineId ?? '')
   return {
     id: guideline.id,
-    needsReview: needsReview(guideline, to),
-    from,
-    to,
+    needsReview,
+    from: before.number,
+    to: after.number,
     changeNote: after.changeNote,
     principleTitle: after.title,
     diff: diffText(`${before.title}\n\n${before.bodyText}`, `${after.title}\n\n${after.bodyText}`),
     guideline: published ? { title: published.title, html: renderDocumentHtml(published.body) } : null,
   }
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
-  const { guideline } = await requireGuideline(ability, params.guidelineId ?? '')
-  const submission = parseWithZod(await request.formData(), { schema: ConfirmStillValidSchema })
-  if (submission.status !== 'success') return invalidSubmission(submission)
-  try {
-    await confirmStillValid(ability, user.id, guideline.id, submission.value.note)
-  } catch (error) {
-    return domainErrorReply(submission, error)
-  }
-  return redirectWithFlash(request, `/guidelines/${guideline.id}`, { kind: 'success', key: 'guidelines.confirmed' })
-}
+export const action = signedIn(async ({ request, user, ability, params }) => {
+  const { guideline } = await requireGuideline(ability, params.guidelineId ?? '', 'publish')
+  return dispatch(request, ConfirmStillValidSchema, async ({ note }) => {
+    await confirmStillValid(ability, user.id, guideline.id, note)
+    return { flash: 'guidelines.confirmed', to: `/guidelines/${guideline.id}` }
+  })
+})
 
 export default function ReviewPage() {
   const { t } = useTranslation()
@@ -55,7 +42,7 @@ export default function ReviewPage() {
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'confirm',
-    lastResult: actionData?.result,
+    lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmStillValidSchema }),
   })
   return (

@@ -1,4 +1,3 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DocumentEditor } from '~/components/editor/document-editor.tsx'
@@ -6,43 +5,37 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { RichText } from '~/components/rich-text.tsx'
 import { EMPTY_DOCUMENT } from '~/editor/document.ts'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
-import { createGuideline, getPrincipleVersion, requirePublishedPrinciple } from '~/models/guideline.server.ts'
-import { activePhraseFamilies } from '~/models/phrase-family.server.ts'
-import { requireRegion } from '~/models/region.server.ts'
-import { authorize } from '~/permissions/authorize.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
-import { parseDocumentSubmission, savedDocumentFlash } from '~/utils/document-form.server.ts'
-import { redirectWithFlash } from '~/utils/flash.server.ts'
-import { domainErrorReply } from '~/utils/forms.server.ts'
+import { createGuideline, requireNewGuidelineTarget } from '~/models/guideline.server.ts'
+import { activePhraseFamilies } from '~/models/tone.server.ts'
+import { saveDocument } from '~/web/document.server.ts'
+import { signedIn, type SignedInArgs } from '~/web/route.server.ts'
 
 /** `/guidelines/new?region=<id>&principle=<id>`: a new draft guideline of that region under that principle. */
-async function requireTarget(request: Request) {
-  const { user, ability } = await requireAbility(request)
+function requireTarget({ request, ability }: SignedInArgs) {
   const search = new URL(request.url).searchParams
-  const region = await requireRegion(ability, search.get('region') ?? '')
-  const principle = await requirePublishedPrinciple(ability, search.get('principle') ?? '')
-  authorize(ability, 'create', 'Guideline', { regionId: region.id, status: 'draft' })
-  return { user, ability, region, principle }
+  return requireNewGuidelineTarget(ability, search.get('region') ?? '', search.get('principle') ?? '')
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { ability, region, principle } = await requireTarget(request)
-  const [version, toneFamilies] = await Promise.all([getPrincipleVersion(principle.id, principle.publishedVersion), activePhraseFamilies(ability)])
+export const loader = signedIn(async (args) => {
+  const { region, version } = await requireTarget(args)
   return {
-    toneFamilies, region: { id: region.id, name: region.name }, principle: { title: version.title, html: renderDocumentHtml(version.body) } }
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-  const { user, ability, region, principle } = await requireTarget(request)
-  const parsed = parseDocumentSubmission(await request.formData())
-  if (!parsed.ok) return parsed.reply
-  try {
-    const guideline = await createGuideline(ability, user.id, { ...parsed.value, regionId: region.id, principleId: principle.id })
-    return redirectWithFlash(request, `/guidelines/${guideline.id}`, await savedDocumentFlash(ability, 'guidelines.created', parsed.value))
-  } catch (error) {
-    return domainErrorReply(parsed.submission, error)
+    toneFamilies: await activePhraseFamilies(args.ability),
+    region: { id: region.id, name: region.name },
+    principle: { title: version.title, html: renderDocumentHtml(version.body) },
   }
-}
+})
+
+export const action = signedIn(async (args) => {
+  const { user, ability, request } = args
+  const { region, principle } = await requireTarget(args)
+  return saveDocument(request, ability, {
+    flash: 'guidelines.created',
+    save: async (input) => {
+      const guideline = await createGuideline(ability, user.id, { ...input, regionId: region.id, principleId: principle.id })
+      return `/guidelines/${guideline.id}`
+    },
+  })
+})
 
 export default function NewGuidelinePage() {
   const { t } = useTranslation()

@@ -1,16 +1,17 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { RichText } from '~/components/rich-text.tsx'
 import { renderVersionHtml } from '~/editor/render.server.ts'
 import { listMyFeedback, sendFeedback } from '~/models/feedback.server.ts'
 import { acknowledge, getHandbookGuideline } from '~/models/handbook.server.ts'
 import { requireRegion } from '~/models/region.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
-import { redirectWithFlash } from '~/utils/flash.server.ts'
-import { getIntent } from '~/utils/forms.server.ts'
+import { AcknowledgeSchema, FEEDBACK_MAX, FEEDBACK_MIN, FeedbackSchema } from '~/validation/schemas.ts'
+import { dispatch, intent } from '~/web/action.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 import { loadAsDocument } from '~/frontline/load-as-document.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -19,8 +20,7 @@ export const handle: RouteHandle = { hydrate: false }
 export const clientLoader = loadAsDocument
 
 /** A guideline as frontline reads it: the rule, the principle behind it ("waarom"), read and understood. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
+export const loader = signedIn(async ({ user, ability, params }) => {
   const region = await requireRegion(ability, params.regionId ?? '')
   const guidelineId = params.guidelineId ?? ''
   const [{ version, principle, acknowledgedAt }, feedback] = await Promise.all([
@@ -34,37 +34,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     principle: principle && { title: principle.title, html: renderVersionHtml(principle.id, principle.body) },
     acknowledgedAt,
   }
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
+const ReaderIntents = z.discriminatedUnion('intent', [intent('acknowledge', AcknowledgeSchema), intent('feedback', FeedbackSchema)])
+
+export const action = signedIn(async ({ request, user, ability, params }) => {
   const region = await requireRegion(ability, params.regionId ?? '')
-  const formData = await request.formData()
-  const intent = getIntent(formData)
-  if (intent !== 'acknowledge' && intent !== 'feedback') throw data({ message: 'unknown intent' }, { status: 400 })
-  const here = `/handbook/${region.id}/${params.guidelineId}`
-  if (intent === 'feedback') {
-    const body = String(formData.get('body') ?? '').trim()
-    if (body.length < FEEDBACK_MIN || body.length > FEEDBACK_MAX) {
-      return data({ feedbackError: body.length < FEEDBACK_MIN ? 'errors.tooShort' : 'errors.tooLong', body }, { status: 400 })
-    }
-    await sendFeedback(ability, user.id, region.id, params.guidelineId ?? '', body)
-    return redirectWithFlash(request, here, { kind: 'success', key: 'feedback.sent' })
-  }
-  const result = await acknowledge(ability, user.id, region.id, params.guidelineId ?? '', Number(formData.get('version')))
-  if (result.stale) return redirectWithFlash(request, here, { kind: 'error', key: 'handbook.changedMeanwhile' })
-  return redirectWithFlash(request, here, { kind: 'success', key: 'handbook.acknowledged' })
-}
-
-const FEEDBACK_MIN = 5
-const FEEDBACK_MAX = 2000
+  const guidelineId = params.guidelineId ?? ''
+  return dispatch(request, ReaderIntents, {
+    feedback: async ({ body }) => {
+      await sendFeedback(ability, user.id, region.id, guidelineId, body)
+      return { flash: 'feedback.sent' }
+    },
+    acknowledge: async ({ version }) => {
+      const result = await acknowledge(ability, user.id, region.id, guidelineId, version)
+      return result.stale ? { flash: 'handbook.changedMeanwhile', kind: 'error' as const } : { flash: 'handbook.acknowledged' }
+    },
+  })
+})
 
 export default function HandbookGuidelinePage() {
   const { t } = useTranslation()
   const formatDate = useDateFormat('date')
   const { region, guideline, principle, acknowledgedAt, feedback } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const feedbackError = actionData && 'feedbackError' in actionData ? actionData : null
+  const feedbackResult = useResultFor('feedback')
+  const feedbackError = feedbackResult?.error?.body?.[0]
   return (
     <article>
       {/* Shown by the page's script when a form is sent without a connection. */}
@@ -121,14 +115,14 @@ export default function HandbookGuidelinePage() {
             required
             minLength={FEEDBACK_MIN}
             maxLength={FEEDBACK_MAX}
-            defaultValue={feedbackError?.body ?? ''}
+            defaultValue={feedbackError ? String(feedbackResult?.initialValue?.body ?? '') : ''}
             aria-invalid={feedbackError ? true : undefined}
             aria-describedby={feedbackError ? 'feedback-error' : undefined}
             className="block w-full rounded border border-stone-400 px-3 py-2"
           />
           {feedbackError ? (
             <p id="feedback-error" className="text-sm text-red-800">
-              {t(feedbackError.feedbackError)}
+              {t(feedbackError)}
             </p>
           ) : null}
           <button name="intent" value="feedback" className="mt-2 min-h-11 rounded border border-brand-800 px-4 font-medium text-brand-800">

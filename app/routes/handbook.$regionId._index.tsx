@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
@@ -7,7 +6,7 @@ import { listRecentAnswers } from '~/models/feedback.server.ts'
 import { getHandbook, type ReadState } from '~/models/handbook.server.ts'
 import { searchHandbook } from '~/models/search.server.ts'
 import { requireRegion } from '~/models/region.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 import { loadAsDocument } from '~/frontline/load-as-document.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -16,8 +15,7 @@ export const handle: RouteHandle = { hydrate: false }
 export const clientLoader = loadAsDocument
 
 /** A region's handbook: search at the top, then the guidelines under the principles in HQ's order. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
+export const loader = signedIn(async ({ request, params, user, ability }) => {
   const region = await requireRegion(ability, params.regionId ?? '')
   const query = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 100)
   const [principles, hits, answers] = await Promise.all([
@@ -28,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ])
   const unread = principles.flatMap((p) => p.guidelines).filter((g) => g.state !== 'read').length
   return { region, query, hits, principles, unread, answers }
-}
+})
 
 export default function HandbookPage() {
   const { t } = useTranslation()

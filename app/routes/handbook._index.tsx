@@ -1,10 +1,10 @@
-import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { listRegions } from '~/models/region.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 import { loadAsDocument } from '~/frontline/load-as-document.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -12,13 +12,12 @@ export const handle: RouteHandle = { hydrate: false }
 export const clientLoader = loadAsDocument
 
 /** The handbook of your region; a user in several regions picks one. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
+export const loader = signedIn(async ({ user, ability }) => {
   const mine = user.memberships.map((m) => m.region)
   if (mine.length === 1) throw redirect(`/handbook/${mine[0]!.id}`)
   const regions = mine.length ? mine : (await listRegions(ability)).map((r) => ({ id: r.id, name: r.name }))
   return { regions }
-}
+})
 
 export default function HandbookPicker() {
   const { t } = useTranslation()

@@ -1,43 +1,47 @@
 import { useEffect } from 'react'
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Button, Field, FormErrors, PageTitle } from '~/components/ui/form.tsx'
-import { getSessionUser, PASSWORD_CHANGE_PATH, startSession, verifySignIn } from '~/models/auth.server.ts'
+import { verifySignIn } from '~/models/auth.server.ts'
 import { safeRedirectPath } from '~/utils/redirect.ts'
 import { LoginSchema } from '~/validation/schemas.ts'
+import { dispatch } from '~/web/action.server.ts'
+import { getSessionUser, PASSWORD_CHANGE_PATH, startSession } from '~/web/auth.server.ts'
+import { openToAll } from '~/web/route.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Aanmelden — Leidraad' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = openToAll(async ({ request }) => {
   const user = await getSessionUser(request)
   if (user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get('redirectTo')))
   return null
-}
+})
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData()
-  const submission = parseWithZod(formData, { schema: LoginSchema })
-  if (submission.status !== 'success') {
-    return data({ result: submission.reply({ hideFields: ['password'] }), retryAfterMinutes: null }, { status: 400 })
-  }
-  const { email, password, redirectTo } = submission.value
-  const result = await verifySignIn(email, password, context.clientAddress ?? 'unknown')
-  if (!result.ok) {
-    const throttled = result.reason === 'throttled'
-    return data(
-      {
-        result: submission.reply({ formErrors: [throttled ? 'login.throttled' : 'login.invalid'], hideFields: ['password'] }),
-        retryAfterMinutes: throttled ? Math.ceil(result.retryAfterSeconds / 60) : null,
-      },
-      { status: throttled ? 429 : 400 },
-    )
-  }
-  return startSession(result.userId, result.mustChangePassword ? PASSWORD_CHANGE_PATH : safeRedirectPath(redirectTo))
-}
+export const action = openToAll(({ request, context }) =>
+  dispatch(
+    request,
+    LoginSchema,
+    async ({ email, password, redirectTo }, submission) => {
+      const result = await verifySignIn(email, password, context.clientAddress ?? 'unknown')
+      if (!result.ok) {
+        const throttled = result.reason === 'throttled'
+        return data(
+          {
+            result: submission.reply({ formErrors: [throttled ? 'login.throttled' : 'login.invalid'], hideFields: ['password'] }),
+            retryAfterMinutes: throttled ? Math.ceil(result.retryAfterSeconds / 60) : null,
+          },
+          { status: throttled ? 429 : 400 },
+        )
+      }
+      return startSession(result.userId, result.mustChangePassword ? PASSWORD_CHANGE_PATH : safeRedirectPath(redirectTo))
+    },
+    { hideFields: ['password'] },
+  ),
+)
 
 export default function LoginPage() {
   // A shared phone must not show the previous user's handbook offline.
@@ -56,7 +60,7 @@ export default function LoginPage() {
     shouldRevalidate: 'onBlur',
   })
   const formErrors = form.errors?.map((key) =>
-    key === 'login.throttled' ? t(key, { minutes: actionData?.retryAfterMinutes ?? 15 }) : t(key),
+    key === 'login.throttled' ? t(key, { minutes: actionData && 'retryAfterMinutes' in actionData ? (actionData.retryAfterMinutes ?? 15) : 15 }) : t(key),
   )
   return (
     <div className="mx-auto max-w-sm">

@@ -1,8 +1,9 @@
-import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { signOut } from '~/models/auth.server.ts'
+import { redirect } from '@remix-run/node'
+import { z } from 'zod'
+import { dispatch } from '~/web/action.server.ts'
+import { signOut } from '~/web/auth.server.ts'
+import { openToAll } from '~/web/route.server.ts'
 
 export const loader = () => redirect('/')
 
-export async function action({ request }: ActionFunctionArgs) {
-  return signOut(request)
-}
+export const action = openToAll(({ request }) => dispatch(request, z.object({}), () => signOut(request)))

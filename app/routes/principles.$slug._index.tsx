@@ -1,7 +1,6 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ConsultationSection } from '~/components/principles/consultation.tsx'
 import { LifecyclePanel } from '~/components/principles/lifecycle-panel.tsx'
@@ -9,46 +8,31 @@ import { StatusBadge } from '~/components/principles/status-badge.tsx'
 import { PublishedSection, WorkingCopySection } from '~/components/document-sections.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
-import {
-  addComment,
-  commentRegionOptions,
-  countCommentsByRegion,
-  listCommentThreads,
-  resolveComment,
-  speaksForHq,
-} from '~/models/principle-comment.server.ts'
+import { addComment, consultationFor, defaultCommentRegion, resolveComment } from '~/models/comment.server.ts'
+import { listFeedbackForPrinciple } from '~/models/feedback.server.ts'
 import {
   archivePrinciple,
   closeConsultation,
   openConsultation,
+  principleActions,
   publishPrinciple,
   requirePrinciple,
   restorePrinciple,
 } from '~/models/principle.server.ts'
-import { listFeedbackForPrinciple } from '~/models/feedback.server.ts'
-import { can } from '~/permissions/authorize.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
 import { endOfDayInOrganisation, useDateFormat } from '~/utils/dates.ts'
-import { redirectWithFlash } from '~/utils/flash.server.ts'
-import { domainErrorReply, getIntent, invalidSubmission } from '~/utils/forms.server.ts'
 import { CommentIdSchema, CommentSchema, ConsultationSchema, PublishSchema } from '~/validation/schemas.ts'
+import { dispatch, intent } from '~/web/action.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
+export const loader = signedIn(async ({ user, ability, params }) => {
   const { principle, published, seesDraft } = await requirePrinciple(ability, params.slug ?? '')
   const inProgress = principle.status === 'draft' || principle.status === 'consultation'
-  const nextVersion = principle.publishedVersion + 1
   const showsComments = seesDraft && inProgress
-  const [threads, regionCounts] = showsComments
-    ? await Promise.all([
-        listCommentThreads(ability, principle.id, nextVersion),
-        can(ability, 'update', 'PrincipleComment', { principleId: principle.id })
-          ? countCommentsByRegion(ability, principle.id, nextVersion)
-          : null,
-      ])
-    : [[], null]
-  // Frontline feedback passed on as input for this principle (whatever the ability lets this reader see).
-  const signals = await listFeedbackForPrinciple(ability, principle.id)
+  const [consultation, signals] = await Promise.all([
+    showsComments ? consultationFor(ability, user, principle) : null,
+    // Frontline feedback passed on as input for this principle (whatever the ability lets this reader see).
+    listFeedbackForPrinciple(ability, principle.id),
+  ])
   return {
     signals: signals.map((f) => ({ id: f.id, body: f.body, region: f.guideline.region.name, guideline: f.guideline.title, passedToHqAt: f.passedToHqAt })),
     principle: {
@@ -59,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       publishedVersion: principle.publishedVersion,
       consultationEndsAt: principle.consultationEndsAt,
     },
+    may: principleActions(ability, principle),
     published: published && {
       number: published.number,
       title: published.title,
@@ -68,95 +53,62 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       publishedBy: published.publishedBy.name,
     },
     // The working copy only for those who may read it (HQ, or everyone during consultation).
-    working:
-      seesDraft && inProgress
-        ? { title: principle.title, html: renderDocumentHtml(principle.body), updatedAt: principle.updatedAt, updatedBy: principle.updatedBy.name }
-        : null,
-    consultation: showsComments
-      ? {
-          nextVersion,
-          threads,
-          regionCounts,
-          canComment: can(ability, 'comment', 'Principle', principle),
-          regions: commentRegionOptions(ability, user).map((m) => ({ id: m.regionId, name: m.region.name })),
-          speaksForHq: speaksForHq(ability),
-        }
+    working: showsComments
+      ? { title: principle.title, html: renderDocumentHtml(principle.body), updatedAt: principle.updatedAt, updatedBy: principle.updatedBy.name }
       : null,
+    consultation,
   }
-}
+})
 
-const INTENTS = ['open-consultation', 'close-consultation', 'publish', 'archive', 'restore', 'comment', 'resolve-comment']
+const PrincipleIntents = z.discriminatedUnion('intent', [
+  intent('comment', CommentSchema),
+  intent('resolve-comment', CommentIdSchema),
+  intent('open-consultation', ConsultationSchema),
+  intent('close-consultation'),
+  intent('publish', PublishSchema),
+  intent('archive'),
+  intent('restore'),
+])
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
+export const action = signedIn(async ({ request, user, ability, params }) => {
   const { principle } = await requirePrinciple(ability, params.slug ?? '')
-  const formData = await request.formData()
-  const intent = getIntent(formData)
-  if (!INTENTS.includes(intent)) throw data({ message: 'unknown intent' }, { status: 400 })
-  const here = `/principles/${principle.slug}`
-  const done = (key: string) => redirectWithFlash(request, here, { kind: 'success', key })
-
-  if (intent === 'comment') {
-    const submission = parseWithZod(formData, { schema: CommentSchema })
-    if (submission.status !== 'success') return invalidSubmission(submission)
-    const { body, parentId } = submission.value
-    // Speaking for a region the user is no manager/member of is refused by the ability (403).
-    const regionId = submission.value.regionId || (speaksForHq(ability) ? null : (commentRegionOptions(ability, user)[0]?.regionId ?? null))
-    try {
-      await addComment(ability, user.id, principle, { body, parentId, regionId })
-    } catch (error) {
-      return domainErrorReply(submission, error)
-    }
-    return done('comments.added')
+  const step = (run: typeof archivePrinciple, flash: string) => async () => {
+    await run(ability, user.id, principle.id)
+    return { flash }
   }
-
-  if (intent === 'resolve-comment') {
-    const submission = parseWithZod(formData, { schema: CommentIdSchema })
-    if (submission.status !== 'success') return invalidSubmission(submission)
-    await resolveComment(ability, user.id, principle.id, submission.value.commentId)
-    return done('comments.resolved')
-  }
-
-  if (intent === 'open-consultation') {
-    const submission = parseWithZod(formData, { schema: ConsultationSchema })
-    if (submission.status !== 'success') return invalidSubmission(submission)
-    try {
-      await openConsultation(ability, user.id, principle.id, endOfDayInOrganisation(submission.value.endsAt))
-    } catch (error) {
-      return domainErrorReply(submission, error)
-    }
-    return done('principles.consultationOpened')
-  }
-
-  if (intent === 'publish') {
-    const submission = parseWithZod(formData, { schema: PublishSchema })
-    if (submission.status !== 'success') return invalidSubmission(submission)
-    try {
-      const version = await publishPrinciple(ability, user.id, principle.id, {
-        changeNote: submission.value.changeNote,
-        baseRevision: submission.value.revision,
-      })
-      return redirectWithFlash(request, here, { kind: 'success', key: 'principles.published', values: { version: String(version.number) } })
-    } catch (error) {
-      return domainErrorReply(submission, error)
-    }
-  }
-
-  const steps = { 'close-consultation': closeConsultation, archive: archivePrinciple, restore: restorePrinciple } as const
-  const step = steps[intent as keyof typeof steps]
-  const submission = parseWithZod(formData, { schema: CommentIdSchema.partial() })
-  try {
-    await step(ability, user.id, principle.id)
-  } catch (error) {
-    return domainErrorReply(submission, error)
-  }
-  return done(`principles.done.${intent}`)
-}
+  return dispatch(
+    request,
+    PrincipleIntents,
+    {
+      comment: async ({ body, parentId, regionId }) => {
+        // Speaking for a region the user is no manager/member of is refused by the ability (403).
+        await addComment(ability, user.id, principle, { body, parentId, regionId: defaultCommentRegion(ability, user, regionId) })
+        return { flash: 'comments.added' }
+      },
+      'resolve-comment': async ({ commentId }) => {
+        await resolveComment(ability, user.id, principle.id, commentId)
+        return { flash: 'comments.resolved' }
+      },
+      'open-consultation': async ({ endsAt }) => {
+        await openConsultation(ability, user.id, principle.id, endOfDayInOrganisation(endsAt))
+        return { flash: 'principles.consultationOpened' }
+      },
+      publish: async ({ changeNote, revision }) => {
+        const version = await publishPrinciple(ability, user.id, principle.id, { changeNote, baseRevision: revision })
+        return { flash: 'principles.published', values: { version: String(version.number) } }
+      },
+      'close-consultation': step(closeConsultation, 'principles.done.close-consultation'),
+      archive: step(archivePrinciple, 'principles.done.archive'),
+      restore: step(restorePrinciple, 'principles.done.restore'),
+    },
+    { redirectTo: `/principles/${principle.slug}` },
+  )
+})
 
 export default function PrinciplePage() {
   const { t } = useTranslation()
   const formatDate = useDateFormat('date')
-  const { principle, published, working, consultation, signals } = useLoaderData<typeof loader>()
+  const { principle, may, published, working, consultation, signals } = useLoaderData<typeof loader>()
   const heading = published?.title ?? working?.title ?? ''
   return (
     <article>
@@ -182,7 +134,7 @@ export default function PrinciplePage() {
           </Link>
         </p>
       ) : null}
-      <LifecyclePanel principle={principle} />
+      <LifecyclePanel principle={principle} may={may} />
       {published ? <PublishedSection published={published} historyTo="versions" /> : null}
       {working ? (
         <WorkingCopySection

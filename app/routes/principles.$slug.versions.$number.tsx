@@ -1,21 +1,17 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { RichText } from '~/components/rich-text.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
-import { listCommentThreads } from '~/models/principle-comment.server.ts'
+import { listConsultationThreads } from '~/models/comment.server.ts'
 import { requirePrinciple, requireVersion } from '~/models/principle.server.ts'
-import { notFound } from '~/permissions/authorize.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
+import { signedIn } from '~/web/route.server.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ability } = await requireAbility(request)
+export const loader = signedIn(async ({ ability, params }) => {
   const { principle } = await requirePrinciple(ability, params.slug ?? '')
   const number = Number(params.number)
-  if (!Number.isInteger(number) || number < 1) throw notFound()
   const version = await requireVersion(ability, principle.id, number)
   return {
     slug: principle.slug,
@@ -29,9 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       publishedBy: version.publishedBy.name,
     },
     // The consultation that led to this version: its comments stay with it.
-    threads: await listCommentThreads(ability, principle.id, number),
+    threads: await listConsultationThreads(ability, principle.id, number),
   }
-}
+})
 
 export default function VersionPage() {
   const { t } = useTranslation()

@@ -1,5 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Can } from '~/components/can.tsx'
@@ -7,28 +5,19 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { StatusBadge } from '~/components/principles/status-badge.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { listPrinciples, movePrinciple } from '~/models/principle.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
-import { redirectWithFlash } from '~/utils/flash.server.ts'
-import { domainErrorReply, invalidSubmission } from '~/utils/forms.server.ts'
 import { MoveSchema } from '~/validation/schemas.ts'
+import { dispatch } from '~/web/action.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { ability } = await requireAbility(request)
-  return { principles: await listPrinciples(ability) }
-}
+export const loader = signedIn(async ({ ability }) => ({ principles: await listPrinciples(ability) }))
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
-  const submission = parseWithZod(await request.formData(), { schema: MoveSchema })
-  if (submission.status !== 'success') return invalidSubmission(submission)
-  try {
-    await movePrinciple(ability, user.id, submission.value.principleId, submission.value.direction)
-  } catch (error) {
-    return domainErrorReply(submission, error)
-  }
-  return redirectWithFlash(request, '/principles', { kind: 'success', key: 'principles.moved' })
-}
+export const action = signedIn(({ request, user, ability }) =>
+  dispatch(request, MoveSchema, async ({ principleId, direction }) => {
+    await movePrinciple(ability, user.id, principleId, direction)
+    return { flash: 'principles.moved', to: '/principles' }
+  }),
+)
 
 type Row = Awaited<ReturnType<typeof loader>>['principles'][number]
 

@@ -1,121 +1,85 @@
-import { subject } from '@casl/ability'
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { useAbility } from '~/components/can.tsx'
+import { z } from 'zod'
+import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Button, Field, FormErrors, PageTitle, SelectField } from '~/components/ui/form.tsx'
-import { addMembership, changeMembershipRole, listRegionMemberships, removeMembership } from '~/models/membership.server.ts'
-import { DomainError } from '~/models/errors.server.ts'
-import { deleteRegion, requireRegion, updateRegion } from '~/models/region.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
-import { redirectWithFlash } from '~/utils/flash.server.ts'
-import { domainErrorReply, getIntent, invalidSubmission } from '~/utils/forms.server.ts'
-import {
-  AddMembershipSchema,
-  ChangeMembershipSchema,
-  MembershipIdSchema,
-  REGION_ROLES,
-  RegionSchema,
-} from '~/validation/schemas.ts'
+import { addMembership, changeMembershipRole, removeMembership } from '~/models/membership.server.ts'
+import { deleteRegion, regionPage, requireRegion, updateRegion } from '~/models/region.server.ts'
+import { AddMembershipSchema, ChangeMembershipSchema, MembershipIdSchema, RegionSchema } from '~/validation/schemas.ts'
+import { dispatch, intent } from '~/web/action.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ability } = await requireAbility(request)
+export const loader = signedIn(({ ability, params }) => regionPage(ability, params.regionId ?? ''))
+
+const RegionIntents = z.discriminatedUnion('intent', [
+  intent('update-region', RegionSchema),
+  intent('delete-region'),
+  intent('add-member', AddMembershipSchema),
+  intent('change-role', ChangeMembershipSchema),
+  intent('remove-member', MembershipIdSchema),
+])
+
+export const action = signedIn(async ({ request, user, ability, params }) => {
   const region = await requireRegion(ability, params.regionId ?? '')
-  return { region, memberships: await listRegionMemberships(ability, region.id) }
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
-  const region = await requireRegion(ability, params.regionId ?? '')
-  const formData = await request.formData()
-  const here = `/regions/${region.id}`
-  const intent = getIntent(formData)
-
-  const intents = ['update-region', 'delete-region', 'add-member', 'change-role', 'remove-member']
-  if (!intents.includes(intent)) throw data({ message: 'unknown intent' }, { status: 400 })
-
-  if (intent === 'delete-region') {
-    try {
-      await deleteRegion(ability, user.id, region.id)
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error
-      return data({ deleteError: error.key }, { status: error.status })
-    }
-    return redirectWithFlash(request, '/regions', { kind: 'success', key: 'regions.removed' })
-  }
-
-  if (intent === 'update-region') {
-    const submission = parseWithZod(formData, { schema: RegionSchema })
-    if (submission.status !== 'success') return invalidSubmission(submission)
-    try {
-      await updateRegion(ability, user.id, region.id, submission.value)
-    } catch (error) {
-      return domainErrorReply(submission, error)
-    }
-    return redirectWithFlash(request, here, { kind: 'success', key: 'regions.saved' })
-  }
-
-  if (intent === 'add-member') {
-    const submission = parseWithZod(formData, { schema: AddMembershipSchema })
-    if (submission.status !== 'success') return invalidSubmission(submission)
-    try {
-      await addMembership(ability, user.id, region.id, submission.value)
-    } catch (error) {
-      return domainErrorReply(submission, error)
-    }
-    return redirectWithFlash(request, here, { kind: 'success', key: 'regions.memberAdded' })
-  }
-
-  if (intent === 'change-role') {
-    const submission = parseWithZod(formData, { schema: ChangeMembershipSchema })
-    if (submission.status !== 'success') return invalidSubmission(submission)
-    await changeMembershipRole(ability, user.id, submission.value.membershipId, submission.value.role)
-    return redirectWithFlash(request, here, { kind: 'success', key: 'regions.memberChanged' })
-  }
-
-  const submission = parseWithZod(formData, { schema: MembershipIdSchema })
-  if (submission.status !== 'success') return invalidSubmission(submission)
-  await removeMembership(ability, user.id, submission.value.membershipId)
-  return redirectWithFlash(request, here, { kind: 'success', key: 'regions.memberRemoved' })
-}
+  return dispatch(
+    request,
+    RegionIntents,
+    {
+      'delete-region': async () => {
+        await deleteRegion(ability, user.id, region.id)
+        return { flash: 'regions.removed', to: '/regions' }
+      },
+      'update-region': async ({ name, description }) => {
+        await updateRegion(ability, user.id, region.id, { name, description })
+        return { flash: 'regions.saved' }
+      },
+      'add-member': async ({ email, role }) => {
+        await addMembership(ability, user.id, region.id, { email, role })
+        return { flash: 'regions.memberAdded' }
+      },
+      'change-role': async ({ membershipId, role }) => {
+        await changeMembershipRole(ability, user.id, membershipId, role)
+        return { flash: 'regions.memberChanged' }
+      },
+      'remove-member': async ({ membershipId }) => {
+        await removeMembership(ability, user.id, membershipId)
+        return { flash: 'regions.memberRemoved' }
+      },
+    },
+    { redirectTo: `/regions/${region.id}` },
+  )
+})
 
 export default function RegionPage() {
   const { t } = useTranslation()
-  const ability = useAbility()
-  const { region, memberships } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const lastResult = actionData && 'result' in actionData ? actionData.result : undefined
+  const { region, memberships, may, assignableRoles } = useLoaderData<typeof loader>()
+  const deleteResult = useResultFor('delete-region')
 
   const [regionForm, regionFields] = useForm({
     id: 'update-region',
-    lastResult,
+    lastResult: useResultFor('update-region'),
     defaultValue: { name: region.name, description: region.description ?? '' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RegionSchema }),
     shouldRevalidate: 'onBlur',
   })
   const [memberForm, memberFields] = useForm({
     id: 'add-member',
-    lastResult,
+    lastResult: useResultFor('add-member'),
     defaultValue: { role: 'frontline' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AddMembershipSchema }),
     shouldRevalidate: 'onBlur',
   })
 
-  const canUpdateRegion = ability.can('update', subject('Region', { ...region }) as never)
-  const canDeleteRegion = ability.can('delete', subject('Region', { ...region }) as never)
-  const assignableRoles = REGION_ROLES.filter((role) =>
-    ability.can('create', subject('Membership', { regionId: region.id, role }) as never),
-  )
 
   return (
     <>
       <PageTitle>{region.name}</PageTitle>
       {region.description ? <p className="mb-6 text-stone-700">{region.description}</p> : null}
 
-      {ability.can('readDraft', subject('Guideline', { regionId: region.id }) as never) ? (
+      {may.workspace ? (
         <p className="mb-6">
           <Link to="guidelines" className="font-medium text-brand-800 underline">
             {t('guidelines.workspace', { region: region.name })}
@@ -129,8 +93,8 @@ export default function RegionPage() {
         {memberships.length ? (
           <ul className="divide-y divide-stone-200 rounded border border-stone-300 bg-white">
             {memberships.map((m) => {
-              const editable = ability.can('update', subject('Membership', { ...m }) as never)
-              const removable = ability.can('delete', subject('Membership', { ...m }) as never)
+              const editable = m.may.update
+              const removable = m.may.remove
               return (
                 <li key={m.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
                   <div className="min-w-48 flex-1">
@@ -203,7 +167,7 @@ export default function RegionPage() {
         </section>
       ) : null}
 
-      {canUpdateRegion ? (
+      {may.update ? (
         <section aria-labelledby="edit-region-title" className="mb-8 max-w-md">
           <h2 id="edit-region-title" className="mb-2 text-lg font-semibold">
             {t('regions.edit')}
@@ -223,13 +187,13 @@ export default function RegionPage() {
         </section>
       ) : null}
 
-      {canDeleteRegion ? (
+      {may.remove ? (
         <section aria-labelledby="delete-region-title" className="max-w-md">
           <h2 id="delete-region-title" className="mb-2 text-lg font-semibold">
             {t('regions.remove')}
           </h2>
           <p className="mb-2 text-sm text-stone-700">{t('regions.removeHint')}</p>
-          {actionData && 'deleteError' in actionData ? <FormErrors errors={[actionData.deleteError]} /> : null}
+          <FormErrors errors={deleteResult?.error?.[''] ?? undefined} />
           <Form method="post">
             <Button type="submit" name="intent" value="delete-region" variant="danger">
               {t('regions.remove')}

@@ -1,50 +1,48 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Button, PageTitle } from '~/components/ui/form.tsx'
-import { handleFeedback, listRegionFeedback } from '~/models/feedback.server.ts'
-import { requireRegion } from '~/models/region.server.ts'
-import { authorize } from '~/permissions/authorize.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { handleFeedback, listRegionFeedback, requireFeedbackInbox } from '~/models/feedback.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
-import { redirectWithFlash } from '~/utils/flash.server.ts'
-import { getIntent } from '~/utils/forms.server.ts'
+import { FEEDBACK_ANSWER_MAX, FeedbackAnswerSchema } from '~/validation/schemas.ts'
+import { dispatch, intent } from '~/web/action.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 
 /** The region's feedback inbox (managers): answer, close, or pass to HQ. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ability } = await requireAbility(request)
-  const region = await requireRegion(ability, params.regionId ?? '')
-  authorize(ability, 'update', 'Feedback', { regionId: region.id })
-  return { region: { id: region.id, name: region.name }, feedback: await listRegionFeedback(ability, region.id) }
-}
+export const loader = signedIn(async ({ ability, params }) => {
+  const region = await requireFeedbackInbox(ability, params.regionId ?? '')
+  return { region, feedback: await listRegionFeedback(ability, region.id) }
+})
 
-const ANSWER_MAX = 2000
+const FeedbackId = z.object({ feedbackId: z.string().min(1) })
+const InboxIntents = z.discriminatedUnion('intent', [
+  intent('answer', FeedbackAnswerSchema),
+  intent('close', FeedbackId),
+  intent('pass', FeedbackId),
+])
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
-  const region = await requireRegion(ability, params.regionId ?? '')
-  authorize(ability, 'update', 'Feedback', { regionId: region.id })
-  const formData = await request.formData()
-  const intent = getIntent(formData)
-  const feedbackId = String(formData.get('feedbackId') ?? '')
-  if (intent === 'answer') {
-    const answer = String(formData.get('answer') ?? '').trim()
-    if (answer.length < 2 || answer.length > ANSWER_MAX) return data({ feedbackId, error: answer.length < 2 ? 'errors.tooShort' : 'errors.tooLong' }, { status: 400 })
-    await handleFeedback(ability, user.id, region.id, feedbackId, { kind: 'answer', answer })
-  } else if (intent === 'close' || intent === 'pass') {
-    await handleFeedback(ability, user.id, region.id, feedbackId, { kind: intent })
-  } else {
-    throw data({ message: 'unknown intent' }, { status: 400 })
+export const action = signedIn(async ({ request, user, ability, params }) => {
+  const region = await requireFeedbackInbox(ability, params.regionId ?? '')
+  const handle = (kind: 'close' | 'pass') => async ({ feedbackId }: { feedbackId: string }) => {
+    await handleFeedback(ability, user.id, region.id, feedbackId, { kind })
+    return { flash: `feedback.done.${kind}` }
   }
-  return redirectWithFlash(request, `/regions/${region.id}/feedback`, { kind: 'success', key: `feedback.done.${intent}` })
-}
+  return dispatch(request, InboxIntents, {
+    answer: async ({ feedbackId, answer }) => {
+      await handleFeedback(ability, user.id, region.id, feedbackId, { kind: 'answer', answer })
+      return { flash: 'feedback.done.answer' }
+    },
+    close: handle('close'),
+    pass: handle('pass'),
+  })
+})
 
 export default function FeedbackInboxPage() {
   const { t } = useTranslation()
   const formatDate = useDateFormat()
   const { region, feedback } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
   return (
     <>
       <p className="mb-2 text-sm">
@@ -71,31 +69,7 @@ export default function FeedbackInboxPage() {
                   <strong>{t('feedback.answerFrom', { name: item.answeredBy?.name ?? '' })}</strong> {item.answer}
                 </p>
               ) : null}
-              {item.status === 'open' ? (
-                <Form method="post" className="mb-2">
-                  <input type="hidden" name="feedbackId" value={item.id} />
-                  <label htmlFor={`answer-${item.id}`} className="block text-sm font-medium">
-                    {t('feedback.answer')}
-                  </label>
-                  <textarea
-                    id={`answer-${item.id}`}
-                    name="answer"
-                    rows={2}
-                    required
-                    maxLength={ANSWER_MAX}
-                    aria-describedby={actionData?.feedbackId === item.id ? `answer-${item.id}-error` : undefined}
-                    className="block w-full rounded border border-stone-400 px-3 py-2"
-                  />
-                  {actionData?.feedbackId === item.id ? (
-                    <p id={`answer-${item.id}-error`} className="text-sm text-red-800">
-                      {t(actionData.error)}
-                    </p>
-                  ) : null}
-                  <Button name="intent" value="answer" className="mt-2">
-                    {t('feedback.sendAnswer')}
-                  </Button>
-                </Form>
-              ) : null}
+              {item.status === 'open' ? <AnswerForm feedbackId={item.id} /> : null}
               <Form method="post" className="flex flex-wrap gap-2">
                 <input type="hidden" name="feedbackId" value={item.id} />
                 {item.status !== 'closed' ? (
@@ -116,6 +90,38 @@ export default function FeedbackInboxPage() {
         <p>{t('feedback.empty')}</p>
       )}
     </>
+  )
+}
+
+/** The manager's answer to one piece of feedback; its errors show beside it, not beside the others. */
+function AnswerForm({ feedbackId }: { feedbackId: string }) {
+  const { t } = useTranslation()
+  const error = useResultFor('answer', { feedbackId })?.error?.answer?.[0]
+  return (
+    <Form method="post" className="mb-2">
+      <input type="hidden" name="feedbackId" value={feedbackId} />
+      <label htmlFor={`answer-${feedbackId}`} className="block text-sm font-medium">
+        {t('feedback.answer')}
+      </label>
+      <textarea
+        id={`answer-${feedbackId}`}
+        name="answer"
+        rows={2}
+        required
+        maxLength={FEEDBACK_ANSWER_MAX}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `answer-${feedbackId}-error` : undefined}
+        className="block w-full rounded border border-stone-400 px-3 py-2"
+      />
+      {error ? (
+        <p id={`answer-${feedbackId}-error`} className="text-sm text-red-800">
+          {t(error)}
+        </p>
+      ) : null}
+      <Button name="intent" value="answer" className="mt-2">
+        {t('feedback.sendAnswer')}
+      </Button>
+    </Form>
   )
 }
 

@@ -1,72 +1,48 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { CellBadge } from '~/components/guidelines/cell-badge.tsx'
 import { StatusBadge } from '~/components/principles/status-badge.tsx'
 import { Button, FormErrors, PageTitle } from '~/components/ui/form.tsx'
-import { coverageMatrix, decide, withdrawDecision } from '~/models/coverage.server.ts'
-import { countOpenFeedback } from '~/models/feedback.server.ts'
-import { confirmationCounts } from '~/models/handbook.server.ts'
-import { toneFindingsOfPublishedGuidelines } from '~/models/phrase-family.server.ts'
+import { regionWorkspace } from '~/models/coverage.server.ts'
+import { decide, withdrawDecision } from '~/models/decision.server.ts'
 import { requireRegion } from '~/models/region.server.ts'
-import { authorize, can } from '~/permissions/authorize.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
-import { redirectWithFlash } from '~/utils/flash.server.ts'
-import { domainErrorReply, getIntent, invalidSubmission } from '~/utils/forms.server.ts'
-import { DecisionSchema, MoveSchema } from '~/validation/schemas.ts'
+import { DecisionSchema } from '~/validation/schemas.ts'
+import { dispatch, intent } from '~/web/action.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 
 /** A region's workspace: every published principle with the region's guidelines and decisions under it. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ability } = await requireAbility(request)
-  const region = await requireRegion(ability, params.regionId ?? '')
-  authorize(ability, 'readDraft', 'Guideline', { regionId: region.id })
-  const [{ principles, rows }, confirmations, toneFindings] = await Promise.all([
-    coverageMatrix(ability, { regionId: region.id }),
-    confirmationCounts(region.id),
-    toneFindingsOfPublishedGuidelines(ability, { regionId: region.id }),
-  ])
-  const cells = rows[0]?.cells ?? []
-  const openFeedback = can(ability, 'update', 'Feedback', { regionId: region.id }) ? await countOpenFeedback(ability, region.id) : 0
-  return {
-    openFeedback,
-    frontline: confirmations.frontline,
-    confirmed: Object.fromEntries(confirmations.confirmed),
-    toneFindings: Object.fromEntries(toneFindings),
-    region: { id: region.id, name: region.name },
-    counts: rows[0]?.counts ?? null,
-    items: principles.map((principle, index) => ({ principle, cell: cells[index]! })),
-    may: {
-      create: can(ability, 'create', 'Guideline', { regionId: region.id, status: 'draft' }),
-      decide: can(ability, 'create', 'PrincipleDecision', { regionId: region.id }),
-    },
-  }
-}
+export const loader = signedIn(async ({ ability, params }) => {
+  const workspace = await regionWorkspace(ability, params.regionId ?? '')
+  return { ...workspace, confirmed: Object.fromEntries(workspace.confirmed), toneFindings: Object.fromEntries(workspace.toneFindings) }
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
+const WorkspaceIntents = z.discriminatedUnion('intent', [
+  intent('decide', DecisionSchema),
+  intent('withdraw', DecisionSchema.pick({ principleId: true })),
+])
+
+export const action = signedIn(async ({ request, user, ability, params }) => {
   const region = await requireRegion(ability, params.regionId ?? '')
-  const formData = await request.formData()
-  const intent = getIntent(formData)
-  if (intent !== 'decide' && intent !== 'withdraw') throw data({ message: 'unknown intent' }, { status: 400 })
-  const schema = intent === 'decide' ? DecisionSchema : MoveSchema.pick({ principleId: true })
-  const submission = parseWithZod(formData, { schema })
-  if (submission.status !== 'success') return invalidSubmission(submission)
-  try {
-    if (intent === 'decide') {
-      const value = submission.value as { principleId: string; kind: 'applies_as_written' | 'not_applicable'; reason?: string }
-      await decide(ability, user.id, { regionId: region.id, ...value })
-    } else {
-      await withdrawDecision(ability, user.id, { regionId: region.id, principleId: submission.value.principleId })
-    }
-  } catch (error) {
-    return domainErrorReply(submission, error)
-  }
-  return redirectWithFlash(request, `/regions/${region.id}/guidelines`, { kind: 'success', key: `decisions.done.${intent}` })
-}
+  return dispatch(
+    request,
+    WorkspaceIntents,
+    {
+      decide: async ({ intent: _intent, ...decision }) => {
+        await decide(ability, user.id, { regionId: region.id, ...decision })
+        return { flash: 'decisions.done.decide' }
+      },
+      withdraw: async ({ principleId }) => {
+        await withdrawDecision(ability, user.id, { regionId: region.id, principleId })
+        return { flash: 'decisions.done.withdraw' }
+      },
+    },
+    { redirectTo: `/regions/${region.id}/guidelines` },
+  )
+})
 
 type Item = Awaited<ReturnType<typeof loader>>['items'][number]
 
@@ -82,7 +58,7 @@ export default function RegionGuidelinesPage() {
         </Link>
       </p>
       <PageTitle>{t('guidelines.workspace', { region: region.name })}</PageTitle>
-      {may.decide ? (
+      {may.handleFeedback ? (
         <p className="mb-4">
           <Link to={`/regions/${region.id}/feedback`} className="font-medium text-brand-800 underline">
             {t('feedback.inboxLink', { count: openFeedback })}
@@ -253,7 +229,7 @@ function ToneFindingsNote({ names }: { names?: string[] }) {
   if (!names?.length) return null
   return (
     <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900" data-testid="tone-findings-count">
-      {t('phrases.overview.findings', { count: names.length })}: {[...new Set(names)].join(', ')}
+      {t('tone.overview.findings', { count: names.length })}: {[...new Set(names)].join(', ')}
     </span>
   )
 }

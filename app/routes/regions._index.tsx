@@ -1,40 +1,23 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Can } from '~/components/can.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Button, Field, FormErrors, PageTitle } from '~/components/ui/form.tsx'
-import { createRegion, listRegions } from '~/models/region.server.ts'
-import { authorize } from '~/permissions/authorize.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
-import { redirectWithFlash } from '~/utils/flash.server.ts'
-import { domainErrorReply, invalidSubmission } from '~/utils/forms.server.ts'
+import { createRegion, requireRegions } from '~/models/region.server.ts'
 import { RegionSchema } from '~/validation/schemas.ts'
+import { dispatch } from '~/web/action.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { ability } = await requireAbility(request)
-  authorize(ability, 'read', 'Region')
-  return { regions: await listRegions(ability) }
-}
+export const loader = signedIn(async ({ ability }) => ({ regions: await requireRegions(ability) }))
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
-  authorize(ability, 'create', 'Region')
-  const submission = parseWithZod(await request.formData(), { schema: RegionSchema })
-  if (submission.status !== 'success') return invalidSubmission(submission)
-  try {
-    const region = await createRegion(ability, user.id, submission.value)
-    return redirectWithFlash(request, `/regions/${region.id}`, {
-      kind: 'success',
-      key: 'regions.created',
-      values: { name: region.name },
-    })
-  } catch (error) {
-    return domainErrorReply(submission, error)
-  }
-}
+export const action = signedIn(({ request, user, ability }) =>
+  dispatch(request, RegionSchema, async (value) => {
+    const region = await createRegion(ability, user.id, value)
+    return { flash: 'regions.created', values: { name: region.name }, to: `/regions/${region.id}` }
+  }),
+)
 
 export default function RegionsPage() {
   const { t } = useTranslation()
@@ -42,7 +25,7 @@ export default function RegionsPage() {
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'create-region',
-    lastResult: actionData?.result,
+    lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RegionSchema }),
     shouldRevalidate: 'onBlur',
   })

@@ -1,37 +1,22 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { PhraseFamilyForm } from '~/components/phrases/phrase-family-form.tsx'
+import { PhraseFamilyForm } from '~/components/tone/family-form.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
-import { requirePhraseFamily, updatePhraseFamily } from '~/models/phrase-family.server.ts'
-import { authorize } from '~/permissions/authorize.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
-import { redirectWithFlash } from '~/utils/flash.server.ts'
-import { domainErrorReply, invalidSubmission } from '~/utils/forms.server.ts'
+import { requirePhraseFamily, updatePhraseFamily } from '~/models/tone.server.ts'
 import { PhraseFamilySchema } from '~/validation/schemas.ts'
+import { dispatch } from '~/web/action.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ability } = await requireAbility(request)
-  const family = await requirePhraseFamily(ability, params.familyId ?? '')
-  authorize(ability, 'update', 'PhraseFamily', family)
-  return family
-}
+export const loader = signedIn(({ ability, params }) => requirePhraseFamily(ability, params.familyId ?? '', 'update'))
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
-  const family = await requirePhraseFamily(ability, params.familyId ?? '')
-  authorize(ability, 'update', 'PhraseFamily', family)
-  const submission = parseWithZod(await request.formData(), { schema: PhraseFamilySchema })
-  if (submission.status !== 'success') return invalidSubmission(submission)
-  try {
-    await updatePhraseFamily(ability, user.id, family.id, submission.value)
-  } catch (error) {
-    return domainErrorReply(submission, error)
-  }
-  return redirectWithFlash(request, '/tone', { kind: 'success', key: 'phrases.saved', values: { name: submission.value.name } })
-}
+export const action = signedIn(async ({ request, user, ability, params }) => {
+  const family = await requirePhraseFamily(ability, params.familyId ?? '', 'update')
+  return dispatch(request, PhraseFamilySchema, async (value) => {
+    await updatePhraseFamily(ability, user.id, family.id, value)
+    return { flash: 'tone.saved', values: { name: value.name }, to: '/tone' }
+  })
+})
 
 export default function EditPhraseFamilyPage() {
   const { t } = useTranslation()
@@ -41,11 +26,11 @@ export default function EditPhraseFamilyPage() {
     <>
       <p className="mb-2 text-sm">
         <Link to="/tone" className="text-brand-800 underline">
-          ← {t('phrases.title')}
+          ← {t('tone.title')}
         </Link>
       </p>
       <PageTitle>{family.name}</PageTitle>
-      <PhraseFamilyForm defaultValue={family} lastResult={actionData?.result} submitLabel={t('phrases.form.save')} />
+      <PhraseFamilyForm defaultValue={family} lastResult={actionData?.result} submitLabel={t('tone.form.save')} />
     </>
   )
 }

@@ -1,25 +1,17 @@
-import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Button, PageTitle } from '~/components/ui/form.tsx'
-import { listPhraseFamilies } from '~/models/phrase-family.server.ts'
-import { checkTone, compileFamilies } from '~/phrases/phrase-checker.ts'
-import { authorize, can } from '~/permissions/authorize.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
+import { toneOverview } from '~/models/tone.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
+import { signedIn } from '~/web/route.server.ts'
 
 const MAX_TRY_LENGTH = 2_000
 
 /** The tone check's phrase families, and a box to try a text against the enabled ones (a GET form). */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { ability } = await requireAbility(request)
-  authorize(ability, 'read', 'PhraseFamily')
-  const families = await listPhraseFamilies(ability)
+export const loader = signedIn(async ({ request, ability }) => {
   const text = (new URL(request.url).searchParams.get('text') ?? '').slice(0, MAX_TRY_LENGTH)
-  const enabled = families.filter((family) => family.enabled)
-  const names = new Map(enabled.map((family) => [family.id, family.name]))
-  const findings = text ? checkTone(text, compileFamilies(enabled)).map((finding) => ({ ...finding, name: names.get(finding.familyId) ?? '' })) : null
+  const { families, findings, may } = await toneOverview(ability, text)
   return {
     families: families.map((family) => ({
       id: family.id,
@@ -31,9 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     text,
     findings,
-    may: { create: can(ability, 'create', 'PhraseFamily', {}), update: can(ability, 'update', 'PhraseFamily', {}) },
+    may,
   }
-}
+})
 
 export default function ToneCheckPage() {
   const { t } = useTranslation()
@@ -41,23 +33,23 @@ export default function ToneCheckPage() {
   const { families, text, findings, may } = useLoaderData<typeof loader>()
   return (
     <>
-      <PageTitle>{t('phrases.title')}</PageTitle>
-      <p className="mb-4 max-w-prose text-stone-700">{t('phrases.intro')}</p>
+      <PageTitle>{t('tone.title')}</PageTitle>
+      <p className="mb-4 max-w-prose text-stone-700">{t('tone.intro')}</p>
       {may.create ? (
         <p className="mb-6">
           <Link to="new" className="font-medium text-brand-800 underline">
-            {t('phrases.add')}
+            {t('tone.add')}
           </Link>
         </p>
       ) : null}
 
       <section aria-labelledby="try-title" className="mb-8 rounded border border-stone-300 bg-white p-4">
         <h2 id="try-title" className="mb-2 text-lg font-semibold">
-          {t('phrases.try.title')}
+          {t('tone.try.title')}
         </h2>
         <Form method="get" className="space-y-2">
           <label htmlFor="try-text" className="block font-medium">
-            {t('phrases.try.label')}
+            {t('tone.try.label')}
           </label>
           <textarea
             id="try-text"
@@ -68,14 +60,14 @@ export default function ToneCheckPage() {
             className="block w-full rounded border border-stone-400 px-3 py-2"
           />
           <Button type="submit" variant="secondary">
-            {t('phrases.try.submit')}
+            {t('tone.try.submit')}
           </Button>
         </Form>
         {findings ? (
           <div role="status" className="mt-3">
             {findings.length ? (
               <>
-                <p className="font-medium">{t('phrases.panel.found', { count: findings.length })}</p>
+                <p className="font-medium">{t('tone.panel.found', { count: findings.length })}</p>
                 <ul className="mt-1 list-disc pl-5">
                   {findings.map((finding) => (
                     <li key={`${finding.start}-${finding.familyId}`}>
@@ -85,21 +77,21 @@ export default function ToneCheckPage() {
                 </ul>
               </>
             ) : (
-              <p>{t('phrases.panel.none')}</p>
+              <p>{t('tone.panel.none')}</p>
             )}
           </div>
         ) : null}
       </section>
 
-      <h2 className="mb-2 text-lg font-semibold">{t('phrases.families')}</h2>
+      <h2 className="mb-2 text-lg font-semibold">{t('tone.families')}</h2>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-stone-300">
-              <th className="py-2 pr-4">{t('phrases.form.name')}</th>
-              <th className="py-2 pr-4">{t('phrases.patternsCount')}</th>
-              <th className="py-2 pr-4">{t('phrases.state')}</th>
-              <th className="py-2 pr-4">{t('phrases.lastChange')}</th>
+              <th className="py-2 pr-4">{t('tone.form.name')}</th>
+              <th className="py-2 pr-4">{t('tone.patternsCount')}</th>
+              <th className="py-2 pr-4">{t('tone.state')}</th>
+              <th className="py-2 pr-4">{t('tone.lastChange')}</th>
             </tr>
           </thead>
           <tbody>
@@ -115,7 +107,7 @@ export default function ToneCheckPage() {
                   )}
                 </td>
                 <td className="py-2 pr-4">{family.patterns}</td>
-                <td className="py-2 pr-4">{family.enabled ? t('phrases.enabled') : t('phrases.disabled')}</td>
+                <td className="py-2 pr-4">{family.enabled ? t('tone.enabled') : t('tone.disabled')}</td>
                 <td className="py-2 pr-4">
                   {formatDate(family.updatedAt)}
                   {family.updatedBy ? ` · ${family.updatedBy}` : ''}

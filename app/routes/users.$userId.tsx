@@ -1,55 +1,46 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Button, FormErrors, PageTitle } from '~/components/ui/form.tsx'
-import { DomainError } from '~/models/errors.server.ts'
 import { requireUserRecord, resetPassword, setOrgRole, setUserActive } from '~/models/user.server.ts'
-import { authorize } from '~/permissions/authorize.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
-import { redirectWithFlash } from '~/utils/flash.server.ts'
-import { getIntent } from '~/utils/forms.server.ts'
 import { ORG_ROLES, OrgRoleSchema } from '~/validation/schemas.ts'
+import { dispatch, intent } from '~/web/action.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ability } = await requireAbility(request)
-  const user = await requireUserRecord(ability, params.userId ?? '')
-  authorize(ability, 'update', 'User', user) // this page is for managing accounts
-  return { user }
-}
+// This page is for managing accounts: it needs the right to change the user, not only to read them.
+export const loader = signedIn(async ({ ability, params }) => ({ user: await requireUserRecord(ability, params.userId ?? '', 'update') }))
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user: actor, ability } = await requireAbility(request)
-  const target = await requireUserRecord(ability, params.userId ?? '')
-  authorize(ability, 'update', 'User', target)
-  const formData = await request.formData()
-  const here = `/users/${target.id}`
-  try {
-    switch (getIntent(formData)) {
-      case 'org-role': {
-        const submission = parseWithZod(formData, { schema: OrgRoleSchema })
-        if (submission.status !== 'success') return data({ error: 'errors.required' }, { status: 400 })
-        const { orgRole } = submission.value
+const UserIntents = z.discriminatedUnion('intent', [
+  intent('org-role', OrgRoleSchema),
+  intent('deactivate'),
+  intent('reactivate'),
+  intent('reset-password'),
+])
+
+export const action = signedIn(async ({ request, user: actor, ability, params }) => {
+  const target = await requireUserRecord(ability, params.userId ?? '', 'update')
+  return dispatch(
+    request,
+    UserIntents,
+    {
+      'org-role': async ({ orgRole }) => {
         await setOrgRole(ability, actor.id, target.id, orgRole === 'none' ? null : orgRole)
-        return redirectWithFlash(request, here, { kind: 'success', key: 'users.saved' })
-      }
-      case 'deactivate':
+        return { flash: 'users.saved' }
+      },
+      deactivate: async () => {
         await setUserActive(ability, actor.id, target.id, false)
-        return redirectWithFlash(request, here, { kind: 'success', key: 'users.deactivated' })
-      case 'reactivate':
+        return { flash: 'users.deactivated' }
+      },
+      reactivate: async () => {
         await setUserActive(ability, actor.id, target.id, true)
-        return redirectWithFlash(request, here, { kind: 'success', key: 'users.reactivated' })
-      case 'reset-password':
-        return { temporaryPassword: await resetPassword(ability, actor.id, target.id) }
-      default:
-        throw data({ message: 'unknown intent' }, { status: 400 })
-    }
-  } catch (error) {
-    if (error instanceof DomainError) return data({ error: error.key }, { status: error.status })
-    throw error
-  }
-}
+        return { flash: 'users.reactivated' }
+      },
+      'reset-password': async () => ({ temporaryPassword: await resetPassword(ability, actor.id, target.id) }),
+    },
+    { redirectTo: `/users/${target.id}` },
+  )
+})
 
 export default function UserPage() {
   const { t } = useTranslation()
@@ -61,7 +52,7 @@ export default function UserPage() {
       <p className="mb-4 text-stone-700">
         {user.email} · {user.deactivatedAt ? t('users.inactive') : t('users.active')}
       </p>
-      {actionData && 'error' in actionData ? <FormErrors errors={[actionData.error]} /> : null}
+      {actionData && 'result' in actionData ? <FormErrors errors={actionData.result.error?.[''] ?? undefined} /> : null}
       {actionData && 'temporaryPassword' in actionData ? (
         <p role="status" className="mb-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3">
           {t('users.passwordReset', { password: '' })}

@@ -1,39 +1,26 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Button, Field, FormErrors, PageTitle, SelectField } from '~/components/ui/form.tsx'
-import { createUser, listUsers } from '~/models/user.server.ts'
-import { authorize } from '~/permissions/authorize.server.ts'
-import { requireAbility } from '~/permissions/require-ability.server.ts'
-import { domainErrorReply, invalidSubmission } from '~/utils/forms.server.ts'
+import { createUser, requireUserDirectory } from '~/models/user.server.ts'
 import { CreateUserSchema, ORG_ROLES } from '~/validation/schemas.ts'
+import { dispatch } from '~/web/action.server.ts'
+import { signedIn } from '~/web/route.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { ability } = await requireAbility(request)
-  authorize(ability, 'create', 'User') // the user directory is the admin's
-  return { users: await listUsers(ability) }
-}
+export const loader = signedIn(async ({ ability }) => ({ users: await requireUserDirectory(ability) }))
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { user, ability } = await requireAbility(request)
-  authorize(ability, 'create', 'User')
-  const submission = parseWithZod(await request.formData(), { schema: CreateUserSchema })
-  if (submission.status !== 'success') return invalidSubmission(submission)
-  try {
-    const { orgRole, ...rest } = submission.value
+export const action = signedIn(({ request, user, ability }) =>
+  dispatch(request, CreateUserSchema, async ({ orgRole, ...rest }, submission) => {
     const created = await createUser(ability, user.id, { ...rest, orgRole: orgRole === 'none' ? null : orgRole })
     // Shown once, in this response only: never stored in plain text, never in a cookie.
     return {
       result: submission.reply({ resetForm: true }),
       created: { id: created.user.id, email: created.user.email, temporaryPassword: created.temporaryPassword },
     }
-  } catch (error) {
-    return domainErrorReply(submission, error)
-  }
-}
+  }),
+)
 
 export default function UsersPage() {
   const { t } = useTranslation()

@@ -7,10 +7,10 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
-import { isCrossSiteRequest } from '../utils/csrf.server.ts'
+import { isCrossSiteRequest } from '../web/csrf.server.ts'
 import { closeDatabase, databaseConfig, databaseReady } from '../utils/db.server.ts'
 import { logger } from '../utils/logger.server.ts'
-import { seedDemoIfEmpty } from '../models/demo-organisation.server.ts'
+import { seedDemoIfEmpty } from '../../prisma/demo/organisation.ts'
 
 const MODE = process.env.NODE_ENV === 'production' ? 'production' : 'development'
 const PORT = Number(process.env.PORT ?? 3000)

@@ -1,7 +1,7 @@
 // Zod schemas shared by forms (Conform, in the browser) and actions (on the server).
 // Messages are i18n keys, translated where they are shown.
 import { z } from 'zod'
-import { parsePatterns } from '~/phrases/phrase-checker.ts'
+import { parsePatterns } from '~/tone/checker.ts'
 
 export const REGION_ROLES = ['manager', 'member', 'frontline'] as const
 export const ORG_ROLES = ['admin', 'hq_editor'] as const
@@ -64,7 +64,7 @@ export const MembershipIdSchema = z.object({ membershipId: z.string().min(1) })
 const title = z.string({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(160, 'errors.tooLong')
 const revision = z.coerce.number({ error: 'errors.required' }).int().positive()
 
-export const PrincipleDraftSchema = z.object({
+export const DocumentDraftSchema = z.object({
   title,
   body: z.string({ error: 'editor.errors.empty' }),
   revision: revision.optional(),
@@ -88,6 +88,22 @@ export const CommentSchema = z.object({
 })
 
 export const CommentIdSchema = z.object({ commentId: z.string().min(1) })
+
+// Frontline feedback on a guideline and the manager's answer.
+export const FEEDBACK_MIN = 5
+export const FEEDBACK_MAX = 2000
+export const FEEDBACK_ANSWER_MAX = 2000
+
+export const FeedbackSchema = z.object({
+  body: z.string({ error: 'errors.required' }).trim().min(FEEDBACK_MIN, 'errors.tooShort').max(FEEDBACK_MAX, 'errors.tooLong'),
+})
+
+export const FeedbackAnswerSchema = z.object({
+  feedbackId: z.string().min(1),
+  answer: z.string({ error: 'errors.required' }).trim().min(2, 'errors.tooShort').max(FEEDBACK_ANSWER_MAX, 'errors.tooLong'),
+})
+
+export const AcknowledgeSchema = z.object({ version: z.coerce.number({ error: 'errors.required' }).int().positive() })
 
 // Guidelines.
 const isoDate = z.string({ error: 'errors.required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')

@@ -2,8 +2,9 @@
 // decisions, the coverage query, and the matrix over HTTP (forged region ids, frontline and drafts).
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseDocument } from '~/editor/document.ts'
-import { coverageMatrix, decide } from '~/models/coverage.server.ts'
-import { StaleRevisionError } from '~/models/errors.server.ts'
+import { coverageMatrix } from '~/models/coverage.server.ts'
+import { decide } from '~/models/decision.server.ts'
+import { StaleRevisionError } from '~/utils/errors.ts'
 import { confirmStillValid, createGuideline, needsReview, publishGuideline, saveGuideline, submitForReview } from '~/models/guideline.server.ts'
 import { openConsultation, publishPrinciple, savePrinciple } from '~/models/principle.server.ts'
 import { defineAbilityFor } from '~/permissions/ability.server.ts'

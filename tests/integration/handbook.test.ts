@@ -129,7 +129,7 @@ describe('read confirmations', () => {
     })
     expect(outcome.status).toBe(302)
     expect(await state()).toBe('read')
-    expect((await confirmationCounts(org.regionA.id)).confirmed.get(ids.callback)).toBe(1)
+    expect((await confirmationCounts(abilities.manager, org.regionA.id)).confirmed.get(ids.callback)).toBe(1)
 
     const g = await prisma.guideline.findUniqueOrThrow({ where: { id: ids.callback } })
     const parsed = parseDocument(documentJson('Terugbellen doe je zelf, binnen vier uur.'))
@@ -137,7 +137,7 @@ describe('read confirmations', () => {
     await saveGuideline(abilities.manager, org.users.manager.id, g.id, { title: g.title, json: parsed.json, text: parsed.text, baseRevision: g.revision })
     await publishGuideline(abilities.manager, org.users.manager.id, g.id, { changeNote: 'Sneller', reviewBy: new Date(Date.now() + 86_400_000 * 365), baseRevision: g.revision + 1 })
     expect(await state()).toBe('changed')
-    expect((await confirmationCounts(org.regionA.id)).confirmed.get(ids.callback)).toBe(0)
+    expect((await confirmationCounts(abilities.manager, org.regionA.id)).confirmed.get(ids.callback)).toBe(0)
     // Confirming the old version number is refused: the reader has not seen the new text.
     expect((await acknowledge(abilities.frontline, userId, org.regionA.id, ids.callback, 1)).stale).toBe(true)
     await acknowledge(abilities.frontline, userId, org.regionA.id, ids.callback, 2)
@@ -145,7 +145,7 @@ describe('read confirmations', () => {
     expect(await prisma.acknowledgement.count({ where: { userId, guidelineId: ids.callback } })).toBe(2)
     expect(await state()).toBe('read')
     // HQ's overview: one of the three current versions in region A confirmed by its one frontline user.
-    expect((await confirmationRatesByRegion([org.regionA.id])).get(org.regionA.id)).toEqual({ confirmed: 1, expected: 3 })
+    expect((await confirmationRatesByRegion(abilities.hq, [org.regionA.id])).get(org.regionA.id)).toEqual({ confirmed: 1, expected: 3 })
   })
 
   it('cannot confirm a draft or another region’s guideline', async () => {

@@ -2,7 +2,7 @@
 // matrix over HTTP (loaders and actions called as each role).
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseDocument } from '~/editor/document.ts'
-import { addComment } from '~/models/principle-comment.server.ts'
+import { addComment } from '~/models/comment.server.ts'
 import {
   createPrinciple,
   listPrinciples,

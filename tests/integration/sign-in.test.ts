@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { changeOwnPassword, getSessionUser, verifySignIn } from '~/models/auth.server.ts'
+import { changeOwnPassword, verifySignIn } from '~/models/auth.server.ts'
+import { getSessionUser } from '~/web/auth.server.ts'
 import * as loginRoute from '~/routes/login.tsx'
 import * as homeRoute from '~/routes/_index.tsx'
 import { prisma } from '~/utils/db.server.ts'

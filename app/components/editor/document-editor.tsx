@@ -9,9 +9,39 @@ import { DiffView } from '~/components/diff-view.tsx'
 import { RichText } from '~/components/rich-text.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import type { DiffPart } from '~/editor/diff.ts'
-import type { PhraseFamilyData } from '~/phrases/phrase-checker.ts'
+import type { PhraseFamilyData } from '~/tone/checker.ts'
 import { useDateFormat } from '~/utils/dates.ts'
 import { DocumentForm } from './document-form.tsx'
+
+/** The editing page of an existing principle or guideline: a note while a published one is revised, then the editor. */
+export function EditDocumentPage({
+  document,
+  back,
+  heading,
+  publishedNote,
+  placeholder,
+}: {
+  document: { title: string; body: JSONContent; revision: number; status: string; toneFamilies: PhraseFamilyData[] }
+  back: { to: string; label: string }
+  heading: string
+  publishedNote: string
+  placeholder: string
+}) {
+  return (
+    <DocumentEditor
+      back={back}
+      heading={heading}
+      notice={
+        document.status === 'published' ? <p className="mb-4 rounded border-l-4 border-brand-700 bg-brand-50 px-4 py-3">{publishedNote}</p> : null
+      }
+      title={document.title}
+      body={document.body}
+      revision={document.revision}
+      placeholder={placeholder}
+      toneFamilies={document.toneFamilies}
+    />
+  )
+}
 
 type Conflict = {
   mine: { title: string; body: unknown; html: string }

@@ -7,9 +7,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RichTextEditor } from '~/components/editor/rich-text-editor.tsx'
 import { ToneFindingsInText } from '~/components/editor/tone-findings.tsx'
-import type { PhraseFamilyData } from '~/phrases/phrase-checker.ts'
+import type { PhraseFamilyData } from '~/tone/checker.ts'
 import { Button, Field, FormErrors } from '~/components/ui/form.tsx'
-import { PrincipleDraftSchema } from '~/validation/schemas.ts'
+import { DocumentDraftSchema } from '~/validation/schemas.ts'
 
 export function DocumentForm({
   title,
@@ -35,7 +35,7 @@ export function DocumentForm({
     id: `document-${revision ?? 'new'}`,
     lastResult,
     defaultValue: { title },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PrincipleDraftSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DocumentDraftSchema }),
     shouldRevalidate: 'onBlur',
   })
   return (

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { documentExtensions } from '~/editor/extensions.ts'
 import { ToneCheck } from '~/editor/tone-check.ts'
-import { compileFamilies, type PhraseFamilyData } from '~/phrases/phrase-checker.ts'
+import { compileFamilies, type PhraseFamilyData } from '~/tone/checker.ts'
 import { EditorToolbar } from './editor-toolbar.tsx'
 import { ToneFindings } from './tone-findings.tsx'
 
@@ -36,7 +36,7 @@ export function RichTextEditor({
   const errorId = `${id}-error`
   const compiledFamilies = useMemo(() => compileFamilies(toneFamilies), [toneFamilies])
   const editor = useEditor({
-    extensions: [...documentExtensions, Placeholder.configure({ placeholder }), ToneCheck.configure({ families: compiledFamilies, insteadLabel: t('phrases.panel.instead') })],
+    extensions: [...documentExtensions, Placeholder.configure({ placeholder }), ToneCheck.configure({ families: compiledFamilies, insteadLabel: t('tone.panel.instead') })],
     content: defaultValue,
     immediatelyRender: false,
     editorProps: {

@@ -7,7 +7,7 @@ import { useEditorState } from '@tiptap/react'
 import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toneState } from '~/editor/tone-check.ts'
-import { checkTone, compileFamilies, type PhraseFamilyData } from '~/phrases/phrase-checker.ts'
+import { checkTone, compileFamilies, type PhraseFamilyData } from '~/tone/checker.ts'
 
 /** One finding: the phrase, its family, why it brushes customers off and what to write instead. */
 function FindingItem({ text, family, current, children }: { text: string; family: PhraseFamilyData; current?: boolean; children?: ReactNode }) {
@@ -19,7 +19,7 @@ function FindingItem({ text, family, current, children }: { text: string; family
       </p>
       <p className="mt-1 text-stone-700">{family.explanation}</p>
       <p className="mt-1">
-        <span className="font-medium">{t('phrases.panel.instead')}</span> {family.suggestion}
+        <span className="font-medium">{t('tone.panel.instead')}</span> {family.suggestion}
       </p>
       {children}
     </li>
@@ -34,7 +34,7 @@ export function ToneFindingsInText({ text, families, id }: { text: string; famil
   const byId = new Map(families.map((family) => [family.id, family]))
   if (!findings.length) return null
   return (
-    <section aria-live="polite" aria-label={t('phrases.panel.found', { count: findings.length })} id={id} className="-mt-2 mb-4 text-sm" data-testid="title-tone-findings">
+    <section aria-live="polite" aria-label={t('tone.panel.found', { count: findings.length })} id={id} className="-mt-2 mb-4 text-sm" data-testid="title-tone-findings">
       <ul className="space-y-2">
         {findings.map((finding) => {
           const family = byId.get(finding.familyId)
@@ -61,10 +61,10 @@ export function ToneFindings({ editor, families, id }: { editor: Editor | null; 
   return (
     <section aria-labelledby={titleId} className="mt-2 rounded border border-stone-300 bg-stone-50 p-3 text-sm" data-testid="tone-findings">
       <h3 id={titleId} className="font-semibold">
-        {tone.findings.length ? t('phrases.panel.found', { count: tone.findings.length }) : t('phrases.panel.none')}
+        {tone.findings.length ? t('tone.panel.found', { count: tone.findings.length }) : t('tone.panel.none')}
       </h3>
       <p aria-live="polite" className="sr-only">
-        {active ? t('phrases.panel.cursorIn', { name: active.name, explanation: active.explanation }) : ''}
+        {active ? t('tone.panel.cursorIn', { name: active.name, explanation: active.explanation }) : ''}
       </p>
       {tone.findings.length ? (
         <ul className="mt-2 space-y-3">
@@ -79,7 +79,7 @@ export function ToneFindings({ editor, families, id }: { editor: Editor | null; 
                   className="mt-1 min-h-11 text-brand-800 underline focus-visible:outline-2 focus-visible:outline-brand-700"
                   onClick={() => editor.chain().focus().setTextSelection({ from: finding.from, to: finding.to }).scrollIntoView().run()}
                 >
-                  {t('phrases.panel.show', { text: finding.text })}
+                  {t('tone.panel.show', { text: finding.text })}
                 </button>
               </FindingItem>
             )

@@ -1,7 +1,6 @@
 // The consultation on a principle: comments per region (HQ sees the counts), one level of
 // replies, HQ resolves.
 import { useTranslation } from 'react-i18next'
-import { useAbility } from '~/components/can.tsx'
 import { CommentForm, CommentThreads, type Thread } from '~/components/comments.tsx'
 
 export type ConsultationData = {
@@ -9,13 +8,13 @@ export type ConsultationData = {
   threads: Thread[]
   regionCounts: { regionId: string | null; regionName: string | null; count: number }[] | null
   canComment: boolean
+  canResolve: boolean
   regions: { id: string; name: string }[]
   speaksForHq: boolean
 }
 
 export function ConsultationSection({ consultation, status }: { consultation: ConsultationData; status: string }) {
   const { t } = useTranslation()
-  const ability = useAbility()
   const { threads, regionCounts, canComment } = consultation
   return (
     <section aria-labelledby="consultation-title" className="mt-8">
@@ -38,7 +37,7 @@ export function ConsultationSection({ consultation, status }: { consultation: Co
           )}
         </div>
       ) : null}
-      <CommentThreads threads={threads} canComment={canComment} canResolve={ability.can('update', 'PrincipleComment')} />
+      <CommentThreads threads={threads} canComment={canComment} canResolve={consultation.canResolve} />
       {canComment ? (
         <CommentForm regions={consultation.regions} speaksForHq={consultation.speaksForHq} />
       ) : status === 'consultation' ? (

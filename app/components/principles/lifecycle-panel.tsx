@@ -1,11 +1,9 @@
 // HQ's controls on a principle page: edit, consultation, publish, archive. Shown by ability;
 // the server checks every step again.
-import { subject } from '@casl/ability'
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { useAbility } from '~/components/can.tsx'
 import { Button, Field, FieldErrors, FormErrors } from '~/components/ui/form.tsx'
 import type { PrincipleStatus } from '~/generated/prisma/enums.ts'
 import { isoDateInOrganisation } from '~/utils/dates.ts'
@@ -16,19 +14,20 @@ type PanelPrinciple = { id: string; status: PrincipleStatus; revision: number; p
 
 const DEFAULT_CONSULTATION_DAYS = 14
 
-export function LifecyclePanel({ principle }: { principle: PanelPrinciple }) {
+/** What the user may do (from the loader, the domain's principleActions). */
+type May = { update: boolean; archive: boolean; publish: boolean }
+
+export function LifecyclePanel({ principle, may }: { principle: PanelPrinciple; may: May }) {
   const { t } = useTranslation()
-  const ability = useAbility()
   const results = [useResultFor('close-consultation'), useResultFor('archive'), useResultFor('restore')]
   const stepResult = results.find(Boolean)
-  const record = subject('Principle', { ...principle }) as never
-  if (!ability.can('update', record) && !ability.can('archive', record)) return null
+  if (!may.update && !may.archive) return null
 
   return (
     <section aria-label={t('principles.hqActions')} className="mb-6 rounded border border-stone-300 bg-white p-4">
       <FormErrors errors={stepResult?.error?.[''] ?? undefined} />
       <div className="flex flex-wrap gap-2">
-        {principle.status !== 'archived' && ability.can('update', record) ? (
+        {principle.status !== 'archived' && may.update ? (
           <Link to="edit" className="inline-flex min-h-11 items-center rounded bg-brand-800 px-4 py-2 font-medium text-white">
             {principle.status === 'published' ? t('principles.startRevision') : t('principles.edit')}
           </Link>
@@ -39,12 +38,12 @@ export function LifecyclePanel({ principle }: { principle: PanelPrinciple }) {
               {t('principles.closeConsultation')}
             </Button>
           ) : null}
-          {principle.status !== 'archived' && ability.can('archive', record) ? (
+          {principle.status !== 'archived' && may.archive ? (
             <Button variant="danger" name="intent" value="archive">
               {t('principles.archive')}
             </Button>
           ) : null}
-          {principle.status === 'archived' && ability.can('archive', record) ? (
+          {principle.status === 'archived' && may.archive ? (
             <Button variant="secondary" name="intent" value="restore">
               {t('principles.restore')}
             </Button>
@@ -52,7 +51,7 @@ export function LifecyclePanel({ principle }: { principle: PanelPrinciple }) {
         </Form>
       </div>
       {principle.status === 'draft' ? <OpenConsultationForm /> : null}
-      {principle.status === 'consultation' && ability.can('publish', record) ? <PublishForm principle={principle} /> : null}
+      {principle.status === 'consultation' && may.publish ? <PublishForm principle={principle} /> : null}
     </section>
   )
 }

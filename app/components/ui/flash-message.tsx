@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { Flash } from '~/utils/flash.server.ts'
+import type { Flash } from '~/web/flash.server.ts'
 
 export function FlashMessage({ flash }: { flash: Flash }) {
   const { t } = useTranslation()

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 /**
  * Errors are i18n keys (see app/validation/schemas.ts), optionally with values after a `?` in
- * query-string form: `phrases.errors.badWord?line=3&word=(beleid)`.
+ * query-string form: `tone.errors.badWord?line=3&word=(beleid)`.
  */
 function useErrorText() {
   const { t } = useTranslation()

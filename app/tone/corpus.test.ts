@@ -3,7 +3,7 @@
 // keeps both at or above 0.9. Run it alone with `npx vitest run tone`.
 import { describe, expect, test } from 'vitest'
 import { DEFAULT_PHRASE_FAMILIES } from './default-families.ts'
-import { checkTone, compileFamilies } from './phrase-checker.ts'
+import { checkTone, compileFamilies } from './checker.ts'
 
 /** Each sentence with the families that should flag it ([] = must not be flagged). */
 const CORPUS: [string, string[]][] = [

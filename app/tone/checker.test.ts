@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { checkTone, compileFamilies, parsePatterns, tokenize, type PhraseFamilyData } from './phrase-checker.ts'
+import { checkTone, compileFamilies, parsePatterns, tokenize, type PhraseFamilyData } from './checker.ts'
 
 const family = (patterns: string, exceptions = ''): PhraseFamilyData => ({
   id: 'f',
@@ -54,11 +54,11 @@ describe('phrase checker', () => {
   })
 
   test('refuses patterns it cannot read, with the line number', () => {
-    expect(parsePatterns('dat is beleid\n\nbeleid').errors).toEqual([{ line: 3, key: 'phrases.errors.tooFewWords' }])
-    expect(parsePatterns('dat is (beleid)').errors).toEqual([{ line: 1, key: 'phrases.errors.badWord', word: '(beleid)' }])
-    expect(parsePatterns('dat is be*').errors).toEqual([{ line: 1, key: 'phrases.errors.shortPrefix', word: 'be*' }])
-    expect(parsePatterns("that's policy").errors).toEqual([{ line: 1, key: 'phrases.errors.badWord', word: "that's" }])
-    expect(parsePatterns('kan||kunnen niets').errors).toEqual([{ line: 1, key: 'phrases.errors.badWord', word: 'kan||kunnen' }])
+    expect(parsePatterns('dat is beleid\n\nbeleid').errors).toEqual([{ line: 3, key: 'tone.errors.tooFewWords' }])
+    expect(parsePatterns('dat is (beleid)').errors).toEqual([{ line: 1, key: 'tone.errors.badWord', word: '(beleid)' }])
+    expect(parsePatterns('dat is be*').errors).toEqual([{ line: 1, key: 'tone.errors.shortPrefix', word: 'be*' }])
+    expect(parsePatterns("that's policy").errors).toEqual([{ line: 1, key: 'tone.errors.badWord', word: "that's" }])
+    expect(parsePatterns('kan||kunnen niets').errors).toEqual([{ line: 1, key: 'tone.errors.badWord', word: 'kan||kunnen' }])
   })
 })
 

@@ -3,9 +3,9 @@ import { prisma } from '~/utils/db.server.ts'
 import { logger } from '~/utils/logger.server.ts'
 import { hashPassword } from '~/utils/password.server.ts'
 import { slugify } from '~/utils/slug.ts'
-import { recordAudit } from './audit.server.ts'
-import { seedDemoGuidelines } from './demo-guidelines.server.ts'
-import { publishDemoComplaintsV2, seedDemoPrinciples } from './demo-principles.server.ts'
+import { recordAudit } from '~/models/audit.server.ts'
+import { seedDemoGuidelines } from './guidelines.ts'
+import { publishDemoComplaintsV2, seedDemoPrinciples } from './principles.ts'
 
 /** Demo data only: printed at start-up, never use it for real accounts. */
 export const DEMO_PASSWORD = 'leidraad-demo'

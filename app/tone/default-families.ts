@@ -2,7 +2,7 @@
 // They are copied into the database the first time the families are read; from then on HQ
 // maintains them on the tone-check admin page.
 import defaults from './default-families.json' with { type: 'json' }
-import type { PhraseFamilyData } from './phrase-checker.ts'
+import type { PhraseFamilyData } from './checker.ts'
 
 export interface DefaultPhraseFamily extends Omit<PhraseFamilyData, 'id'> {
   key: string

@@ -3,8 +3,8 @@
 // HQ and admin may change the list (over HTTP), a save reports the count, and the overviews
 // count the findings of published guidelines.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { activePhraseFamilies, countToneFindings, listPhraseFamilies, toneFindingsOfPublishedGuidelines } from '~/models/phrase-family.server.ts'
-import { DEFAULT_PHRASE_FAMILIES } from '~/phrases/default-families.ts'
+import { activePhraseFamilies, countToneFindings, listPhraseFamilies, toneFindingsOfPublishedGuidelines } from '~/models/tone.server.ts'
+import { DEFAULT_PHRASE_FAMILIES } from '~/tone/default-families.ts'
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
 import * as editRoute from '~/routes/guidelines.$guidelineId.edit.tsx'
 import * as familyRoute from '~/routes/tone.$familyId.tsx'
@@ -12,7 +12,7 @@ import * as toneRoute from '~/routes/tone._index.tsx'
 import * as newFamilyRoute from '~/routes/tone.new.tsx'
 import * as workspaceRoute from '~/routes/regions.$regionId_.guidelines.tsx'
 import { prisma } from '~/utils/db.server.ts'
-import { takeFlash } from '~/utils/flash.server.ts'
+import { takeFlash } from '~/web/flash.server.ts'
 import { documentJson, makeGuideline, makeOrganisation, makePrinciple, signInRoles } from '../factories.ts'
 import { callRoute } from '../route-helpers.ts'
 
@@ -89,8 +89,8 @@ describe('phrase families', () => {
       form: familyForm({ name: 'Kapot patroon', patterns: 'dat is beleid\nbeleid\n(niet) goed' }),
     })
     expect(refused.status).toBe(400)
-    expect(JSON.stringify(refused.data)).toContain('phrases.errors.tooFewWords?line=2')
-    expect(JSON.stringify(refused.data)).toContain('phrases.errors.badWord?line=3')
+    expect(JSON.stringify(refused.data)).toContain('tone.errors.tooFewWords?line=2')
+    expect(JSON.stringify(refused.data)).toContain('tone.errors.badWord?line=3')
     expect(await prisma.phraseFamily.count()).toBe(before)
   })
 
@@ -137,7 +137,7 @@ describe('the tone check around guidelines', () => {
     expect(response.status).toBe(302)
     const cookie = response.headers.get('Set-Cookie')!.split(';')[0]!
     const { flash } = await takeFlash(new Request('http://localhost/', { headers: { Cookie: cookie } }))
-    expect(flash?.detail).toEqual({ key: 'phrases.afterSave', values: { count: 2 } })
+    expect(flash?.detail).toEqual({ key: 'tone.afterSave', values: { count: 2 } })
     expect((await prisma.guideline.findUniqueOrThrow({ where: { id: guideline.id } })).bodyText).toContain('nu eenmaal ons beleid')
   })
 

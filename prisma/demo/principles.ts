@@ -5,8 +5,8 @@ import type { JSONContent } from '@tiptap/core'
 import { parseDocument } from '~/editor/document.ts'
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
 import { prisma } from '~/utils/db.server.ts'
-import { addComment } from './principle-comment.server.ts'
-import { createPrinciple, openConsultation, publishPrinciple, savePrinciple } from './principle.server.ts'
+import { addComment } from '~/models/comment.server.ts'
+import { createPrinciple, openConsultation, publishPrinciple, savePrinciple } from '~/models/principle.server.ts'
 
 type Inline = string | JSONContent
 const text = (part: Inline): JSONContent => (typeof part === 'string' ? { type: 'text', text: part } : part)

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { getDataDir } from './db-config.server.ts'
+import { getDataDir } from '~/utils/db-config.server.ts'
 
 /**
  * SESSION_SECRET when set (comma-separated to rotate: the first signs, all verify). Without it,

@@ -1,14 +1,17 @@
+// The signed session cookie. It carries only the session row's id; the row decides (expiry,
+// revocation), see app/models/auth.server.ts.
 import { createCookieSessionStorage } from '@remix-run/node'
+import { SESSION_TTL_MS } from '~/models/auth.server.ts'
+import { singleton } from '~/utils/singleton.server.ts'
+import type { Flash } from './flash.server.ts'
 import { getSessionSecrets } from './session-secret.server.ts'
-import { singleton } from './singleton.server.ts'
 
-/** How long a sign-in lasts. The database row decides; the cookie only carries its id. */
-export const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 14
+export const SESSION_COOKIE = '__leidraad_session'
 
 export const sessionStorage = singleton('session-storage', () =>
-  createCookieSessionStorage<{ sessionId: string }, { flash: { kind: 'success' | 'error'; key: string } }>({
+  createCookieSessionStorage<{ sessionId: string }, { flash: Flash }>({
     cookie: {
-      name: '__leidraad_session',
+      name: SESSION_COOKIE,
       httpOnly: true,
       sameSite: 'lax',
       path: '/',

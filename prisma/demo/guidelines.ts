@@ -4,10 +4,11 @@
 // Seeded through the domain functions, so the review flow, validation and audit apply.
 import { parseDocument } from '~/editor/document.ts'
 import { prisma } from '~/utils/db.server.ts'
-import { decide } from './coverage.server.ts'
-import { userWithAbility } from './demo-principles.server.ts'
-import { createGuideline, publishGuideline, submitForReview } from './guideline.server.ts'
-import { addCustomerInput, addGuidelineComment } from './guideline-team.server.ts'
+import { decide } from '~/models/decision.server.ts'
+import { userWithAbility } from './principles.ts'
+import { createGuideline, publishGuideline, submitForReview } from '~/models/guideline.server.ts'
+import { addGuidelineComment } from '~/models/comment.server.ts'
+import { addCustomerInput } from '~/models/customer-input.server.ts'
 
 type Actor = Awaited<ReturnType<typeof userWithAbility>>
 

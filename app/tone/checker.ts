@@ -50,7 +50,7 @@ export interface PatternError {
   /** 1-based line in the field. */
   line: number
   /** i18n key of the problem. */
-  key: 'phrases.errors.tooFewWords' | 'phrases.errors.badWord' | 'phrases.errors.shortPrefix'
+  key: 'tone.errors.tooFewWords' | 'tone.errors.badWord' | 'tone.errors.shortPrefix'
   word?: string
 }
 
@@ -154,18 +154,18 @@ function parsePattern(line: string, lineNumber: number): CompiledPattern | Patte
     const word: PatternWord = { exact: new Set(), prefixes: [] }
     for (const option of part.split('|')) {
       const normalized = normalizeWord(option)
-      if (!WORD_SYNTAX.test(normalized)) return { line: lineNumber, key: 'phrases.errors.badWord', word: option || part }
+      if (!WORD_SYNTAX.test(normalized)) return { line: lineNumber, key: 'tone.errors.badWord', word: option || part }
       if (!normalized.endsWith('*')) {
         word.exact.add(normalized)
         continue
       }
       const prefix = normalized.slice(0, -1)
-      if (prefix.length < 3) return { line: lineNumber, key: 'phrases.errors.shortPrefix', word: option }
+      if (prefix.length < 3) return { line: lineNumber, key: 'tone.errors.shortPrefix', word: option }
       word.prefixes.push(prefix)
     }
     words.push(word)
   }
-  if (words.length < 2) return { line: lineNumber, key: 'phrases.errors.tooFewWords' }
+  if (words.length < 2) return { line: lineNumber, key: 'tone.errors.tooFewWords' }
   return { words, anyOrder }
 }
 

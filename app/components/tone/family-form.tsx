@@ -6,7 +6,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { Button, Field, FormErrors, TextareaField } from '~/components/ui/form.tsx'
-import { MAX_GAP } from '~/phrases/phrase-checker.ts'
+import { MAX_GAP } from '~/tone/checker.ts'
 import { PhraseFamilySchema } from '~/validation/schemas.ts'
 
 export interface PhraseFamilyFormValues {
@@ -41,38 +41,38 @@ export function PhraseFamilyForm({
   return (
     <Form method="post" {...getFormProps(form)} className="rounded border border-stone-300 bg-white p-5">
       <FormErrors errors={form.errors} />
-      <Field label={t('phrases.form.name')} hint={t('phrases.form.nameHint')} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: 'text' })} />
+      <Field label={t('tone.form.name')} hint={t('tone.form.nameHint')} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: 'text' })} />
       <TextareaField
-        label={t('phrases.form.patterns')}
+        label={t('tone.form.patterns')}
         hint={
           <ul className="list-disc pl-5">
-            <li>{t('phrases.form.syntaxLine')}</li>
+            <li>{t('tone.form.syntaxLine')}</li>
             <li>
-              <Trans i18nKey="phrases.form.syntaxGap" values={{ gap: MAX_GAP }} components={{ code }} />
+              <Trans i18nKey="tone.form.syntaxGap" values={{ gap: MAX_GAP }} components={{ code }} />
             </li>
             <li>
-              <Trans i18nKey="phrases.form.syntaxPrefix" components={{ code }} />
+              <Trans i18nKey="tone.form.syntaxPrefix" components={{ code }} />
             </li>
             <li>
-              <Trans i18nKey="phrases.form.syntaxAny" components={{ code }} />
+              <Trans i18nKey="tone.form.syntaxAny" components={{ code }} />
             </li>
-            <li>{t('phrases.form.syntaxContractions')}</li>
+            <li>{t('tone.form.syntaxContractions')}</li>
           </ul>
         }
         errors={fields.patterns.errors}
         textareaProps={{ ...getTextareaProps(fields.patterns), rows: 7, spellCheck: false, className: 'font-mono' }}
       />
       <TextareaField
-        label={t('phrases.form.exceptions')}
-        hint={t('phrases.form.exceptionsHint')}
+        label={t('tone.form.exceptions')}
+        hint={t('tone.form.exceptionsHint')}
         errors={fields.exceptions.errors}
         textareaProps={{ ...getTextareaProps(fields.exceptions), rows: 3, spellCheck: false }}
       />
-      <TextareaField label={t('phrases.form.explanation')} hint={t('phrases.form.explanationHint')} errors={fields.explanation.errors} textareaProps={{ ...getTextareaProps(fields.explanation), rows: 3 }} />
-      <TextareaField label={t('phrases.form.suggestion')} hint={t('phrases.form.suggestionHint')} errors={fields.suggestion.errors} textareaProps={{ ...getTextareaProps(fields.suggestion), rows: 3 }} />
+      <TextareaField label={t('tone.form.explanation')} hint={t('tone.form.explanationHint')} errors={fields.explanation.errors} textareaProps={{ ...getTextareaProps(fields.explanation), rows: 3 }} />
+      <TextareaField label={t('tone.form.suggestion')} hint={t('tone.form.suggestionHint')} errors={fields.suggestion.errors} textareaProps={{ ...getTextareaProps(fields.suggestion), rows: 3 }} />
       <div className="mb-4 flex items-center gap-2">
         <input {...getInputProps(fields.enabled, { type: 'checkbox' })} className="h-5 w-5" />
-        <label htmlFor={fields.enabled.id}>{t('phrases.form.enabled')}</label>
+        <label htmlFor={fields.enabled.id}>{t('tone.form.enabled')}</label>
       </div>
       {defaultValue.revision ? <input type="hidden" name="revision" value={defaultValue.revision} /> : null}
       <Button type="submit" disabled={navigation.state === 'submitting'}>

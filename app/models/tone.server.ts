@@ -1,16 +1,16 @@
 // The tone check's phrase families in the database: HQ adds, edits and disables them on the
 // admin page (routes/tone.*); the editor and the save actions read the enabled ones on every
-// request, so a change applies at once. The checking itself is app/phrases/phrase-checker.ts.
+// request, so a change applies at once. The checking itself is app/tone/checker.ts.
 import { accessibleBy } from '@casl/prisma/runtime'
-import { DEFAULT_PHRASE_FAMILIES } from '~/phrases/default-families.ts'
-import { checkTone, compileFamilies, type CompiledFamily, type PhraseFamilyData } from '~/phrases/phrase-checker.ts'
-import type { AppAbility } from '~/permissions/ability.ts'
-import { authorize, invariantFound } from '~/permissions/authorize.server.ts'
+import { DEFAULT_PHRASE_FAMILIES } from '~/tone/default-families.ts'
+import { checkTone, compileFamilies, type CompiledFamily, type PhraseFamilyData } from '~/tone/checker.ts'
+import { can, type Action, type AppAbility } from '~/permissions/ability.ts'
+import { authorize } from '~/permissions/authorize.ts'
+import { Conflict, invariantFound, isUniqueViolation } from '~/utils/errors.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { firstFreeSlug, slugify } from '~/utils/slug.ts'
 import type { PhraseFamilyInput } from '~/validation/schemas.ts'
 import { recordAudit } from './audit.server.ts'
-import { DomainError, isUniqueViolation } from './errors.server.ts'
 
 let defaultsCopied: Promise<void> | null = null
 
@@ -58,13 +58,37 @@ export async function activePhraseFamilies(ability: AppAbility): Promise<PhraseF
   })
 }
 
-export async function requirePhraseFamily(ability: AppAbility, id: string) {
+/**
+ * The tone check's page: every family (enabled first), what the user may change, and the findings
+ * of the enabled families in a text the user tries out.
+ */
+export async function toneOverview(ability: AppAbility, text: string) {
+  authorize(ability, 'read', 'PhraseFamily')
+  const families = await listPhraseFamilies(ability)
+  const enabled = families.filter((family) => family.enabled)
+  const names = new Map(enabled.map((family) => [family.id, family.name]))
+  const findings = text ? checkTone(text, compileFamilies(enabled)).map((finding) => ({ ...finding, name: names.get(finding.familyId) ?? '' })) : null
+  return {
+    families,
+    findings,
+    may: { create: can(ability, 'create', 'PhraseFamily'), update: can(ability, 'update', 'PhraseFamily') },
+  }
+}
+
+/** Whether the user may add phrase families (the "new family" page). */
+export function requireToneEditor(ability: AppAbility) {
+  authorize(ability, 'create', 'PhraseFamily')
+}
+
+/** A family if the ability may read it (NotFound otherwise) and do `action` on it (Forbidden). */
+export async function requirePhraseFamily(ability: AppAbility, id: string, action: Action = 'read') {
   await ensureDefaultFamilies()
   const family = await prisma.phraseFamily.findFirst({
     where: { AND: [accessibleBy(ability, 'read').ofType('PhraseFamily'), { id }] },
     select: familyFields,
   })
   invariantFound(family)
+  authorize(ability, action, 'PhraseFamily', family)
   return family
 }
 
@@ -98,21 +122,20 @@ export async function createPhraseFamily(ability: AppAbility, actorId: string, i
     })
   } catch (error) {
     // Someone added a family with the same name at the same moment: nothing was written.
-    if (isUniqueViolation(error)) throw new DomainError('phrases.errors.nameClash', 409, 'name')
+    if (isUniqueViolation(error)) throw new Conflict('tone.errors.nameClash', 'name')
     throw error
   }
 }
 
 /** Saves a family; refused (nothing written) when someone else saved it since `input.revision`. */
 export async function updatePhraseFamily(ability: AppAbility, actorId: string, id: string, input: PhraseFamilyInput) {
-  const family = await requirePhraseFamily(ability, id)
-  authorize(ability, 'update', 'PhraseFamily', family)
+  const family = await requirePhraseFamily(ability, id, 'update')
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.phraseFamily.updateMany({
       where: { id, revision: input.revision ?? family.revision },
       data: { ...familyData(input), revision: { increment: 1 }, updatedById: actorId },
     })
-    if (!count) throw new DomainError('phrases.stale', 409)
+    if (!count) throw new Conflict('tone.stale')
     const { id: _id, key: _key, revision: _revision, ...before } = family
     await recordAudit(tx, {
       actorId,

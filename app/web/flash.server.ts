@@ -13,14 +13,14 @@ export interface Flash {
 /** Redirects and shows a one-time message on the next page (Post/Redirect/Get). */
 export async function redirectWithFlash(request: Request, to: string, flash: Flash): Promise<Response> {
   const session = await getCookieSession(request)
-  session.flash('flash', flash as never)
+  session.flash('flash', flash)
   return redirect(to, { headers: { 'Set-Cookie': await sessionStorage.commitSession(session) } })
 }
 
 /** Reads (and so consumes) the flash message; the returned header must be sent with the page. */
 export async function takeFlash(request: Request): Promise<{ flash: Flash | null; headers: HeadersInit }> {
   const session = await getCookieSession(request)
-  const flash = (session.get('flash') as Flash | undefined) ?? null
+  const flash = session.get('flash') ?? null
   if (!flash) return { flash: null, headers: {} }
   return { flash, headers: { 'Set-Cookie': await sessionStorage.commitSession(session) } }
 }

@@ -1,0 +1,73 @@
+// Sign-in plumbing of the web layer: the session cookie → the signed-in user and their ability,
+// redirects to the sign-in page, starting and ending sessions. Every loader and action starts
+// here (through app/web/route.server.ts), because Remix runs parent and child loaders in
+// parallel: a parent's check never protects a child.
+import { redirect } from '@remix-run/node'
+import { createSession, endSession, findSessionUser, type SessionUser } from '~/models/auth.server.ts'
+import { defineAbilityFor } from '~/permissions/ability.server.ts'
+import type { AppAbility } from '~/permissions/ability.ts'
+import { safeRedirectPath } from '~/utils/redirect.ts'
+import { getCookieSession, SESSION_COOKIE, sessionStorage } from './session.server.ts'
+
+export type { SessionUser }
+
+export const PASSWORD_CHANGE_PATH = '/account/password'
+
+// Root and route loaders of one request share the Request object: look the session up once.
+const sessionUsers = new WeakMap<Request, Promise<SessionUser | null>>()
+
+/** The signed-in user, or null (no cookie, expired or revoked session, deactivated user). */
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  let user = sessionUsers.get(request)
+  if (!user) {
+    user = getCookieSession(request).then((cookie) => {
+      const sessionId = cookie.get('sessionId')
+      return sessionId ? findSessionUser(sessionId) : null
+    })
+    sessionUsers.set(request, user)
+  }
+  return user
+}
+
+/** The signed-in user; otherwise a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request)
+  const url = new URL(request.url)
+  if (!user) {
+    const here = url.pathname + url.search
+    const search = here === '/' ? '' : `?${new URLSearchParams({ redirectTo: safeRedirectPath(here) })}`
+    throw redirect(`/login${search}`, { headers: await clearCookieHeaders(request) })
+  }
+  if (user.mustChangePassword && url.pathname !== PASSWORD_CHANGE_PATH && url.pathname !== '/logout') {
+    throw redirect(PASSWORD_CHANGE_PATH)
+  }
+  return user
+}
+
+/** The guard every loader and action starts with: the signed-in user and their ability, built from the one rule definition. */
+export async function requireAbility(request: Request): Promise<{ user: SessionUser; ability: AppAbility }> {
+  const user = await requireUser(request)
+  return { user, ability: defineAbilityFor(user) }
+}
+
+async function clearCookieHeaders(request: Request): Promise<HeadersInit> {
+  if (!request.headers.get('Cookie')?.includes(SESSION_COOKIE)) return {}
+  return { 'Set-Cookie': await sessionStorage.destroySession(await getCookieSession(request)) }
+}
+
+/** Starts a session for the user and redirects with its cookie. */
+export async function startSession(userId: string, redirectTo: string): Promise<Response> {
+  const session = await createSession(userId)
+  const cookieSession = await sessionStorage.getSession()
+  cookieSession.set('sessionId', session.id)
+  return redirect(redirectTo, {
+    headers: { 'Set-Cookie': await sessionStorage.commitSession(cookieSession) },
+  })
+}
+
+export async function signOut(request: Request): Promise<Response> {
+  const cookieSession = await getCookieSession(request)
+  const sessionId = cookieSession.get('sessionId')
+  if (sessionId) await endSession(sessionId)
+  return redirect('/login', { headers: { 'Set-Cookie': await sessionStorage.destroySession(cookieSession) } })
+}
