@@ -34,7 +34,9 @@ export default async function handleRequest(
     body.on('finish', () => {
       clearTimeout(timeout)
       responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-      resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: didError ? 500 : responseStatusCode }))
+      resolve(
+        new Response(Buffer.concat(chunks), { headers: responseHeaders, status: didError ? 500 : responseStatusCode }),
+      )
     })
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>

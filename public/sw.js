@@ -12,7 +12,9 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((key) => key !== PAGES && key !== ASSETS).map((key) => caches.delete(key))))
+      .then((keys) =>
+        Promise.all(keys.filter((key) => key !== PAGES && key !== ASSETS).map((key) => caches.delete(key))),
+      )
       .then(() => self.clients.claim()),
   )
 })
@@ -83,5 +85,8 @@ function offlineMiss(request) {
       { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } },
     )
   }
-  return new Response(JSON.stringify({ offline: true }), { status: 503, headers: { 'content-type': 'application/json' } })
+  return new Response(JSON.stringify({ offline: true }), {
+    status: 503,
+    headers: { 'content-type': 'application/json' },
+  })
 }

@@ -60,7 +60,10 @@ export async function signInRoles<R extends keyof Organisation['users']>(org: Or
   const abilities = {} as Record<R, AppAbility>
   const cookies = {} as Record<R, string>
   for (const role of roles) {
-    const user = await prisma.user.findUniqueOrThrow({ where: { id: org.users[role].id }, include: { memberships: true } })
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { id: org.users[role].id },
+      include: { memberships: true },
+    })
     abilities[role] = defineAbilityFor(user)
     cookies[role] = await sessionCookie(user.id)
   }
@@ -83,7 +86,12 @@ let nextPosition = 10_000
 
 export async function makePrinciple(
   authorId: string,
-  options: { status?: PrincipleStatus; publishedVersion?: number; consultationEndsAt?: Date | null; title?: string } = {},
+  options: {
+    status?: PrincipleStatus
+    publishedVersion?: number
+    consultationEndsAt?: Date | null
+    title?: string
+  } = {},
 ) {
   const title = options.title ?? `Principe ${unique()}`
   const body = JSON.parse(documentJson(`Tekst van ${title}`))
@@ -98,7 +106,8 @@ export async function makePrinciple(
       publishedVersion,
       // Published principles have a place in HQ's order (as publishPrinciple gives them).
       position: publishedVersion > 0 && options.status !== 'archived' ? nextPosition++ : null,
-      consultationEndsAt: options.consultationEndsAt ?? (options.status === 'consultation' ? new Date(Date.now() + 86_400_000) : null),
+      consultationEndsAt:
+        options.consultationEndsAt ?? (options.status === 'consultation' ? new Date(Date.now() + 86_400_000) : null),
       createdById: authorId,
       updatedById: authorId,
       versions: {
@@ -121,7 +130,14 @@ export async function makePrinciple(
  */
 export async function makeGuideline(
   authorId: string,
-  options: { regionId: string; principleId: string; status?: GuidelineStatus; publishedVersion?: number; basedOnPrincipleVersion?: number; title?: string },
+  options: {
+    regionId: string
+    principleId: string
+    status?: GuidelineStatus
+    publishedVersion?: number
+    basedOnPrincipleVersion?: number
+    title?: string
+  },
 ) {
   const title = options.title ?? `Richtlijn ${unique()}`
   const body = JSON.parse(documentJson(`Tekst van ${title}`))

@@ -19,7 +19,13 @@ function toOutcome(value: unknown): Outcome {
 
 export async function callRoute(
   handler: Handler,
-  options: { method?: string; path?: string; cookie?: string; form?: Record<string, string>; params?: Record<string, string> } = {},
+  options: {
+    method?: string
+    path?: string
+    cookie?: string
+    form?: Record<string, string>
+    params?: Record<string, string>
+  } = {},
 ): Promise<Outcome> {
   const method = options.method ?? (options.form ? 'POST' : 'GET')
   const request = new Request(`http://localhost${options.path ?? '/'}`, {

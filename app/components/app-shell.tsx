@@ -13,7 +13,15 @@ interface ShellUser {
 }
 
 /** Header, role-aware navigation, language switch and sign-out around every page. */
-export function AppShell({ user, flash, children }: { user: ShellUser | null; flash: Flash | null; children: ReactNode }) {
+export function AppShell({
+  user,
+  flash,
+  children,
+}: {
+  user: ShellUser | null
+  flash: Flash | null
+  children: ReactNode
+}) {
   const { t, i18n } = useTranslation()
   const location = useLocation()
   const ability = useAbility()

@@ -53,7 +53,15 @@ export function CommentView({ comment, canResolve }: { comment: Comment; canReso
 }
 
 /** Threads with their replies; a reply form under each thread when the user may comment. */
-export function CommentThreads({ threads, canComment, canResolve }: { threads: Thread[]; canComment: boolean; canResolve: boolean }) {
+export function CommentThreads({
+  threads,
+  canComment,
+  canResolve,
+}: {
+  threads: Thread[]
+  canComment: boolean
+  canResolve: boolean
+}) {
   const { t } = useTranslation()
   if (!threads.length) return <p className="mb-4 text-stone-700">{t('comments.empty')}</p>
   return (
@@ -94,7 +102,11 @@ export function CommentForm({
   })
   const label = parentId ? t('comments.reply') : t('comments.add')
   return (
-    <Form method="post" {...getFormProps(form)} className={parentId ? 'mt-3' : 'rounded border border-stone-300 bg-white p-4'}>
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      className={parentId ? 'mt-3' : 'rounded border border-stone-300 bg-white p-4'}
+    >
       <FormErrors errors={form.errors} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
       <label htmlFor={fields.body.id} className={parentId ? 'sr-only' : 'mb-1 block font-medium'}>

@@ -8,9 +8,13 @@ export function DiffView({ parts }: { parts: DiffPart[] }) {
   return (
     <div>
       <p className="mb-2 text-sm text-stone-700">
-        {t('diff.legend')} <ins className="diff-ins">{t('diff.added')}</ins> · <del className="diff-del">{t('diff.removed')}</del>
+        {t('diff.legend')} <ins className="diff-ins">{t('diff.added')}</ins> ·{' '}
+        <del className="diff-del">{t('diff.removed')}</del>
       </p>
-      <div className="whitespace-pre-wrap rounded border border-stone-300 bg-white p-4 leading-relaxed" data-testid="diff">
+      <div
+        className="whitespace-pre-wrap rounded border border-stone-300 bg-white p-4 leading-relaxed"
+        data-testid="diff"
+      >
         {parts.map((part, index) =>
           part.kind === 'same' ? (
             <span key={index}>{part.text}</span>

@@ -6,7 +6,13 @@ import { useTranslation } from 'react-i18next'
 import { useDateFormat } from '~/utils/dates.ts'
 import { RichText } from './rich-text.tsx'
 
-export function PublishedSection({ published, historyTo }: { published: { number: number; html: string }; historyTo: string }) {
+export function PublishedSection({
+  published,
+  historyTo,
+}: {
+  published: { number: number; html: string }
+  historyTo: string
+}) {
   const { t } = useTranslation()
   return (
     <section aria-label={t('principles.publishedVersion', { version: published.number })}>
@@ -20,7 +26,15 @@ export function PublishedSection({ published, historyTo }: { published: { number
   )
 }
 
-export function WorkingCopySection({ heading, working, children }: { heading: string; working: { title: string; html: string }; children?: ReactNode }) {
+export function WorkingCopySection({
+  heading,
+  working,
+  children,
+}: {
+  heading: string
+  working: { title: string; html: string }
+  children?: ReactNode
+}) {
   return (
     <section aria-labelledby="working-title" className="mt-8 rounded border border-amber-700 bg-amber-50/40 p-4">
       <h2 id="working-title" className="text-lg font-semibold">
@@ -33,10 +47,24 @@ export function WorkingCopySection({ heading, working, children }: { heading: st
   )
 }
 
-type VersionRow = { number: number; title: string; changeNote: string; publishedAt: string | Date; publishedBy: { name: string } }
+type VersionRow = {
+  number: number
+  title: string
+  changeNote: string
+  publishedAt: string | Date
+  publishedBy: { name: string }
+}
 
 /** A document's published versions, newest first: number, title, date, who published it, the change note. */
-export function VersionList<V extends VersionRow>({ versions, linkTo, extra }: { versions: V[]; linkTo?: (version: V) => string; extra?: (version: V) => string }) {
+export function VersionList<V extends VersionRow>({
+  versions,
+  linkTo,
+  extra,
+}: {
+  versions: V[]
+  linkTo?: (version: V) => string
+  extra?: (version: V) => string
+}) {
   const { t } = useTranslation()
   const formatDate = useDateFormat()
   if (!versions.length) return <p className="mb-6">{t('versions.none')}</p>
@@ -54,7 +82,9 @@ export function VersionList<V extends VersionRow>({ versions, linkTo, extra }: {
               <p className="font-medium">{label}</p>
             )}
             <p className="text-sm text-stone-700">
-              {[formatDate(version.publishedAt), version.publishedBy.name, extra?.(version)].filter(Boolean).join(' · ')}
+              {[formatDate(version.publishedAt), version.publishedBy.name, extra?.(version)]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
             <p className="text-sm">{version.changeNote}</p>
           </li>
@@ -84,14 +114,23 @@ export function CompareForm({
     to: withWorkingCopy ? 'draft' : (versions[0]?.number ?? ''),
   }
   return (
-    <form method="get" action={action} className="mb-6 flex flex-wrap items-end gap-3 rounded border border-stone-300 bg-white p-4">
+    <form
+      method="get"
+      action={action}
+      className="mb-6 flex flex-wrap items-end gap-3 rounded border border-stone-300 bg-white p-4"
+    >
       <h2 className="w-full font-semibold">{t('versions.compare')}</h2>
       {(['from', 'to'] as const).map((side) => (
         <div key={side}>
           <label htmlFor={`compare-${side}`} className="mb-1 block font-medium">
             {t(`versions.${side}`)}
           </label>
-          <select id={`compare-${side}`} name={side} defaultValue={String(defaults[side])} className="rounded border border-stone-400 px-3 py-2">
+          <select
+            id={`compare-${side}`}
+            name={side}
+            defaultValue={String(defaults[side])}
+            className="rounded border border-stone-400 px-3 py-2"
+          >
             {side === 'to' && withWorkingCopy ? <option value="draft">{t('versions.workingCopy')}</option> : null}
             {versions.map((version) => (
               <option key={version.number} value={version.number}>
@@ -101,7 +140,10 @@ export function CompareForm({
           </select>
         </div>
       ))}
-      <button type="submit" className="inline-flex min-h-11 items-center justify-center rounded bg-brand-800 px-4 py-2 font-medium text-white">
+      <button
+        type="submit"
+        className="inline-flex min-h-11 items-center justify-center rounded bg-brand-800 px-4 py-2 font-medium text-white"
+      >
         {t('versions.show')}
       </button>
     </form>

@@ -6,8 +6,18 @@ describe('diffText', () => {
     const parts = diffText('Bel de klant binnen vijf werkdagen terug.', 'Bel de klant binnen één werkdag zelf terug.')
     expect(parts.filter((p) => p.kind === 'removed').map((p) => p.text.trim())).toEqual(['vijf werkdagen'])
     expect(parts.filter((p) => p.kind === 'added').map((p) => p.text.trim())).toEqual(['één werkdag zelf'])
-    expect(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe('Bel de klant binnen vijf werkdagen terug.')
-    expect(parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe('Bel de klant binnen één werkdag zelf terug.')
+    expect(
+      parts
+        .filter((p) => p.kind !== 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('Bel de klant binnen vijf werkdagen terug.')
+    expect(
+      parts
+        .filter((p) => p.kind !== 'removed')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('Bel de klant binnen één werkdag zelf terug.')
   })
 
   it('keeps paragraphs apart and reports no change for equal texts', () => {

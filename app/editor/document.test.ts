@@ -9,11 +9,22 @@ const linked = (href: string) => doc(paragraph(text('klik', [{ type: 'link', att
 
 const policy = doc(
   { type: 'heading', attrs: { level: 2 }, content: [text('Waarom')] },
-  paragraph(text('De klant '), text('beslist', [{ type: 'bold' }]), text(' en '), text('wij', [{ type: 'italic' }]), text(' helpen.')),
+  paragraph(
+    text('De klant '),
+    text('beslist', [{ type: 'bold' }]),
+    text(' en '),
+    text('wij', [{ type: 'italic' }]),
+    text(' helpen.'),
+  ),
   { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph(text('Eén'))] }] },
   { type: 'orderedList', content: [{ type: 'listItem', content: [paragraph(text('Twee'))] }] },
   { type: 'blockquote', content: [paragraph(text('Citaat'))] },
-  paragraph(text('Meer op '), text('de site', [{ type: 'link', attrs: { href: 'https://example.org/beleid' } }]), text(' of '), text('mail', [{ type: 'link', attrs: { href: 'mailto:hq@example.org' } }])),
+  paragraph(
+    text('Meer op '),
+    text('de site', [{ type: 'link', attrs: { href: 'https://example.org/beleid' } }]),
+    text(' of '),
+    text('mail', [{ type: 'link', attrs: { href: 'mailto:hq@example.org' } }]),
+  ),
 )
 
 describe('parseDocument', () => {
@@ -37,8 +48,16 @@ describe('parseDocument', () => {
     ['a script node', doc({ type: 'script', content: [text('alert(1)')] }), 'editor.errors.unknownContent'],
     ['an unknown mark', doc(paragraph(text('x', [{ type: 'code' }]))), 'editor.errors.unknownContent'],
     ['a disabled mark (strike)', doc(paragraph(text('x', [{ type: 'strike' }]))), 'editor.errors.unknownContent'],
-    ['a heading level outside 2–3', doc({ type: 'heading', attrs: { level: 1 }, content: [text('x')] }), 'editor.errors.unknownContent'],
-    ['a list item outside a list', doc({ type: 'listItem', content: [paragraph(text('x'))] }), 'editor.errors.unknownContent'],
+    [
+      'a heading level outside 2–3',
+      doc({ type: 'heading', attrs: { level: 1 }, content: [text('x')] }),
+      'editor.errors.unknownContent',
+    ],
+    [
+      'a list item outside a list',
+      doc({ type: 'listItem', content: [paragraph(text('x'))] }),
+      'editor.errors.unknownContent',
+    ],
     ['a javascript: link', linked('javascript:alert(1)'), 'editor.errors.unsafeLink'],
     ['a JavaScript: link in capitals', linked('JavaScript:alert(1)'), 'editor.errors.unsafeLink'],
     ['a javascript: link with a tab in it', linked('java\tscript:alert(1)'), 'editor.errors.unsafeLink'],
@@ -57,7 +76,13 @@ describe('parseDocument', () => {
 describe('renderDocumentHtml', () => {
   it('renders the document and escapes text and attributes', () => {
     const result = parseDocument(
-      doc(paragraph(text('<script>alert(1)</script>', [{ type: 'link', attrs: { href: 'https://example.org/"><img/src=x/onerror=alert(1)>' } }]))),
+      doc(
+        paragraph(
+          text('<script>alert(1)</script>', [
+            { type: 'link', attrs: { href: 'https://example.org/"><img/src=x/onerror=alert(1)>' } },
+          ]),
+        ),
+      ),
     )
     if (!result.ok) throw new Error(result.error)
     const html = renderDocumentHtml(result.json)

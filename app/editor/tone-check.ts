@@ -39,7 +39,12 @@ function findingsIn(doc: PMNode, families: CompiledFamily[], checked: WeakMap<PM
       checked.set(node, own)
     }
     for (const finding of own) {
-      findings.push({ familyId: finding.familyId, from: pos + 1 + finding.start, to: pos + 1 + finding.end, text: finding.text })
+      findings.push({
+        familyId: finding.familyId,
+        from: pos + 1 + finding.start,
+        to: pos + 1 + finding.end,
+        text: finding.text,
+      })
     }
     return false
   })
@@ -73,7 +78,12 @@ export const ToneCheck = Extension.create<{ families: CompiledFamily[]; insteadL
     const { families, insteadLabel } = this.options
     const checked = new WeakMap<PMNode, Finding[]>()
     // The hover text: the family, why it brushes customers off, and what to write instead.
-    const titles = new Map(families.map(({ family }) => [family.id, `${family.name} — ${family.explanation} ${insteadLabel} ${family.suggestion}`]))
+    const titles = new Map(
+      families.map(({ family }) => [
+        family.id,
+        `${family.name} — ${family.explanation} ${insteadLabel} ${family.suggestion}`,
+      ]),
+    )
     const build = (state: EditorState, findings: ToneFinding[]): ToneState => {
       const active = activeFinding(findings, state)
       return { findings, active, decorations: decorate(state.doc, findings, active, titles) }

@@ -1,7 +1,10 @@
 import type { Translations } from './nl.ts'
 
 const en: Translations = {
-  app: { name: 'Leidraad', tagline: 'The customer, decentralised: headquarters’ guiding principles, translated per region.' },
+  app: {
+    name: 'Leidraad',
+    tagline: 'The customer, decentralised: headquarters’ guiding principles, translated per region.',
+  },
   nav: {
     skip: 'Skip to content',
     main: 'Main menu',
@@ -152,7 +155,8 @@ const en: Translations = {
     workingCopy: 'Draft for version {{version}} (visible to headquarters only)',
     consultationText: 'Proposal for version {{version}}, in consultation until {{date}}',
     compareWithPublished: 'See what changes compared with version {{version}}',
-    editPublishedNote: 'You are working on a new version. Everyone keeps reading version {{version}} until headquarters publishes the new one.',
+    editPublishedNote:
+      'You are working on a new version. Everyone keeps reading version {{version}} until headquarters publishes the new one.',
     hqActions: 'Headquarters’ actions',
     openConsultation: 'Open consultation',
     consultationEnds: 'Responses until',
@@ -165,7 +169,8 @@ const en: Translations = {
     moveUp: 'Move {{title}} up',
     moveDown: 'Move {{title}} down',
     conflict: 'Someone else saved this draft in the meantime',
-    conflictExplained: '{{name}} saved a newer version at {{when}}. Your changes were not saved, but they are not lost either: they are below and in the editor.',
+    conflictExplained:
+      '{{name}} saved a newer version at {{when}}. Your changes were not saved, but they are not lost either: they are below and in the editor.',
     conflictTheirs: 'Saved by {{name}}',
     conflictMine: 'Your version (not saved)',
     conflictDiff: 'Difference from their version to yours',
@@ -207,7 +212,8 @@ const en: Translations = {
       'resolve-comment': 'The comment has been resolved.',
       'add-input': 'The customer input has been recorded.',
     },
-    editPublishedNote: 'You are working on a new version. Frontline keeps reading version {{version}} until the regional manager publishes the new one.',
+    editPublishedNote:
+      'You are working on a new version. Frontline keeps reading version {{version}} until the regional manager publishes the new one.',
     actions: 'Actions for this guideline',
     submit: 'Submit for review',
     sendBack: 'Send back',
@@ -325,7 +331,11 @@ const en: Translations = {
     passedOn: 'passed on to headquarters',
     signals_one: '{{count}} signal from the regions, as input for the next version',
     signals_other: '{{count}} signals from the regions, as input for the next version',
-    done: { answer: 'Your answer has been sent.', close: 'The feedback has been closed.', pass: 'The feedback has been passed on to headquarters.' },
+    done: {
+      answer: 'Your answer has been sent.',
+      close: 'The feedback has been closed.',
+      pass: 'The feedback has been passed on to headquarters.',
+    },
     errors: { alreadyPassed: 'This feedback has already been passed on.' },
   },
   offline: {
@@ -470,12 +480,15 @@ const en: Translations = {
       nameHint: 'As staff say it, e.g. "That\'s just our policy".',
       patterns: 'Patterns (one per line)',
       syntaxLine: 'One pattern per line, at least two words; case and accents do not matter.',
-      syntaxGap: 'The words stand in this order, with at most {{gap}} other words in between (such as "sorry" or "really"): <code>that is policy</code> finds "that is just our policy".',
-      syntaxPrefix: '<code>beleid*</code> also finds "beleidsregel"; <code>kan|kun|kunnen</code> finds any of those words.',
+      syntaxGap:
+        'The words stand in this order, with at most {{gap}} other words in between (such as "sorry" or "really"): <code>that is policy</code> finds "that is just our policy".',
+      syntaxPrefix:
+        '<code>beleid*</code> also finds "beleidsregel"; <code>kan|kun|kunnen</code> finds any of those words.',
       syntaxAny: 'A line that starts with <code>~</code> finds its words in any order anywhere in the sentence.',
       syntaxContractions: 'Spell contractions in full: "that is", "can not".',
       exceptions: 'Do not flag when the sentence also contains',
-      exceptionsHint: 'Same syntax. For example "policy is that": "our policy is that you always …" explains, it does not brush off.',
+      exceptionsHint:
+        'Same syntax. For example "policy is that": "our policy is that you always …" explains, it does not brush off.',
       explanation: 'Why this brushes customers off',
       explanationHint: 'One or two sentences; writers see this at the underline.',
       suggestion: 'What a guideline could say instead',
@@ -486,7 +499,8 @@ const en: Translations = {
     },
     errors: {
       tooFewWords: 'Line {{line}}: a pattern needs at least two words, or it flags too much.',
-      badWord: 'Line {{line}}: the tone check cannot read "{{word}}". Use letters and digits, | between alternatives and * at the end.',
+      badWord:
+        'Line {{line}}: the tone check cannot read "{{word}}". Use letters and digits, | between alternatives and * at the end.',
       shortPrefix: 'Line {{line}}: "{{word}}" is too short for a *; put at least three letters before it.',
       nameClash: 'A family with this name was added at the same moment. Please try again.',
     },

@@ -150,7 +150,8 @@ const nl = {
     workingCopy: 'Concept voor versie {{version}} (alleen zichtbaar voor het hoofdkantoor)',
     consultationText: 'Voorstel voor versie {{version}}, in consultatie tot en met {{date}}',
     compareWithPublished: 'Bekijk wat er verandert ten opzichte van versie {{version}}',
-    editPublishedNote: 'Je werkt aan een nieuwe versie. Iedereen blijft versie {{version}} lezen tot het hoofdkantoor de nieuwe versie publiceert.',
+    editPublishedNote:
+      'Je werkt aan een nieuwe versie. Iedereen blijft versie {{version}} lezen tot het hoofdkantoor de nieuwe versie publiceert.',
     hqActions: 'Acties van het hoofdkantoor',
     openConsultation: 'Consultatie openen',
     consultationEnds: 'Reageren kan tot en met',
@@ -163,11 +164,13 @@ const nl = {
     moveUp: '{{title}} omhoog',
     moveDown: '{{title}} omlaag',
     conflict: 'Iemand anders heeft dit concept intussen opgeslagen',
-    conflictExplained: '{{name}} sloeg op {{when}} een nieuwere versie op. Jouw wijzigingen zijn niet opgeslagen, maar ook niet verloren: ze staan hieronder en in de editor.',
+    conflictExplained:
+      '{{name}} sloeg op {{when}} een nieuwere versie op. Jouw wijzigingen zijn niet opgeslagen, maar ook niet verloren: ze staan hieronder en in de editor.',
     conflictTheirs: 'Opgeslagen door {{name}}',
     conflictMine: 'Jouw versie (niet opgeslagen)',
     conflictDiff: 'Verschil van hun versie naar de jouwe',
-    conflictNext: 'Neem over wat je wilt houden en sla opnieuw op. Opslaan vervangt hun tekst door wat in de editor staat.',
+    conflictNext:
+      'Neem over wat je wilt houden en sla opnieuw op. Opslaan vervangt hun tekst door wat in de editor staat.',
     errors: {
       archived: 'Een gearchiveerd principe kan niet worden bewerkt. Zet het eerst terug.',
       wrongStatus: 'Dat kan niet in de huidige status van dit principe.',
@@ -205,7 +208,8 @@ const nl = {
       'resolve-comment': 'De reactie is afgehandeld.',
       'add-input': 'De klantinbreng is vastgelegd.',
     },
-    editPublishedNote: 'Je werkt aan een nieuwe versie. De frontlinie blijft versie {{version}} lezen tot de regiomanager de nieuwe versie publiceert.',
+    editPublishedNote:
+      'Je werkt aan een nieuwe versie. De frontlinie blijft versie {{version}} lezen tot de regiomanager de nieuwe versie publiceert.',
     actions: 'Acties voor deze richtlijn',
     submit: 'Ter beoordeling aanbieden',
     sendBack: 'Terugsturen',
@@ -323,7 +327,11 @@ const nl = {
     passedOn: 'doorgegeven aan het hoofdkantoor',
     signals_one: '{{count}} signaal uit de regio’s, als input voor de volgende versie',
     signals_other: '{{count}} signalen uit de regio’s, als input voor de volgende versie',
-    done: { answer: 'Je antwoord is verstuurd.', close: 'De feedback is afgesloten.', pass: 'De feedback is doorgegeven aan het hoofdkantoor.' },
+    done: {
+      answer: 'Je antwoord is verstuurd.',
+      close: 'De feedback is afgesloten.',
+      pass: 'De feedback is doorgegeven aan het hoofdkantoor.',
+    },
     errors: { alreadyPassed: 'Deze feedback is al doorgegeven.' },
   },
   offline: {
@@ -411,7 +419,8 @@ const nl = {
     passwordUnchanged: 'Kies een ander wachtwoord dan het huidige.',
     nameNeedsLetters: 'Gebruik letters of cijfers in de naam.',
     regionExists: 'Er is al een regio met deze naam.',
-    regionHasGuidelines: 'Deze regio heeft richtlijnen of besluiten; die blijven bewaard, dus de regio kan niet worden verwijderd.',
+    regionHasGuidelines:
+      'Deze regio heeft richtlijnen of besluiten; die blijven bewaard, dus de regio kan niet worden verwijderd.',
     regionInUse: 'Deze regio heeft nog een team. Haal eerst iedereen uit de regio.',
     emailTaken: 'Er is al een gebruiker met dit e-mailadres.',
     noSuchUser: 'Er is geen gebruiker met dit e-mailadres. Vraag de beheerder om het account aan te maken.',
@@ -440,7 +449,8 @@ const nl = {
     disabled: 'Uit',
     created: 'De familie is toegevoegd; de toon-check gebruikt haar meteen.',
     saved: '"{{name}}" is opgeslagen; de toon-check gebruikt de wijziging meteen.',
-    stale: 'Iemand anders heeft deze familie intussen gewijzigd. Laad de pagina opnieuw en voer je wijziging nog eens in.',
+    stale:
+      'Iemand anders heeft deze familie intussen gewijzigd. Laad de pagina opnieuw en voer je wijziging nog eens in.',
     afterSave_zero: 'De toon-check vond geen afschepende formuleringen.',
     afterSave_one: 'De toon-check vond 1 formulering die klanten kan afschepen; kijk er nog eens naar.',
     afterSave_other: 'De toon-check vond {{count}} formuleringen die klanten kunnen afschepen; kijk er nog eens naar.',
@@ -468,23 +478,28 @@ const nl = {
       nameHint: 'Zoals medewerkers het zeggen, bijvoorbeeld "Dat is nu eenmaal ons beleid".',
       patterns: 'Patronen (één per regel)',
       syntaxLine: 'Eén patroon per regel, minstens twee woorden; hoofdletters en accenten tellen niet.',
-      syntaxGap: 'De woorden staan in deze volgorde, met hooguit {{gap}} andere woorden ertussen (zoals "helaas" of "echt"): <code>dat is beleid*</code> vindt "dat is nu eenmaal ons beleid".',
-      syntaxPrefix: '<code>beleid*</code> vindt ook "beleidsregel"; <code>kan|kun|kunnen</code> vindt elk van die woorden.',
+      syntaxGap:
+        'De woorden staan in deze volgorde, met hooguit {{gap}} andere woorden ertussen (zoals "helaas" of "echt"): <code>dat is beleid*</code> vindt "dat is nu eenmaal ons beleid".',
+      syntaxPrefix:
+        '<code>beleid*</code> vindt ook "beleidsregel"; <code>kan|kun|kunnen</code> vindt elk van die woorden.',
       syntaxAny: 'Begint een regel met <code>~</code>, dan mogen de woorden in elke volgorde ergens in de zin staan.',
       syntaxContractions: 'Schrijf samentrekkingen voluit: "that is", "can not", "het".',
       exceptions: 'Niet markeren als de zin ook dit bevat',
-      exceptionsHint: 'Zelfde schrijfwijze. Bijvoorbeeld "beleid* is dat": "ons beleid is dat u altijd …" is uitleg, geen afscheper.',
+      exceptionsHint:
+        'Zelfde schrijfwijze. Bijvoorbeeld "beleid* is dat": "ons beleid is dat u altijd …" is uitleg, geen afscheper.',
       explanation: 'Waarom dit klanten afschept',
       explanationHint: 'Eén of twee zinnen; schrijvers zien dit bij de onderstreping.',
       suggestion: 'Wat een richtlijn beter kan zeggen',
-      suggestionHint: 'Het probleem oppakken, uitleggen waarom, een alternatief bieden, of een eerlijk nee met een verwijzing.',
+      suggestionHint:
+        'Het probleem oppakken, uitleggen waarom, een alternatief bieden, of een eerlijk nee met een verwijzing.',
       enabled: 'Aan: de toon-check gebruikt deze familie',
       create: 'Familie toevoegen',
       save: 'Opslaan',
     },
     errors: {
       tooFewWords: 'Regel {{line}}: een patroon heeft minstens twee woorden nodig, anders markeert het te veel.',
-      badWord: 'Regel {{line}}: "{{word}}" kan de toon-check niet lezen. Gebruik letters en cijfers, | tussen alternatieven en * aan het eind.',
+      badWord:
+        'Regel {{line}}: "{{word}}" kan de toon-check niet lezen. Gebruik letters en cijfers, | tussen alternatieven en * aan het eind.',
       shortPrefix: 'Regel {{line}}: "{{word}}" is te kort voor een *; gebruik minstens drie letters ervoor.',
       nameClash: 'Op hetzelfde moment werd een familie met deze naam toegevoegd. Probeer het opnieuw.',
     },

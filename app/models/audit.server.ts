@@ -34,7 +34,9 @@ export async function listAuditEvents(ability: AppAbility, options: { before?: s
     where: {
       AND: [
         accessibleBy(ability, 'read').ofType('AuditEvent'),
-        cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {},
+        cursor
+          ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }
+          : {},
       ],
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

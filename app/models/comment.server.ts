@@ -37,13 +37,13 @@ interface CommentKind {
 
 const consultation: CommentKind = {
   subject: 'PrincipleComment',
-  table: (db) => db.principleComment as never,
+  table: (db) => db.principleComment as unknown as CommentTable,
   audit: 'principle.comment',
   select: { region: { select: { name: true } } },
 }
 const team: CommentKind = {
   subject: 'GuidelineComment',
-  table: (db) => db.guidelineComment as never,
+  table: (db) => db.guidelineComment as unknown as CommentTable,
   audit: 'guideline.comment',
   select: { sendBack: true },
 }
@@ -79,7 +79,10 @@ function listThreads(kind: CommentKind, ability: AppAbility, where: object): Pro
   return kind.table(prisma).findMany({
     where: { AND: [readable(kind, ability), where, { parentId: null }] },
     orderBy: { createdAt: 'asc' },
-    select: { ...commentSelect(kind), replies: { where: readable(kind, ability), orderBy: { createdAt: 'asc' }, select: commentSelect(kind) } },
+    select: {
+      ...commentSelect(kind),
+      replies: { where: readable(kind, ability), orderBy: { createdAt: 'asc' }, select: commentSelect(kind) },
+    },
   })
 }
 
@@ -92,7 +95,9 @@ async function writeComment(
 ) {
   return prisma.$transaction(async (tx) => {
     if (input.parentId) {
-      const parent = await kind.table(tx).findFirst({ where: { id: input.parentId, ...place }, select: { parentId: true } })
+      const parent = await kind
+        .table(tx)
+        .findFirst({ where: { id: input.parentId, ...place }, select: { parentId: true } })
       if (!parent) throw new Invalid('comments.errors.noParent')
       if (parent.parentId) throw new Invalid('comments.errors.replyDepth')
     }
@@ -112,14 +117,27 @@ async function writeComment(
 }
 
 /** Marks a comment resolved (once; resolving again changes nothing). `record` is what the ability checks. */
-async function markResolved(kind: CommentKind, ability: AppAbility, actorId: string, where: object, record: (c: CommentRow) => object, regionId: (c: CommentRow) => string | null) {
+async function markResolved(
+  kind: CommentKind,
+  ability: AppAbility,
+  actorId: string,
+  where: object,
+  record: (c: CommentRow) => object,
+  regionId: (c: CommentRow) => string | null,
+) {
   await prisma.$transaction(async (tx) => {
     const comment = await kind.table(tx).findFirst({ where: { AND: [readable(kind, ability), where] } })
     invariantFound(comment)
     authorize(ability, 'update', kind.subject, record(comment) as Record<string, unknown>)
     if (comment.resolvedAt) return
     await kind.table(tx).update({ where: { id: comment.id }, data: { resolvedAt: new Date(), resolvedById: actorId } })
-    await recordAudit(tx, { actorId, action: `${kind.audit}.resolve`, subjectType: kind.subject, subjectId: comment.id, regionId: regionId(comment) })
+    await recordAudit(tx, {
+      actorId,
+      action: `${kind.audit}.resolve`,
+      subjectType: kind.subject,
+      subjectId: comment.id,
+      regionId: regionId(comment),
+    })
   })
 }
 
@@ -143,12 +161,19 @@ export async function countCommentsByRegion(ability: AppAbility, principleId: st
   })
   const names = new Map(regions.map((r) => [r.id, r.name]))
   return groups
-    .map((g) => ({ regionId: g.regionId, regionName: g.regionId ? (names.get(g.regionId) ?? '') : null, count: g._count._all }))
+    .map((g) => ({
+      regionId: g.regionId,
+      regionName: g.regionId ? (names.get(g.regionId) ?? '') : null,
+      count: g._count._all,
+    }))
     .sort((a, b) => (a.regionName ?? '\uffff').localeCompare(b.regionName ?? '\uffff'))
 }
 
 /** The regions the ability lets the user speak for in a consultation. */
-export function commentRegionOptions<M extends { regionId: string }>(ability: AppAbility, user: { memberships: M[] }): M[] {
+export function commentRegionOptions<M extends { regionId: string }>(
+  ability: AppAbility,
+  user: { memberships: M[] },
+): M[] {
   return user.memberships.filter((m) => can(ability, 'create', 'PrincipleComment', { regionId: m.regionId }))
 }
 
@@ -194,17 +219,26 @@ export async function addComment(
   authorize(ability, 'comment', 'Principle', principle)
   authorize(ability, 'create', 'PrincipleComment', { regionId: input.regionId })
   const versionNumber = principle.publishedVersion + 1
-  return writeComment(consultation, actorId, { principleId: principle.id, versionNumber }, {
-    body: input.body,
-    parentId: input.parentId,
-    regionId: input.regionId,
-    data: { regionId: input.regionId },
-    audit: { principleId: principle.id, versionNumber },
-  })
+  return writeComment(
+    consultation,
+    actorId,
+    { principleId: principle.id, versionNumber },
+    {
+      body: input.body,
+      parentId: input.parentId,
+      regionId: input.regionId,
+      data: { regionId: input.regionId },
+      audit: { principleId: principle.id, versionNumber },
+    },
+  )
 }
 
 /** The region a consultation comment speaks for when the form did not say. */
-export function defaultCommentRegion(ability: AppAbility, user: { memberships: { regionId: string }[] }, chosen?: string): string | null {
+export function defaultCommentRegion(
+  ability: AppAbility,
+  user: { memberships: { regionId: string }[] },
+  chosen?: string,
+): string | null {
   if (chosen) return chosen
   return speaksForHq(ability) ? null : (commentRegionOptions(ability, user)[0]?.regionId ?? null)
 }
@@ -228,19 +262,35 @@ export function listGuidelineThreads(ability: AppAbility, guidelineId: string) {
   return listThreads(team, ability, { guidelineId })
 }
 
-export function addGuidelineComment(ability: AppAbility, actorId: string, guideline: GuidelineRef, input: { body: string; parentId?: string }) {
+export function addGuidelineComment(
+  ability: AppAbility,
+  actorId: string,
+  guideline: GuidelineRef,
+  input: { body: string; parentId?: string },
+) {
   authorize(ability, 'create', 'GuidelineComment', { guideline: { regionId: guideline.regionId } })
-  if (guideline.status !== 'draft' && guideline.status !== 'review') throw new Conflict('guidelines.errors.commentsClosed')
-  return writeComment(team, actorId, { guidelineId: guideline.id }, {
-    body: input.body,
-    parentId: input.parentId,
-    regionId: guideline.regionId,
-    data: {},
-    audit: { guidelineId: guideline.id },
-  })
+  if (guideline.status !== 'draft' && guideline.status !== 'review')
+    throw new Conflict('guidelines.errors.commentsClosed')
+  return writeComment(
+    team,
+    actorId,
+    { guidelineId: guideline.id },
+    {
+      body: input.body,
+      parentId: input.parentId,
+      regionId: guideline.regionId,
+      data: {},
+      audit: { guidelineId: guideline.id },
+    },
+  )
 }
 
-export function resolveGuidelineComment(ability: AppAbility, actorId: string, guideline: GuidelineRef, commentId: string) {
+export function resolveGuidelineComment(
+  ability: AppAbility,
+  actorId: string,
+  guideline: GuidelineRef,
+  commentId: string,
+) {
   return markResolved(
     team,
     ability,

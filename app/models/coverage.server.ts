@@ -50,23 +50,53 @@ export async function coverageMatrix(ability: AppAbility, options: { regionId?: 
   const regionFilter = options.regionId ? { regionId: options.regionId } : {}
   const [principles, regions, guidelines, decisions] = await Promise.all([
     prisma.principle.findMany({
-      where: { AND: [accessibleBy(ability, 'read').ofType('Principle'), { position: { not: null }, status: { not: 'archived' } }] },
+      where: {
+        AND: [
+          accessibleBy(ability, 'read').ofType('Principle'),
+          { position: { not: null }, status: { not: 'archived' } },
+        ],
+      },
       orderBy: { position: 'asc' },
-      select: { id: true, slug: true, publishedVersion: true, versions: { orderBy: { number: 'desc' }, take: 1, select: { title: true } } },
+      select: {
+        id: true,
+        slug: true,
+        publishedVersion: true,
+        versions: { orderBy: { number: 'desc' }, take: 1, select: { title: true } },
+      },
     }),
     prisma.region.findMany({
-      where: { AND: [accessibleBy(ability, 'read').ofType('Region'), options.regionId ? { id: options.regionId } : {}] },
+      where: {
+        AND: [accessibleBy(ability, 'read').ofType('Region'), options.regionId ? { id: options.regionId } : {}],
+      },
       orderBy: { name: 'asc' },
       select: { id: true, name: true },
     }),
     prisma.guideline.findMany({
-      where: { AND: [accessibleBy(ability, 'read').ofType('Guideline'), regionFilter, { status: { not: 'archived' } }] },
+      where: {
+        AND: [accessibleBy(ability, 'read').ofType('Guideline'), regionFilter, { status: { not: 'archived' } }],
+      },
       orderBy: { title: 'asc' },
-      select: { id: true, title: true, regionId: true, principleId: true, status: true, publishedVersion: true, basedOnPrincipleVersion: true, reviewBy: true },
+      select: {
+        id: true,
+        title: true,
+        regionId: true,
+        principleId: true,
+        status: true,
+        publishedVersion: true,
+        basedOnPrincipleVersion: true,
+        reviewBy: true,
+      },
     }),
     prisma.principleDecision.findMany({
       where: { AND: [accessibleBy(ability, 'read').ofType('PrincipleDecision'), regionFilter] },
-      select: { regionId: true, principleId: true, kind: true, reason: true, basedOnPrincipleVersion: true, decidedAt: true },
+      select: {
+        regionId: true,
+        principleId: true,
+        kind: true,
+        reason: true,
+        basedOnPrincipleVersion: true,
+        decidedAt: true,
+      },
     }),
   ])
   const principleVersion = new Map(principles.map((p) => [p.id, p.publishedVersion]))
@@ -89,16 +119,29 @@ export async function coverageMatrix(ability: AppAbility, options: { regionId?: 
   const cellDecision = new Map(
     decisions.map((d) => [
       key(d.regionId, d.principleId),
-      { kind: d.kind, reason: d.reason, decidedAt: d.decidedAt, needsReview: d.basedOnPrincipleVersion < (principleVersion.get(d.principleId) ?? 0) },
+      {
+        kind: d.kind,
+        reason: d.reason,
+        decidedAt: d.decidedAt,
+        needsReview: d.basedOnPrincipleVersion < (principleVersion.get(d.principleId) ?? 0),
+      },
     ]),
   )
   const rows = regions.map((region) => {
     const cells = principles.map((principle) => {
       const list = cellGuidelines.get(key(region.id, principle.id)) ?? []
       const decision = cellDecision.get(key(region.id, principle.id)) ?? null
-      return { principleId: principle.id, state: cellState(list, decision), guidelines: list, decision } satisfies Cell & { principleId: string }
+      return {
+        principleId: principle.id,
+        state: cellState(list, decision),
+        guidelines: list,
+        decision,
+      } satisfies Cell & { principleId: string }
     })
-    const counts = Object.fromEntries(CELL_STATES.map((s) => [s, cells.filter((c) => c.state === s).length])) as Record<CellState, number>
+    const counts = Object.fromEntries(CELL_STATES.map((s) => [s, cells.filter((c) => c.state === s).length])) as Record<
+      CellState,
+      number
+    >
     return { region, cells, counts }
   })
   const covered: CellState[] = ['published', 'applies_as_written', 'not_applicable']
@@ -120,7 +163,10 @@ export async function coverageMatrix(ability: AppAbility, options: { regionId?: 
  */
 export async function coverageOverview(ability: AppAbility) {
   authorize(ability, 'readDraft', 'Guideline')
-  const [matrix, toneFindings] = await Promise.all([coverageMatrix(ability), toneFindingsOfPublishedGuidelines(ability)])
+  const [matrix, toneFindings] = await Promise.all([
+    coverageMatrix(ability),
+    toneFindingsOfPublishedGuidelines(ability),
+  ])
   const rates = await confirmationRatesByRegion(
     ability,
     matrix.rows.map((r) => r.region.id),

@@ -20,8 +20,16 @@ export async function decide(
   const reason = input.reason?.trim() || null
   if (input.kind === 'not_applicable' && !reason) throw new Invalid('decisions.errors.reasonRequired', 'reason')
   await prisma.$transaction(async (tx) => {
-    const before = await tx.principleDecision.findUnique({ where: { regionId_principleId: { regionId: input.regionId, principleId: principle.id } } })
-    const data = { kind: input.kind, reason, basedOnPrincipleVersion: principle.publishedVersion, decidedById: actorId, decidedAt: new Date() }
+    const before = await tx.principleDecision.findUnique({
+      where: { regionId_principleId: { regionId: input.regionId, principleId: principle.id } },
+    })
+    const data = {
+      kind: input.kind,
+      reason,
+      basedOnPrincipleVersion: principle.publishedVersion,
+      decidedById: actorId,
+      decidedAt: new Date(),
+    }
     const decision = await tx.principleDecision.upsert({
       where: { regionId_principleId: { regionId: input.regionId, principleId: principle.id } },
       create: { regionId: input.regionId, principleId: principle.id, ...data },
@@ -33,13 +41,23 @@ export async function decide(
       subjectType: 'PrincipleDecision',
       subjectId: decision.id,
       regionId: input.regionId,
-      before: before ? { kind: before.kind, reason: before.reason, basedOnPrincipleVersion: before.basedOnPrincipleVersion } : undefined,
-      after: { kind: decision.kind, reason: decision.reason, basedOnPrincipleVersion: decision.basedOnPrincipleVersion },
+      before: before
+        ? { kind: before.kind, reason: before.reason, basedOnPrincipleVersion: before.basedOnPrincipleVersion }
+        : undefined,
+      after: {
+        kind: decision.kind,
+        reason: decision.reason,
+        basedOnPrincipleVersion: decision.basedOnPrincipleVersion,
+      },
     })
   })
 }
 
-export async function withdrawDecision(ability: AppAbility, actorId: string, input: { regionId: string; principleId: string }) {
+export async function withdrawDecision(
+  ability: AppAbility,
+  actorId: string,
+  input: { regionId: string; principleId: string },
+) {
   authorize(ability, 'delete', 'PrincipleDecision', { regionId: input.regionId })
   await prisma.$transaction(async (tx) => {
     const decision = await tx.principleDecision.findUnique({ where: { regionId_principleId: input } })

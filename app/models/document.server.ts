@@ -28,7 +28,9 @@ export interface DocumentInput {
 export function documentInput(title: string, body: string): DocumentInput {
   const document = parseDocument(body)
   if (!document.ok) {
-    throw document.error === 'editor.errors.tooLarge' ? new TooLarge(document.error, 'body') : new Invalid(document.error, 'body')
+    throw document.error === 'editor.errors.tooLarge'
+      ? new TooLarge(document.error, 'body')
+      : new Invalid(document.error, 'body')
   }
   return { title, json: document.json, text: document.text }
 }
@@ -49,9 +51,12 @@ export interface WorkingCopy {
 }
 
 /** The part of a Prisma model delegate the core uses (principle and guideline tables both fit). */
-interface DocumentTable<R> {
+export interface DocumentTable<R> {
   findFirst(args: { where: object; include?: object }): Promise<R | null>
-  findUniqueOrThrow(args: { where: { id: string }; include: { updatedBy: { select: { name: true } } } }): Promise<R & { updatedBy: { name: string } }>
+  findUniqueOrThrow(args: {
+    where: { id: string }
+    include: { updatedBy: { select: { name: true } } }
+  }): Promise<R & { updatedBy: { name: string } }>
   updateMany(args: { where: object; data: object }): Promise<{ count: number }>
 }
 export interface PublishedVersion {
@@ -64,9 +69,12 @@ export interface PublishedVersion {
   publishedAt: Date
   publishedBy: { name: string }
 }
-interface VersionTable {
+export interface VersionTable {
   create(args: { data: object }): Promise<Omit<PublishedVersion, 'publishedBy'>>
-  findFirst(args: { where: object; include: { publishedBy: { select: { name: true } } } }): Promise<PublishedVersion | null>
+  findFirst(args: {
+    where: object
+    include: { publishedBy: { select: { name: true } } }
+  }): Promise<PublishedVersion | null>
   findMany(args: { where: object; orderBy: object; select: object }): Promise<unknown[]>
 }
 
@@ -85,7 +93,8 @@ export interface DocumentKind<R extends WorkingCopy> {
   regionOf(document: R): string | null
 }
 
-const readable = <R extends WorkingCopy>(kind: DocumentKind<R>, ability: AppAbility) => accessibleBy(ability, 'read').ofType(kind.subject)
+const readable = <R extends WorkingCopy>(kind: DocumentKind<R>, ability: AppAbility) =>
+  accessibleBy(ability, 'read').ofType(kind.subject)
 
 /** The document if the ability may read it (NotFound otherwise, so its existence does not leak) and do `action` on it (Forbidden). */
 export async function requireDocument<R extends WorkingCopy>(
@@ -103,7 +112,10 @@ export async function requireDocument<R extends WorkingCopy>(
 }
 
 /** The document's published version as readers see it (null before the first publication). */
-export async function publishedVersionOf<R extends WorkingCopy>(kind: DocumentKind<R>, document: R): Promise<PublishedVersion | null> {
+export async function publishedVersionOf<R extends WorkingCopy>(
+  kind: DocumentKind<R>,
+  document: R,
+): Promise<PublishedVersion | null> {
   if (!document.publishedVersion) return null
   return kind.versions(prisma).findFirst({
     where: { [kind.foreignKey]: document.id, number: document.publishedVersion },
@@ -140,7 +152,9 @@ export async function saveWorkingCopy<R extends WorkingCopy>(
       },
     })
     if (count === 0) {
-      const latest = await kind.documents(tx).findUniqueOrThrow({ where: { id }, include: { updatedBy: { select: { name: true } } } })
+      const latest = await kind
+        .documents(tx)
+        .findUniqueOrThrow({ where: { id }, include: { updatedBy: { select: { name: true } } } })
       throw new StaleRevisionError({
         title: latest.title,
         body: latest.body,
@@ -177,12 +191,20 @@ export interface Step<R extends WorkingCopy> {
 }
 
 /** Moves the document through a lifecycle step; refused (409) when someone changed it since it was read. */
-export async function changeStatus<R extends WorkingCopy>(kind: DocumentKind<R>, ability: AppAbility, actorId: string, id: string, step: Step<R>) {
+export async function changeStatus<R extends WorkingCopy>(
+  kind: DocumentKind<R>,
+  ability: AppAbility,
+  actorId: string,
+  id: string,
+  step: Step<R>,
+) {
   return prisma.$transaction(async (tx) => {
     const document = await requireDocument(kind, ability, { id }, step.action, tx)
     if (!step.from.includes(document.status)) throw new Conflict(`${kind.messages}.errors.wrongStatus`)
     const data = await step.data(document, tx)
-    const { count } = await kind.documents(tx).updateMany({ where: { id, status: document.status, revision: document.revision }, data })
+    const { count } = await kind
+      .documents(tx)
+      .updateMany({ where: { id, status: document.status, revision: document.revision }, data })
     if (count === 0) throw new Conflict('principles.errors.changedMeanwhile')
     await step.after?.(document, tx)
     await recordAudit(tx, {
@@ -226,7 +248,11 @@ export async function publishWorkingCopy<R extends WorkingCopy>(
   return prisma.$transaction(async (tx) => {
     const document = await requireDocument(kind, ability, { id }, 'publish', tx, publication.include)
     if (!publication.from.includes(document.status)) {
-      throw new Conflict(kind.subject === 'Principle' ? 'principles.errors.publishNeedsConsultation' : `${kind.messages}.errors.wrongStatus`)
+      throw new Conflict(
+        kind.subject === 'Principle'
+          ? 'principles.errors.publishNeedsConsultation'
+          : `${kind.messages}.errors.wrongStatus`,
+      )
     }
     const number = document.publishedVersion + 1
     const { count } = await kind.documents(tx).updateMany({
@@ -276,13 +302,25 @@ export async function listDocumentVersions<R extends WorkingCopy, E extends obje
   const rows = await kind.versions(prisma).findMany({
     where: { AND: [accessibleBy(ability, 'read').ofType(kind.versionSubject), { [kind.foreignKey]: id }] },
     orderBy: { number: 'desc' },
-    select: { number: true, title: true, changeNote: true, publishedAt: true, publishedBy: { select: { name: true } }, ...extra },
+    select: {
+      number: true,
+      title: true,
+      changeNote: true,
+      publishedAt: true,
+      publishedBy: { select: { name: true } },
+      ...extra,
+    },
   })
   return rows as (VersionSummary & E)[]
 }
 
 /** One version by number (NotFound unless the ability may read it). */
-export async function requireDocumentVersion<R extends WorkingCopy>(kind: DocumentKind<R>, ability: AppAbility, id: string, number: number) {
+export async function requireDocumentVersion<R extends WorkingCopy>(
+  kind: DocumentKind<R>,
+  ability: AppAbility,
+  id: string,
+  number: number,
+) {
   if (!Number.isSafeInteger(number) || number < 1) invariantFound(null)
   const version = await kind.versions(prisma).findFirst({
     where: { AND: [accessibleBy(ability, 'read').ofType(kind.versionSubject), { [kind.foreignKey]: id, number }] },

@@ -24,14 +24,33 @@ const feedbackSelect = {
   answeredBy: { select: { name: true } },
 } as const
 
-export async function sendFeedback(ability: AppAbility, userId: string, regionId: string, guidelineId: string, body: string) {
+export async function sendFeedback(
+  ability: AppAbility,
+  userId: string,
+  regionId: string,
+  guidelineId: string,
+  body: string,
+) {
   const { guideline, version } = await getHandbookGuideline(ability, userId, regionId, guidelineId)
   authorize(ability, 'create', 'Feedback', { regionId: guideline.regionId, authorId: userId })
   return prisma.$transaction(async (tx) => {
     const feedback = await tx.feedback.create({
-      data: { guidelineId: guideline.id, regionId: guideline.regionId, principleId: guideline.principleId, versionNumber: version.number, authorId: userId, body },
+      data: {
+        guidelineId: guideline.id,
+        regionId: guideline.regionId,
+        principleId: guideline.principleId,
+        versionNumber: version.number,
+        authorId: userId,
+        body,
+      },
     })
-    await recordAudit(tx, { actorId: userId, action: 'feedback.send', subjectType: 'Feedback', subjectId: feedback.id, regionId: guideline.regionId })
+    await recordAudit(tx, {
+      actorId: userId,
+      action: 'feedback.send',
+      subjectType: 'Feedback',
+      subjectId: feedback.id,
+      regionId: guideline.regionId,
+    })
     return feedback
   })
 }
@@ -48,7 +67,12 @@ export function listMyFeedback(ability: AppAbility, userId: string, guidelineId:
 /** Answers to the reader's feedback they have not seen in the handbook yet (answered in the last 30 days). */
 export function listRecentAnswers(ability: AppAbility, userId: string, regionId: string) {
   return prisma.feedback.findMany({
-    where: { AND: [readable(ability), { authorId: userId, regionId, answeredAt: { gte: new Date(Date.now() - 30 * 86_400_000) } }] },
+    where: {
+      AND: [
+        readable(ability),
+        { authorId: userId, regionId, answeredAt: { gte: new Date(Date.now() - 30 * 86_400_000) } },
+      ],
+    },
     orderBy: { answeredAt: 'desc' },
     take: 5,
     select: { id: true, guidelineId: true, answer: true, answeredBy: { select: { name: true } } },
@@ -83,7 +107,13 @@ export function listFeedbackForPrinciple(ability: AppAbility, principleId: strin
 
 type Handling = { kind: 'answer'; answer: string } | { kind: 'close' } | { kind: 'pass' }
 
-export async function handleFeedback(ability: AppAbility, actorId: string, regionId: string, feedbackId: string, handling: Handling) {
+export async function handleFeedback(
+  ability: AppAbility,
+  actorId: string,
+  regionId: string,
+  feedbackId: string,
+  handling: Handling,
+) {
   await prisma.$transaction(async (tx) => {
     const feedback = await tx.feedback.findFirst({ where: { AND: [readable(ability), { id: feedbackId, regionId }] } })
     invariantFound(feedback)

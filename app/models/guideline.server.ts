@@ -17,6 +17,8 @@ import {
   saveWorkingCopy,
   type DocumentInput,
   type DocumentKind,
+  type DocumentTable,
+  type VersionTable,
 } from './document.server.ts'
 import { requirePublishedPrinciple, requireVersion } from './principle.server.ts'
 import { requireRegion } from './region.server.ts'
@@ -27,8 +29,9 @@ export const guidelines: DocumentKind<Guideline> = {
   foreignKey: 'guidelineId',
   audit: 'guideline',
   messages: 'guidelines',
-  documents: (db) => db.guideline as never,
-  versions: (db) => db.guidelineVersion as never,
+  // Prisma's delegates are generic in their arguments; the core needs only this shape of them.
+  documents: (db) => db.guideline as unknown as DocumentTable<Guideline>,
+  versions: (db) => db.guidelineVersion as unknown as VersionTable,
   regionOf: (g) => g.regionId,
 }
 
@@ -37,11 +40,23 @@ export function needsReview(
   guideline: { status: GuidelineStatus; publishedVersion: number; basedOnPrincipleVersion: number },
   principleVersion: number,
 ) {
-  return guideline.status !== 'archived' && guideline.publishedVersion > 0 && guideline.basedOnPrincipleVersion < principleVersion
+  return (
+    guideline.status !== 'archived' &&
+    guideline.publishedVersion > 0 &&
+    guideline.basedOnPrincipleVersion < principleVersion
+  )
 }
 
-export function isOverdue(guideline: { status: GuidelineStatus; publishedVersion: number; reviewBy: Date | null }, now = new Date()) {
-  return guideline.status !== 'archived' && guideline.publishedVersion > 0 && guideline.reviewBy !== null && guideline.reviewBy < now
+export function isOverdue(
+  guideline: { status: GuidelineStatus; publishedVersion: number; reviewBy: Date | null },
+  now = new Date(),
+) {
+  return (
+    guideline.status !== 'archived' &&
+    guideline.publishedVersion > 0 &&
+    guideline.reviewBy !== null &&
+    guideline.reviewBy < now
+  )
 }
 
 const guidelineInclude = {
@@ -60,7 +75,14 @@ type GuidelineWithContext = Guideline & {
  * `action`), its principle, region and latest published version.
  */
 export async function requireGuideline(ability: AppAbility, guidelineId: string, action: Action = 'read') {
-  const guideline = (await requireDocument(guidelines, ability, { id: guidelineId }, action, prisma, guidelineInclude)) as GuidelineWithContext
+  const guideline = (await requireDocument(
+    guidelines,
+    ability,
+    { id: guidelineId },
+    action,
+    prisma,
+    guidelineInclude,
+  )) as GuidelineWithContext
   const published = await publishedVersionOf(guidelines, guideline)
   return { guideline, published, seesDraft: can(ability, 'readDraft', 'Guideline', guideline) }
 }
@@ -73,7 +95,10 @@ export function guidelineActions(ability: AppAbility, guideline: Guideline) {
     edit: can(ability, 'update', 'Guideline', guideline),
     publish: can(ability, 'publish', 'Guideline', guideline),
     archive: can(ability, 'archive', 'Guideline', guideline),
-    comment: inProgress && can(ability, 'readDraft', 'Guideline', guideline) && can(ability, 'create', 'GuidelineComment', team),
+    comment:
+      inProgress &&
+      can(ability, 'readDraft', 'Guideline', guideline) &&
+      can(ability, 'create', 'GuidelineComment', team),
     resolve: can(ability, 'update', 'GuidelineComment', team),
   }
 }
@@ -83,7 +108,11 @@ export function requireGuidelineAuthor(ability: AppAbility, regionId: string) {
   authorize(ability, 'create', 'Guideline', { regionId, status: 'draft' })
 }
 
-export async function createGuideline(ability: AppAbility, actorId: string, input: DocumentInput & { regionId: string; principleId: string }) {
+export async function createGuideline(
+  ability: AppAbility,
+  actorId: string,
+  input: DocumentInput & { regionId: string; principleId: string },
+) {
   const principle = await requirePublishedPrinciple(ability, input.principleId)
   requireGuidelineAuthor(ability, input.regionId)
   return prisma.$transaction(async (tx) => {
@@ -112,12 +141,22 @@ export async function createGuideline(ability: AppAbility, actorId: string, inpu
 }
 
 /** Saves the working copy unless someone saved since `baseRevision` (StaleRevisionError, nothing written). */
-export function saveGuideline(ability: AppAbility, actorId: string, guidelineId: string, input: DocumentInput & { baseRevision: number }) {
+export function saveGuideline(
+  ability: AppAbility,
+  actorId: string,
+  guidelineId: string,
+  input: DocumentInput & { baseRevision: number },
+) {
   return saveWorkingCopy(guidelines, ability, actorId, guidelineId, input)
 }
 
 export const submitForReview = (ability: AppAbility, actorId: string, id: string) =>
-  changeStatus(guidelines, ability, actorId, id, { action: 'update', from: ['draft'], audit: 'submit', data: () => ({ status: 'review' }) })
+  changeStatus(guidelines, ability, actorId, id, {
+    action: 'update',
+    from: ['draft'],
+    audit: 'submit',
+    data: () => ({ status: 'review' }),
+  })
 
 export const sendBack = (ability: AppAbility, actorId: string, id: string, comment: string) =>
   changeStatus(guidelines, ability, actorId, id, {
@@ -125,7 +164,8 @@ export const sendBack = (ability: AppAbility, actorId: string, id: string, comme
     from: ['review'],
     audit: 'send-back',
     data: () => ({ status: 'draft' }),
-    after: (g, tx) => tx.guidelineComment.create({ data: { guidelineId: g.id, authorId: actorId, body: comment, sendBack: true } }),
+    after: (g, tx) =>
+      tx.guidelineComment.create({ data: { guidelineId: g.id, authorId: actorId, body: comment, sendBack: true } }),
     note: { comment },
   })
 
@@ -156,7 +196,12 @@ export function publishGuideline(
     baseRevision: input.baseRevision,
     changeNote: input.changeNote,
     include: { principle: { select: { publishedVersion: true } } },
-    document: (g) => ({ basedOnPrincipleVersion: basedOn(g), reviewBy: input.reviewBy, confirmedAt: null, confirmationNote: null }),
+    document: (g) => ({
+      basedOnPrincipleVersion: basedOn(g),
+      reviewBy: input.reviewBy,
+      confirmedAt: null,
+      confirmationNote: null,
+    }),
     version: (g) => ({ basedOnPrincipleVersion: basedOn(g) }),
     audit: (g, version) => ({
       guidelineId: g.id,
@@ -173,10 +218,15 @@ export async function confirmStillValid(ability: AppAbility, actorId: string, gu
     const guideline = (await requireDocument(guidelines, ability, { id: guidelineId }, 'publish', tx, {
       principle: { select: { publishedVersion: true } },
     })) as Guideline & { principle: { publishedVersion: number } }
-    if (!needsReview(guideline, guideline.principle.publishedVersion)) throw new Conflict('guidelines.errors.noReviewNeeded')
+    if (!needsReview(guideline, guideline.principle.publishedVersion))
+      throw new Conflict('guidelines.errors.noReviewNeeded')
     await tx.guideline.update({
       where: { id: guidelineId },
-      data: { basedOnPrincipleVersion: guideline.principle.publishedVersion, confirmedAt: new Date(), confirmationNote: note },
+      data: {
+        basedOnPrincipleVersion: guideline.principle.publishedVersion,
+        confirmedAt: new Date(),
+        confirmationNote: note,
+      },
     })
     await recordAudit(tx, {
       actorId,
@@ -192,10 +242,15 @@ export async function confirmStillValid(ability: AppAbility, actorId: string, gu
 
 /** The versions of a guideline, newest first, with their text (for the word diff between two). */
 export function listGuidelineVersions(ability: AppAbility, guidelineId: string) {
-  return listDocumentVersions<Guideline, { bodyText: string; basedOnPrincipleVersion: number }>(guidelines, ability, guidelineId, {
-    bodyText: true,
-    basedOnPrincipleVersion: true,
-  })
+  return listDocumentVersions<Guideline, { bodyText: string; basedOnPrincipleVersion: number }>(
+    guidelines,
+    ability,
+    guidelineId,
+    {
+      bodyText: true,
+      basedOnPrincipleVersion: true,
+    },
+  )
 }
 
 export function requireGuidelineVersion(ability: AppAbility, guidelineId: string, number: number) {

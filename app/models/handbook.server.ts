@@ -9,7 +9,10 @@ import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 
 const publishedIn = (ability: AppAbility, regionId: string) => ({
-  AND: [accessibleBy(ability, 'read').ofType('Guideline'), { regionId, publishedVersion: { gt: 0 }, status: { not: 'archived' as const } }],
+  AND: [
+    accessibleBy(ability, 'read').ofType('Guideline'),
+    { regionId, publishedVersion: { gt: 0 }, status: { not: 'archived' as const } },
+  ],
 })
 
 export type ReadState = 'new' | 'changed' | 'read'
@@ -28,7 +31,17 @@ export function authorizeHandbook(ability: AppAbility, regionId: string) {
 export async function getHandbook(ability: AppAbility, userId: string, regionId: string) {
   authorizeHandbook(ability, regionId)
   const rows = await prisma.$queryRaw<
-    { id: string; principleId: string; principleSlug: string; principleTitle: string; versionId: string; title: string; changedAt: Date; confirmed: boolean; everConfirmed: boolean }[]
+    {
+      id: string
+      principleId: string
+      principleSlug: string
+      principleTitle: string
+      versionId: string
+      title: string
+      changedAt: Date
+      confirmed: boolean
+      everConfirmed: boolean
+    }[]
   >`
     SELECT g."id", p."id" AS "principleId", p."slug" AS "principleSlug", pv."title" AS "principleTitle",
       v."id" AS "versionId", v."title", v."publishedAt" AS "changedAt",
@@ -41,7 +54,12 @@ export async function getHandbook(ability: AppAbility, userId: string, regionId:
     WHERE g."regionId" = ${regionId} AND g."publishedVersion" > 0 AND g."status" <> 'archived'
       AND p."position" IS NOT NULL AND p."status" <> 'archived'
     ORDER BY p."position", v."title"`
-  const principles: { id: string; slug: string; title: string; guidelines: { id: string; title: string; changedAt: Date; state: ReadState }[] }[] = []
+  const principles: {
+    id: string
+    slug: string
+    title: string
+    guidelines: { id: string; title: string; changedAt: Date; state: ReadState }[]
+  }[] = []
   for (const row of rows) {
     let principle = principles.at(-1)
     if (principle?.id !== row.principleId) {
@@ -58,7 +76,13 @@ export async function getHandbook(ability: AppAbility, userId: string, regionId:
 export async function getHandbookGuideline(ability: AppAbility, userId: string, regionId: string, guidelineId: string) {
   const guideline = await prisma.guideline.findFirst({
     where: { AND: [publishedIn(ability, regionId), { id: guidelineId }] },
-    select: { id: true, regionId: true, principleId: true, publishedVersion: true, principle: { select: { slug: true, publishedVersion: true } } },
+    select: {
+      id: true,
+      regionId: true,
+      principleId: true,
+      publishedVersion: true,
+      principle: { select: { slug: true, publishedVersion: true } },
+    },
   })
   invariantFound(guideline)
   const [version, principle, acknowledgements] = await Promise.all([
@@ -67,25 +91,40 @@ export async function getHandbookGuideline(ability: AppAbility, userId: string, 
       select: { id: true, number: true, title: true, body: true, publishedAt: true },
     }),
     prisma.principleVersion.findUnique({
-      where: { principleId_number: { principleId: guideline.principleId, number: guideline.principle.publishedVersion } },
+      where: {
+        principleId_number: { principleId: guideline.principleId, number: guideline.principle.publishedVersion },
+      },
       select: { id: true, title: true, body: true },
     }),
-    prisma.acknowledgement.findMany({ where: { userId, guidelineId: guideline.id }, select: { guidelineVersionId: true, createdAt: true } }),
+    prisma.acknowledgement.findMany({
+      where: { userId, guidelineId: guideline.id },
+      select: { guidelineVersionId: true, createdAt: true },
+    }),
   ])
   const acknowledgement = acknowledgements.find((a) => a.guidelineVersionId === version.id)
   return { guideline, version, principle, acknowledgedAt: acknowledgement?.createdAt ?? null }
 }
 
 /** "Read and understood" for the guideline's current version (idempotent). */
-export async function acknowledge(ability: AppAbility, userId: string, regionId: string, guidelineId: string, versionNumber: number) {
+export async function acknowledge(
+  ability: AppAbility,
+  userId: string,
+  regionId: string,
+  guidelineId: string,
+  versionNumber: number,
+) {
   const { guideline, version } = await getHandbookGuideline(ability, userId, regionId, guidelineId)
   authorize(ability, 'read', 'Guideline', { ...guideline, status: 'published' })
   // Confirming a version that is no longer current would confirm text the reader did not see.
   if (version.number !== versionNumber) return { stale: true as const }
   await prisma.$transaction(async (tx) => {
-    const existing = await tx.acknowledgement.findUnique({ where: { userId_guidelineVersionId: { userId, guidelineVersionId: version.id } } })
+    const existing = await tx.acknowledgement.findUnique({
+      where: { userId_guidelineVersionId: { userId, guidelineVersionId: version.id } },
+    })
     if (existing) return
-    const row = await tx.acknowledgement.create({ data: { userId, guidelineVersionId: version.id, guidelineId, regionId } })
+    const row = await tx.acknowledgement.create({
+      data: { userId, guidelineVersionId: version.id, guidelineId, regionId },
+    })
     await recordAudit(tx, {
       actorId: userId,
       action: 'guideline.acknowledge',
@@ -141,5 +180,10 @@ export async function confirmationRatesByRegion(ability: AppAbility, requested: 
       (SELECT count(*) FROM current c WHERE c."regionId" = r."id") AS "guidelines",
       (SELECT count(*) FROM staff s WHERE s."regionId" = r."id") AS "frontline"
     FROM "Region" r WHERE r."id" = ANY(${regionIds}::text[])`
-  return new Map(rows.map((r) => [r.regionId, { confirmed: Number(r.confirmed), expected: Number(r.guidelines) * Number(r.frontline) }]))
+  return new Map(
+    rows.map((r) => [
+      r.regionId,
+      { confirmed: Number(r.confirmed), expected: Number(r.guidelines) * Number(r.frontline) },
+    ]),
+  )
 }

@@ -58,7 +58,12 @@ async function requireMembership(ability: AppAbility, membershipId: string) {
 }
 
 /** Changes a membership's role: allowed only if both the current and the new state are. */
-export async function changeMembershipRole(ability: AppAbility, actorId: string, membershipId: string, role: RegionRole) {
+export async function changeMembershipRole(
+  ability: AppAbility,
+  actorId: string,
+  membershipId: string,
+  role: RegionRole,
+) {
   const membership = await requireMembership(ability, membershipId)
   authorize(ability, 'update', 'Membership', membership)
   authorize(ability, 'update', 'Membership', { ...membership, role })

@@ -19,6 +19,8 @@ import {
   saveWorkingCopy,
   type DocumentInput,
   type DocumentKind,
+  type DocumentTable,
+  type VersionTable,
 } from './document.server.ts'
 
 export { StaleRevisionError, type DocumentInput } from './document.server.ts'
@@ -29,8 +31,9 @@ export const principles: DocumentKind<Principle> = {
   foreignKey: 'principleId',
   audit: 'principle',
   messages: 'principles',
-  documents: (db) => db.principle as never,
-  versions: (db) => db.principleVersion as never,
+  // Prisma's delegates are generic in their arguments; the core needs only this shape of them.
+  documents: (db) => db.principle as unknown as DocumentTable<Principle>,
+  versions: (db) => db.principleVersion as unknown as VersionTable,
   regionOf: () => null,
 }
 
@@ -57,7 +60,12 @@ export async function listPrinciples(ability: AppAbility) {
   return rows.map(({ versions, title, ...row }) => {
     const seesDraft = can(ability, 'readDraft', 'Principle', row)
     const latest = versions[0] ?? null
-    return { ...row, title: seesDraft || !latest ? title : latest.title, workingTitle: seesDraft ? title : null, latest }
+    return {
+      ...row,
+      title: seesDraft || !latest ? title : latest.title,
+      workingTitle: seesDraft ? title : null,
+      latest,
+    }
   })
 }
 
@@ -66,7 +74,9 @@ export async function listPrinciples(ability: AppAbility) {
  * `action` on it), with its latest published version and whether the reader sees the working copy.
  */
 export async function requirePrinciple(ability: AppAbility, slug: string, action: Action = 'read') {
-  const principle = await requireDocument(principles, ability, { slug }, action, prisma, { updatedBy: { select: { name: true } } })
+  const principle = await requireDocument(principles, ability, { slug }, action, prisma, {
+    updatedBy: { select: { name: true } },
+  })
   const withAuthor = principle as Principle & { updatedBy: { name: string } }
   const published = await publishedVersionOf(principles, principle)
   return { principle: withAuthor, published, seesDraft: can(ability, 'readDraft', 'Principle', principle) }
@@ -85,7 +95,10 @@ async function uniqueSlug(tx: Pick<Db, 'principle'>, title: string) {
   const base = slugify(title)
   if (!base) throw new Invalid('errors.nameNeedsLetters', 'title')
   const taken = await tx.principle.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })
-  return firstFreeSlug(base, taken.map((p) => p.slug))
+  return firstFreeSlug(
+    base,
+    taken.map((p) => p.slug),
+  )
 }
 
 /** Whether the user may write new principles (the "new principle" page). */
@@ -118,14 +131,28 @@ export async function createPrinciple(ability: AppAbility, actorId: string, inpu
 }
 
 /** Saves HQ's working copy (see saveWorkingCopy: stale saves lose, a published principle gets a draft revision). */
-export function savePrinciple(ability: AppAbility, actorId: string, principleId: string, input: DocumentInput & { baseRevision: number }) {
+export function savePrinciple(
+  ability: AppAbility,
+  actorId: string,
+  principleId: string,
+  input: DocumentInput & { baseRevision: number },
+) {
   return saveWorkingCopy(principles, ability, actorId, principleId, input)
 }
 
-const beforeStep = (p: Principle) => ({ status: p.status, consultationEndsAt: p.consultationEndsAt?.toISOString() ?? null })
+const beforeStep = (p: Principle) => ({
+  status: p.status,
+  consultationEndsAt: p.consultationEndsAt?.toISOString() ?? null,
+})
 
 /** Sends the working copy out for consultation until `endsAt`. */
-export function openConsultation(ability: AppAbility, actorId: string, principleId: string, endsAt: Date, now = new Date()) {
+export function openConsultation(
+  ability: AppAbility,
+  actorId: string,
+  principleId: string,
+  endsAt: Date,
+  now = new Date(),
+) {
   if (endsAt <= now) throw new Invalid('principles.errors.endInPast', 'endsAt')
   return changeStatus(principles, ability, actorId, principleId, {
     action: 'update',
@@ -157,7 +184,8 @@ export function archivePrinciple(ability: AppAbility, actorId: string, principle
   })
 }
 
-const nextPosition = async (tx: Pick<Db, 'principle'>) => ((await tx.principle.aggregate({ _max: { position: true } }))._max.position ?? 0) + 1
+const nextPosition = async (tx: Pick<Db, 'principle'>) =>
+  ((await tx.principle.aggregate({ _max: { position: true } }))._max.position ?? 0) + 1
 
 /** Brings an archived principle back: published again (at the end of HQ's order) if it ever was, else a draft. */
 export function restorePrinciple(ability: AppAbility, actorId: string, principleId: string) {
@@ -166,7 +194,8 @@ export function restorePrinciple(ability: AppAbility, actorId: string, principle
     from: ['archived'],
     audit: 'restore',
     before: beforeStep,
-    data: async (p, tx) => (p.publishedVersion > 0 ? { status: 'published', position: await nextPosition(tx) } : { status: 'draft' }),
+    data: async (p, tx) =>
+      p.publishedVersion > 0 ? { status: 'published', position: await nextPosition(tx) } : { status: 'draft' },
   })
 }
 
@@ -184,13 +213,26 @@ export function publishPrinciple(
     from: ['consultation'],
     baseRevision: input.baseRevision,
     changeNote: input.changeNote,
-    document: async (p, _number, tx) => ({ position: p.position ?? (await nextPosition(tx)), consultationEndsAt: null }),
-    audit: (p, version) => ({ principleId: p.id, number: version.number, title: version.title, changeNote: input.changeNote }),
+    document: async (p, _number, tx) => ({
+      position: p.position ?? (await nextPosition(tx)),
+      consultationEndsAt: null,
+    }),
+    audit: (p, version) => ({
+      principleId: p.id,
+      number: version.number,
+      title: version.title,
+      changeNote: input.changeNote,
+    }),
   })
 }
 
 /** Swaps a published principle with its neighbour in HQ's order. */
-export async function movePrinciple(ability: AppAbility, actorId: string, principleId: string, direction: 'up' | 'down') {
+export async function movePrinciple(
+  ability: AppAbility,
+  actorId: string,
+  principleId: string,
+  direction: 'up' | 'down',
+) {
   await prisma.$transaction(async (tx) => {
     const principle = await requireDocument(principles, ability, { id: principleId }, 'update', tx)
     if (principle.position === null) throw new Conflict('principles.errors.notOrdered')

@@ -32,13 +32,19 @@ export async function requireRegion(ability: AppAbility, regionId: string) {
   return region
 }
 
-export async function createRegion(ability: AppAbility, actorId: string, input: { name: string; description?: string }) {
+export async function createRegion(
+  ability: AppAbility,
+  actorId: string,
+  input: { name: string; description?: string },
+) {
   authorize(ability, 'create', 'Region')
   const slug = slugify(input.name)
   if (!slug) throw new Invalid('errors.nameNeedsLetters', 'name')
   try {
     return await prisma.$transaction(async (tx) => {
-      const region = await tx.region.create({ data: { name: input.name, slug, description: input.description || null } })
+      const region = await tx.region.create({
+        data: { name: input.name, slug, description: input.description || null },
+      })
       await recordAudit(tx, {
         actorId,
         action: 'region.create',

@@ -52,7 +52,13 @@ export async function searchHandbook(ability: AppAbility, regionId: string, quer
       typo = true
     }
   }
-  return rows.map((r) => ({ id: r.id, title: r.title, principleTitle: r.principleTitle, snippet: snippetParts(r.snippet), typo }))
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    principleTitle: r.principleTitle,
+    snippet: snippetParts(r.snippet),
+    typo,
+  }))
 }
 
 /**

@@ -67,7 +67,12 @@ export async function toneOverview(ability: AppAbility, text: string) {
   const families = await listPhraseFamilies(ability)
   const enabled = families.filter((family) => family.enabled)
   const names = new Map(enabled.map((family) => [family.id, family.name]))
-  const findings = text ? checkTone(text, compileFamilies(enabled)).map((finding) => ({ ...finding, name: names.get(finding.familyId) ?? '' })) : null
+  const findings = text
+    ? checkTone(text, compileFamilies(enabled)).map((finding) => ({
+        ...finding,
+        name: names.get(finding.familyId) ?? '',
+      }))
+    : null
   return {
     families,
     findings,
@@ -109,7 +114,10 @@ export async function createPhraseFamily(ability: AppAbility, actorId: string, i
   try {
     return await prisma.$transaction(async (tx) => {
       const taken = await tx.phraseFamily.findMany({ where: { key: { startsWith: base } }, select: { key: true } })
-      const key = firstFreeSlug(base, taken.map((f) => f.key))
+      const key = firstFreeSlug(
+        base,
+        taken.map((f) => f.key),
+      )
       const family = await tx.phraseFamily.create({ data: { ...familyData(input), key, updatedById: actorId } })
       await recordAudit(tx, {
         actorId,
@@ -139,7 +147,12 @@ export async function updatePhraseFamily(ability: AppAbility, actorId: string, i
     const { id: _id, key: _key, revision: _revision, ...before } = family
     await recordAudit(tx, {
       actorId,
-      action: input.enabled === family.enabled ? 'phraseFamily.update' : input.enabled ? 'phraseFamily.enable' : 'phraseFamily.disable',
+      action:
+        input.enabled === family.enabled
+          ? 'phraseFamily.update'
+          : input.enabled
+            ? 'phraseFamily.enable'
+            : 'phraseFamily.disable',
       subjectType: 'PhraseFamily',
       subjectId: id,
       before,
@@ -193,10 +206,16 @@ export async function toneFindingsOfPublishedGuidelines(ability: AppAbility, opt
   const unchecked = versions.filter((version) => !cache.byVersion.has(version.id)).map((version) => version.id)
   if (unchecked.length) {
     const names = new Map(cache.families.map(({ family }) => [family.id, family.name]))
-    const texts = await prisma.guidelineVersion.findMany({ where: { id: { in: unchecked } }, select: { id: true, title: true, bodyText: true } })
+    const texts = await prisma.guidelineVersion.findMany({
+      where: { id: { in: unchecked } },
+      select: { id: true, title: true, bodyText: true },
+    })
     for (const text of texts) {
       const findings = checkTone(`${text.title}\n${text.bodyText}`, cache.families)
-      cache.byVersion.set(text.id, findings.map((finding) => names.get(finding.familyId) ?? ''))
+      cache.byVersion.set(
+        text.id,
+        findings.map((finding) => names.get(finding.familyId) ?? ''),
+      )
     }
   }
   for (const version of versions) result.set(version.guidelineId, cache.byVersion.get(version.id) ?? [])

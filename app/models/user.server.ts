@@ -58,7 +58,9 @@ export function generateTemporaryPassword(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789'
   const bytes = crypto.randomBytes(16)
   const chars = Array.from(bytes, (b) => alphabet[b % alphabet.length])
-  return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8, 12), chars.slice(12, 16)].map((g) => g.join('')).join('-')
+  return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8, 12), chars.slice(12, 16)]
+    .map((g) => g.join(''))
+    .join('-')
 }
 
 export async function createUser(

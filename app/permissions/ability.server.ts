@@ -58,7 +58,9 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
   if (user.orgRole === 'hq_editor') {
     // HQ reads every region (read only) and the audit trail of principles.
     can('read', 'Region')
-    can('read', 'AuditEvent', { subjectType: { in: ['Principle', 'PrincipleVersion', 'PrincipleComment', 'PhraseFamily'] } })
+    can('read', 'AuditEvent', {
+      subjectType: { in: ['Principle', 'PrincipleVersion', 'PrincipleComment', 'PhraseFamily'] },
+    })
     // HQ keeps the tone check's phrase families (add, edit, disable; never delete: disable keeps history).
     can(['create', 'update'], 'PhraseFamily')
     // HQ writes the main line: every principle, its lifecycle and its consultation.
@@ -93,8 +95,14 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
   // and resolve *needs review*. Nobody but admin and HQ sees another region.
   if (ownRegions.length) {
     const inOwn = { regionId: { in: ownRegions } }
-    can('read', 'Guideline', { ...inOwn, publishedVersion: { gt: 0 }, status: { in: ['draft', 'review', 'published'] } })
-    can('read', 'GuidelineVersion', { guideline: { is: { ...inOwn, status: { in: ['draft', 'review', 'published'] } } } })
+    can('read', 'Guideline', {
+      ...inOwn,
+      publishedVersion: { gt: 0 },
+      status: { in: ['draft', 'review', 'published'] },
+    })
+    can('read', 'GuidelineVersion', {
+      guideline: { is: { ...inOwn, status: { in: ['draft', 'review', 'published'] } } },
+    })
     can('read', 'PrincipleDecision', inOwn)
     // Feedback on a guideline of one's region.
     can('create', 'Feedback', { ...inOwn, authorId: user.id })

@@ -3,12 +3,7 @@
 // receives them packed and rebuilds the same typed ability (see useAbility in can.tsx).
 import { subject as asSubject, type Ability, type RawRuleOf } from '@casl/ability'
 import { unpackRules, type PackRule } from '@casl/ability/extra'
-import {
-  createPrismaAbility,
-  type Model,
-  type PrismaQueryOf,
-  type Subjects,
-} from '@casl/prisma/runtime'
+import { createPrismaAbility, type Model, type PrismaQueryOf, type Subjects } from '@casl/prisma/runtime'
 import type {
   AuditEvent,
   CustomerInput,
@@ -34,7 +29,8 @@ import type {
  * ordinary edits — for guidelines `publish` also covers sending back from review and resolving
  * *needs review* ("still valid"), the manager's decisions in the matrix.
  */
-export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'readDraft' | 'comment' | 'publish' | 'archive'
+export type Action =
+  'manage' | 'create' | 'read' | 'update' | 'delete' | 'readDraft' | 'comment' | 'publish' | 'archive'
 
 export type SubjectModels = {
   Region: Region
@@ -77,7 +73,12 @@ export type SubjectRecord<N extends SubjectName> = Partial<SubjectModels[N]> & R
  * type: conditions are then ignored, so use it only for "may this user ever …"). The one typed
  * check for server and browser alike.
  */
-export function can<N extends SubjectName>(ability: AppAbility, action: Action, subjectType: N, record?: SubjectRecord<N>): boolean {
+export function can<N extends SubjectName>(
+  ability: AppAbility,
+  action: Action,
+  subjectType: N,
+  record?: SubjectRecord<N>,
+): boolean {
   if (!record) return ability.can(action, subjectType)
   // CASL's typings want the model type of the subject; a partial record is what the rules read.
   return ability.can(action, asSubject(subjectType, { ...record }) as unknown as AppSubjects)

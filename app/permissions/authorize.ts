@@ -6,7 +6,17 @@ import { can, type Action, type AppAbility, type SubjectName, type SubjectRecord
 /** Throws Forbidden unless the ability allows `action` on the type (no record: conditions ignored). */
 export function authorize(ability: AppAbility, action: Action, subjectType: SubjectName): void
 /** Throws Forbidden unless the ability allows `action` on this record. */
-export function authorize<N extends SubjectName>(ability: AppAbility, action: Action, subjectType: N, record: SubjectRecord<N>): void
-export function authorize<N extends SubjectName>(ability: AppAbility, action: Action, subjectType: N, record?: SubjectRecord<N>): void {
+export function authorize<N extends SubjectName>(
+  ability: AppAbility,
+  action: Action,
+  subjectType: N,
+  record: SubjectRecord<N>,
+): void
+export function authorize<N extends SubjectName>(
+  ability: AppAbility,
+  action: Action,
+  subjectType: N,
+  record?: SubjectRecord<N>,
+): void {
   if (!can(ability, action, subjectType, record)) throw new Forbidden()
 }

@@ -55,7 +55,11 @@ export default function Home() {
                 <Link to={`/principles/${c.slug}`} className="font-medium text-brand-800 underline">
                   {c.title}
                 </Link>{' '}
-                {c.endsAt ? <span className="text-sm text-stone-700">({t('principles.consultationUntil', { date: formatDate(c.endsAt) })})</span> : null}
+                {c.endsAt ? (
+                  <span className="text-sm text-stone-700">
+                    ({t('principles.consultationUntil', { date: formatDate(c.endsAt) })})
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

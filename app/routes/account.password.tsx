@@ -19,7 +19,8 @@ export const action = signedIn(({ request, user }) =>
     request,
     PasswordChangeSchema,
     async ({ currentPassword, newPassword }) => {
-      if (!(await changeOwnPassword(user, currentPassword, newPassword))) throw new Invalid('password.wrongCurrent', 'currentPassword')
+      if (!(await changeOwnPassword(user, currentPassword, newPassword)))
+        throw new Invalid('password.wrongCurrent', 'currentPassword')
       return { flash: 'password.changed', to: '/' }
     },
     { hideFields: PASSWORD_FIELDS },
@@ -45,7 +46,10 @@ export default function PasswordPage() {
         <Field
           label={t('password.current')}
           errors={fields.currentPassword.errors}
-          inputProps={{ ...getInputProps(fields.currentPassword, { type: 'password' }), autoComplete: 'current-password' }}
+          inputProps={{
+            ...getInputProps(fields.currentPassword, { type: 'password' }),
+            autoComplete: 'current-password',
+          }}
         />
         <Field
           label={t('password.new')}

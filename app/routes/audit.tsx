@@ -23,10 +23,18 @@ export default function AuditPage() {
           <table className="w-full text-left text-sm">
             <thead className="bg-stone-100">
               <tr>
-                <th scope="col" className="px-3 py-2">{t('audit.when')}</th>
-                <th scope="col" className="px-3 py-2">{t('audit.who')}</th>
-                <th scope="col" className="px-3 py-2">{t('audit.what')}</th>
-                <th scope="col" className="px-3 py-2">{t('audit.subject')}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t('audit.when')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('audit.who')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('audit.what')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('audit.subject')}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-200">
@@ -52,7 +60,9 @@ export default function AuditPage() {
         <p>{t('audit.empty')}</p>
       )}
       {hasMore && last ? (
-        <Link to={`?before=${last.id}`} className="mt-4 inline-block text-brand-800 underline">{t('audit.older')}</Link>
+        <Link to={`?before=${last.id}`} className="mt-4 inline-block text-brand-800 underline">
+          {t('audit.older')}
+        </Link>
       ) : null}
     </>
   )

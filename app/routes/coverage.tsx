@@ -37,7 +37,11 @@ export default function CoveragePage() {
               </th>
               {principles.map((principle, index) => (
                 <th key={principle.id} scope="col" className="px-2 py-2 align-bottom font-medium">
-                  <Link to={`/principles/${principle.slug}`} className="text-brand-800 underline" title={principle.title}>
+                  <Link
+                    to={`/principles/${principle.slug}`}
+                    className="text-brand-800 underline"
+                    title={principle.title}
+                  >
                     {index + 1}. {principle.title}
                   </Link>
                   <span className="block text-xs font-normal text-stone-600">
@@ -68,13 +72,17 @@ export default function CoveragePage() {
                       }
                       aria-label={[
                         `${row.region.name}: ${t(`coverage.states.${cell.state}`)}`,
-                        tone[`${row.region.id}:${cell.principleId}`] ? t('tone.overview.findings', { count: tone[`${row.region.id}:${cell.principleId}`] }) : '',
+                        tone[`${row.region.id}:${cell.principleId}`]
+                          ? t('tone.overview.findings', { count: tone[`${row.region.id}:${cell.principleId}`] })
+                          : '',
                       ]
                         .filter(Boolean)
                         .join(', ')}
                     >
                       <CellBadge state={cell.state} compact />
-                      {cell.guidelines.length > 1 ? <span className="ml-1 text-xs">×{cell.guidelines.length}</span> : null}
+                      {cell.guidelines.length > 1 ? (
+                        <span className="ml-1 text-xs">×{cell.guidelines.length}</span>
+                      ) : null}
                       {tone[`${row.region.id}:${cell.principleId}`] ? (
                         <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900" aria-hidden="true">
                           !{tone[`${row.region.id}:${cell.principleId}`]}

@@ -22,7 +22,13 @@ import {
   submitForReview,
 } from '~/models/guideline.server.ts'
 import { endOfDayInOrganisation, startOfDayInOrganisation, useDateFormat } from '~/utils/dates.ts'
-import { CommentIdSchema, CommentSchema, CustomerInputSchema, GuidelinePublishSchema, SendBackSchema } from '~/validation/schemas.ts'
+import {
+  CommentIdSchema,
+  CommentSchema,
+  CustomerInputSchema,
+  GuidelinePublishSchema,
+  SendBackSchema,
+} from '~/validation/schemas.ts'
 import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
 
@@ -82,13 +88,27 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
       archive: async () => (await archiveGuideline(ability, user.id, guideline.id), done('archive')),
       'send-back': async ({ comment }) => (await sendBack(ability, user.id, guideline.id, comment), done('send-back')),
       publish: async ({ changeNote, reviewBy, revision }) => {
-        await publishGuideline(ability, user.id, guideline.id, { changeNote, reviewBy: endOfDayInOrganisation(reviewBy), baseRevision: revision })
+        await publishGuideline(ability, user.id, guideline.id, {
+          changeNote,
+          reviewBy: endOfDayInOrganisation(reviewBy),
+          baseRevision: revision,
+        })
         return done('publish')
       },
-      comment: async ({ body, parentId }) => (await addGuidelineComment(ability, user.id, guideline, { body, parentId }), done('comment')),
-      'resolve-comment': async ({ commentId }) => (await resolveGuidelineComment(ability, user.id, guideline, commentId), done('resolve-comment')),
+      comment: async ({ body, parentId }) => (
+        await addGuidelineComment(ability, user.id, guideline, { body, parentId }),
+        done('comment')
+      ),
+      'resolve-comment': async ({ commentId }) => (
+        await resolveGuidelineComment(ability, user.id, guideline, commentId),
+        done('resolve-comment')
+      ),
       'add-input': async ({ said, source, heardOn }) => {
-        await addCustomerInput(ability, user.id, guideline, { said, source, heardOn: startOfDayInOrganisation(heardOn) })
+        await addCustomerInput(ability, user.id, guideline, {
+          said,
+          source,
+          heardOn: startOfDayInOrganisation(heardOn),
+        })
         return done('add-input')
       },
     },
@@ -99,7 +119,8 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
 export default function GuidelinePage() {
   const { t } = useTranslation()
   const formatDate = useDateFormat('date')
-  const { guideline, region, principle, published, working, threads, customerInput, may } = useLoaderData<typeof loader>()
+  const { guideline, region, principle, published, working, threads, customerInput, may } =
+    useLoaderData<typeof loader>()
   return (
     <article>
       <p className="mb-2 text-sm">
@@ -113,7 +134,11 @@ export default function GuidelinePage() {
         {guideline.overdue ? <StatusBadge status="overdue" /> : null}
         {published ? (
           <span className="text-sm text-stone-700">
-            {t('principles.versionLine', { version: published.number, date: formatDate(published.publishedAt), name: published.publishedBy })}
+            {t('principles.versionLine', {
+              version: published.number,
+              date: formatDate(published.publishedAt),
+              name: published.publishedBy,
+            })}
           </span>
         ) : null}
       </div>
@@ -138,10 +163,14 @@ export default function GuidelinePage() {
       {working ? (
         <WorkingCopySection
           working={working}
-          heading={t(guideline.status === 'review' ? 'guidelines.inReview' : 'guidelines.draftFor', { version: guideline.publishedVersion + 1 })}
+          heading={t(guideline.status === 'review' ? 'guidelines.inReview' : 'guidelines.draftFor', {
+            version: guideline.publishedVersion + 1,
+          })}
         />
       ) : null}
-      {working || customerInput.length ? <CustomerInputSection inputs={customerInput} canAdd={may.edit && Boolean(working)} /> : null}
+      {working || customerInput.length ? (
+        <CustomerInputSection inputs={customerInput} canAdd={may.edit && Boolean(working)} />
+      ) : null}
       {working ? (
         <section aria-labelledby="team-comments" className="mt-8">
           <h2 id="team-comments" className="mb-2 text-lg font-semibold">

@@ -20,7 +20,14 @@ export const loader = signedIn(async ({ request, ability, params }) => {
     id: guideline.id,
     title: published?.title ?? guideline.title,
     versions: versions.map(({ bodyText: _text, ...v }) => v),
-    compared: from && to ? { from: from.number, to: to.number, parts: diffText(`${from.title}\n\n${from.bodyText}`, `${to.title}\n\n${to.bodyText}`) } : null,
+    compared:
+      from && to
+        ? {
+            from: from.number,
+            to: to.number,
+            parts: diffText(`${from.title}\n\n${from.bodyText}`, `${to.title}\n\n${to.bodyText}`),
+          }
+        : null,
   }
 })
 
@@ -35,12 +42,18 @@ export default function GuidelineHistoryPage() {
         </Link>
       </p>
       <PageTitle>{t('versions.title', { title })}</PageTitle>
-      <VersionList versions={versions} extra={(version) => t('guidelines.basedOn', { version: version.basedOnPrincipleVersion })} />
+      <VersionList
+        versions={versions}
+        extra={(version) => t('guidelines.basedOn', { version: version.basedOnPrincipleVersion })}
+      />
       {versions.length > 1 ? <CompareForm versions={versions} selected={compared ?? undefined} /> : null}
       {compared ? (
         <section aria-label={t('versions.comparing', { from: compared.from, to: compared.to })}>
           <h2 className="mb-2 text-lg font-semibold">
-            {t('versions.comparing', { from: t('versions.version', { version: compared.from }), to: t('versions.version', { version: compared.to }) })}
+            {t('versions.comparing', {
+              from: t('versions.version', { version: compared.from }),
+              to: t('versions.version', { version: compared.to }),
+            })}
           </h2>
           <DiffView parts={compared.parts} />
         </section>

@@ -53,7 +53,9 @@ export default function ReviewPage() {
         </Link>
       </p>
       <PageTitle>{t('guidelines.reviewTitle', { from: review.from, to: review.to })}</PageTitle>
-      {!review.needsReview ? <p className="mb-4 rounded border-l-4 border-green-800 bg-green-50 px-4 py-3">{t('guidelines.upToDate')}</p> : null}
+      {!review.needsReview ? (
+        <p className="mb-4 rounded border-l-4 border-green-800 bg-green-50 px-4 py-3">{t('guidelines.upToDate')}</p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="principle-change">
           <h2 id="principle-change" className="mb-2 text-lg font-semibold">
@@ -81,7 +83,10 @@ export default function ReviewPage() {
           <div className="rounded border border-stone-300 bg-white p-4">
             <h2 className="mb-2 font-semibold">{t('guidelines.updateOption')}</h2>
             <p className="mb-3 text-sm">{t('guidelines.updateExplained')}</p>
-            <Link to={`/guidelines/${review.id}/edit`} className="inline-flex min-h-11 items-center rounded bg-brand-800 px-4 py-2 font-medium text-white">
+            <Link
+              to={`/guidelines/${review.id}/edit`}
+              className="inline-flex min-h-11 items-center rounded bg-brand-800 px-4 py-2 font-medium text-white"
+            >
               {t('guidelines.startRevision')}
             </Link>
           </div>
@@ -91,7 +96,11 @@ export default function ReviewPage() {
             <label htmlFor={fields.note.id} className="mb-1 block font-medium">
               {t('guidelines.confirmNote')}
             </label>
-            <textarea {...getTextareaProps(fields.note)} rows={2} className="mb-1 block w-full rounded border border-stone-400 px-3 py-2" />
+            <textarea
+              {...getTextareaProps(fields.note)}
+              rows={2}
+              className="mb-1 block w-full rounded border border-stone-400 px-3 py-2"
+            />
             <FieldErrors id={`${fields.note.id}-error`} errors={fields.note.errors} />
             <Button type="submit">{t('guidelines.confirm', { version: review.to })}</Button>
           </Form>

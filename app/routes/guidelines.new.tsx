@@ -31,7 +31,11 @@ export const action = signedIn(async (args) => {
   return saveDocument(request, ability, {
     flash: 'guidelines.created',
     save: async (input) => {
-      const guideline = await createGuideline(ability, user.id, { ...input, regionId: region.id, principleId: principle.id })
+      const guideline = await createGuideline(ability, user.id, {
+        ...input,
+        regionId: region.id,
+        principleId: principle.id,
+      })
       return `/guidelines/${guideline.id}`
     },
   })

@@ -30,13 +30,21 @@ export const loader = signedIn(async ({ user, ability, params }) => {
   return {
     feedback,
     region,
-    guideline: { number: version.number, title: version.title, html: renderVersionHtml(version.id, version.body), changedAt: version.publishedAt },
+    guideline: {
+      number: version.number,
+      title: version.title,
+      html: renderVersionHtml(version.id, version.body),
+      changedAt: version.publishedAt,
+    },
     principle: principle && { title: principle.title, html: renderVersionHtml(principle.id, principle.body) },
     acknowledgedAt,
   }
 })
 
-const ReaderIntents = z.discriminatedUnion('intent', [intent('acknowledge', AcknowledgeSchema), intent('feedback', FeedbackSchema)])
+const ReaderIntents = z.discriminatedUnion('intent', [
+  intent('acknowledge', AcknowledgeSchema),
+  intent('feedback', FeedbackSchema),
+])
 
 export const action = signedIn(async ({ request, user, ability, params }) => {
   const region = await requireRegion(ability, params.regionId ?? '')
@@ -48,7 +56,9 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
     },
     acknowledge: async ({ version }) => {
       const result = await acknowledge(ability, user.id, region.id, guidelineId, version)
-      return result.stale ? { flash: 'handbook.changedMeanwhile', kind: 'error' as const } : { flash: 'handbook.acknowledged' }
+      return result.stale
+        ? { flash: 'handbook.changedMeanwhile', kind: 'error' as const }
+        : { flash: 'handbook.acknowledged' }
     },
   })
 })
@@ -62,7 +72,12 @@ export default function HandbookGuidelinePage() {
   return (
     <article>
       {/* Shown by the page's script when a form is sent without a connection. */}
-      <p role="alert" hidden data-offline-refusal="" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-3 py-2 text-red-900">
+      <p
+        role="alert"
+        hidden
+        data-offline-refusal=""
+        className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-3 py-2 text-red-900"
+      >
         {t('offline.refused')}
       </p>
       <p className="mb-2 text-sm">
@@ -71,7 +86,9 @@ export default function HandbookGuidelinePage() {
         </a>
       </p>
       <h1 className="mb-1 text-2xl font-bold tracking-tight">{guideline.title}</h1>
-      <p className="mb-4 text-sm text-stone-700">{t('handbook.changedOn', { date: formatDate(guideline.changedAt), version: guideline.number })}</p>
+      <p className="mb-4 text-sm text-stone-700">
+        {t('handbook.changedOn', { date: formatDate(guideline.changedAt), version: guideline.number })}
+      </p>
       <RichText html={guideline.html} />
       {principle ? (
         <section aria-labelledby="why" className="mt-6 rounded border-l-4 border-brand-700 bg-white p-4">
@@ -125,7 +142,11 @@ export default function HandbookGuidelinePage() {
               {t(feedbackError)}
             </p>
           ) : null}
-          <button name="intent" value="feedback" className="mt-2 min-h-11 rounded border border-brand-800 px-4 font-medium text-brand-800">
+          <button
+            name="intent"
+            value="feedback"
+            className="mt-2 min-h-11 rounded border border-brand-800 px-4 font-medium text-brand-800"
+          >
             {t('feedback.send')}
           </button>
         </Form>

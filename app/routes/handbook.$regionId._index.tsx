@@ -59,7 +59,10 @@ export default function HandbookPage() {
             <ol className="space-y-3">
               {hits.map((hit) => (
                 <li key={hit.id} className="rounded border border-stone-300 bg-white p-3">
-                  <a href={`/handbook/${region.id}/${hit.id}`} className="text-lg font-semibold text-brand-800 underline">
+                  <a
+                    href={`/handbook/${region.id}/${hit.id}`}
+                    className="text-lg font-semibold text-brand-800 underline"
+                  >
                     {hit.title}
                   </a>
                   <p className="text-sm text-stone-600">{hit.principleTitle}</p>
@@ -90,7 +93,9 @@ export default function HandbookPage() {
               </section>
             ) : null}
             {unread ? (
-              <p className="mb-4 rounded border-l-4 border-brand-700 bg-brand-50 px-3 py-2">{t('handbook.toRead', { count: unread })}</p>
+              <p className="mb-4 rounded border-l-4 border-brand-700 bg-brand-50 px-3 py-2">
+                {t('handbook.toRead', { count: unread })}
+              </p>
             ) : null}
             {principles.length ? (
               principles.map((principle) => (
@@ -123,11 +128,7 @@ export default function HandbookPage() {
 function ReadBadge({ state }: { state: ReadState }) {
   const { t } = useTranslation()
   if (state === 'read') return <span className="handbook-read">✓ {t('handbook.read')}</span>
-  return (
-    <span className="handbook-badge">
-      {t(state === 'new' ? 'handbook.new' : 'handbook.changed')}
-    </span>
-  )
+  return <span className="handbook-badge">{t(state === 'new' ? 'handbook.new' : 'handbook.changed')}</span>
 }
 
 export const ErrorBoundary = GeneralErrorBoundary

@@ -29,7 +29,10 @@ export default function HandbookPicker() {
         <ul className="divide-y divide-stone-200 rounded border border-stone-300 bg-white">
           {regions.map((region) => (
             <li key={region.id}>
-              <a href={`/handbook/${region.id}`} className="block px-4 py-4 text-lg font-medium text-brand-800 underline">
+              <a
+                href={`/handbook/${region.id}`}
+                className="block px-4 py-4 text-lg font-medium text-brand-800 underline"
+              >
                 {region.name}
               </a>
             </li>

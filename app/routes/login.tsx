@@ -31,13 +31,19 @@ export const action = openToAll(({ request, context }) =>
         const throttled = result.reason === 'throttled'
         return data(
           {
-            result: submission.reply({ formErrors: [throttled ? 'login.throttled' : 'login.invalid'], hideFields: ['password'] }),
+            result: submission.reply({
+              formErrors: [throttled ? 'login.throttled' : 'login.invalid'],
+              hideFields: ['password'],
+            }),
             retryAfterMinutes: throttled ? Math.ceil(result.retryAfterSeconds / 60) : null,
           },
           { status: throttled ? 429 : 400 },
         )
       }
-      return startSession(result.userId, result.mustChangePassword ? PASSWORD_CHANGE_PATH : safeRedirectPath(redirectTo))
+      return startSession(
+        result.userId,
+        result.mustChangePassword ? PASSWORD_CHANGE_PATH : safeRedirectPath(redirectTo),
+      )
     },
     { hideFields: ['password'] },
   ),
@@ -60,7 +66,9 @@ export default function LoginPage() {
     shouldRevalidate: 'onBlur',
   })
   const formErrors = form.errors?.map((key) =>
-    key === 'login.throttled' ? t(key, { minutes: actionData && 'retryAfterMinutes' in actionData ? (actionData.retryAfterMinutes ?? 15) : 15 }) : t(key),
+    key === 'login.throttled'
+      ? t(key, { minutes: actionData && 'retryAfterMinutes' in actionData ? (actionData.retryAfterMinutes ?? 15) : 15 })
+      : t(key),
   )
   return (
     <div className="mx-auto max-w-sm">

@@ -34,7 +34,13 @@ export const loader = signedIn(async ({ user, ability, params }) => {
     listFeedbackForPrinciple(ability, principle.id),
   ])
   return {
-    signals: signals.map((f) => ({ id: f.id, body: f.body, region: f.guideline.region.name, guideline: f.guideline.title, passedToHqAt: f.passedToHqAt })),
+    signals: signals.map((f) => ({
+      id: f.id,
+      body: f.body,
+      region: f.guideline.region.name,
+      guideline: f.guideline.title,
+      passedToHqAt: f.passedToHqAt,
+    })),
     principle: {
       id: principle.id,
       slug: principle.slug,
@@ -54,7 +60,12 @@ export const loader = signedIn(async ({ user, ability, params }) => {
     },
     // The working copy only for those who may read it (HQ, or everyone during consultation).
     working: showsComments
-      ? { title: principle.title, html: renderDocumentHtml(principle.body), updatedAt: principle.updatedAt, updatedBy: principle.updatedBy.name }
+      ? {
+          title: principle.title,
+          html: renderDocumentHtml(principle.body),
+          updatedAt: principle.updatedAt,
+          updatedBy: principle.updatedBy.name,
+        }
       : null,
     consultation,
   }
@@ -82,7 +93,11 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
     {
       comment: async ({ body, parentId, regionId }) => {
         // Speaking for a region the user is no manager/member of is refused by the ability (403).
-        await addComment(ability, user.id, principle, { body, parentId, regionId: defaultCommentRegion(ability, user, regionId) })
+        await addComment(ability, user.id, principle, {
+          body,
+          parentId,
+          regionId: defaultCommentRegion(ability, user, regionId),
+        })
         return { flash: 'comments.added' }
       },
       'resolve-comment': async ({ commentId }) => {
@@ -121,7 +136,11 @@ export default function PrinciplePage() {
         <StatusBadge status={principle.status} />
         {published ? (
           <span className="text-sm text-stone-700">
-            {t('principles.versionLine', { version: published.number, date: formatDate(published.publishedAt), name: published.publishedBy })}
+            {t('principles.versionLine', {
+              version: published.number,
+              date: formatDate(published.publishedAt),
+              name: published.publishedBy,
+            })}
           </span>
         ) : null}
       </div>
@@ -141,7 +160,10 @@ export default function PrinciplePage() {
           working={working}
           heading={
             principle.status === 'consultation'
-              ? t('principles.consultationText', { version: principle.publishedVersion + 1, date: formatDate(principle.consultationEndsAt ?? '') })
+              ? t('principles.consultationText', {
+                  version: principle.publishedVersion + 1,
+                  date: formatDate(principle.consultationEndsAt ?? ''),
+                })
               : t('principles.workingCopy', { version: principle.publishedVersion + 1 })
           }
         >

@@ -22,7 +22,8 @@ export const loader = signedIn(async ({ request, ability, params }) => {
 export default function ComparePage() {
   const { t } = useTranslation()
   const { slug, from, to, parts, stats } = useLoaderData<typeof loader>()
-  const label = (side: number | 'draft') => (side === 'draft' ? t('versions.workingCopy') : t('versions.version', { version: side }))
+  const label = (side: number | 'draft') =>
+    side === 'draft' ? t('versions.workingCopy') : t('versions.version', { version: side })
   return (
     <>
       <p className="mb-2 text-sm">
@@ -38,4 +39,3 @@ export default function ComparePage() {
 }
 
 export const ErrorBoundary = GeneralErrorBoundary
-

@@ -41,13 +41,20 @@ export default function VersionPage() {
         </Link>
       </p>
       <p className="text-sm text-stone-700">
-        {t('principles.versionLine', { version: version.number, date: formatDate(version.publishedAt), name: version.publishedBy })}
+        {t('principles.versionLine', {
+          version: version.number,
+          date: formatDate(version.publishedAt),
+          name: version.publishedBy,
+        })}
       </p>
       <PageTitle>{version.title}</PageTitle>
       {version.number < latest ? (
         <p className="mb-4 rounded border-l-4 border-amber-700 bg-amber-50 px-4 py-3">
           {t('versions.outdated', { latest })}{' '}
-          <Link to={`/principles/${slug}/compare?from=${version.number}&to=${latest}`} className="text-brand-800 underline">
+          <Link
+            to={`/principles/${slug}/compare?from=${version.number}&to=${latest}`}
+            className="text-brand-800 underline"
+          >
             {t('versions.seeChanges')}
           </Link>
         </p>

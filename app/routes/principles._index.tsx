@@ -33,7 +33,10 @@ export default function PrinciplesPage() {
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
         <PageTitle>{t('principles.title')}</PageTitle>
         <Can I="create" a="Principle">
-          <Link to="new" className="inline-flex min-h-11 items-center rounded bg-brand-800 px-4 py-2 font-medium text-white">
+          <Link
+            to="new"
+            className="inline-flex min-h-11 items-center rounded bg-brand-800 px-4 py-2 font-medium text-white"
+          >
             {t('principles.new')}
           </Link>
         </Can>
@@ -66,7 +69,12 @@ function PrincipleList({ title, rows, ordered = false }: { title: string; rows: 
               </Link>
               <p className="text-sm text-stone-700">
                 <StatusBadge status={row.status} />{' '}
-                {row.latest ? t('principles.versionShort', { version: row.latest.number, date: formatDate(row.latest.publishedAt) }) : null}
+                {row.latest
+                  ? t('principles.versionShort', {
+                      version: row.latest.number,
+                      date: formatDate(row.latest.publishedAt),
+                    })
+                  : null}
                 {row.status === 'consultation' && row.consultationEndsAt
                   ? ` · ${t('principles.consultationUntil', { date: formatDate(row.consultationEndsAt) })}`
                   : null}

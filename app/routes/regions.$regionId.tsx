@@ -73,7 +73,6 @@ export default function RegionPage() {
     shouldRevalidate: 'onBlur',
   })
 
-
   return (
     <>
       <PageTitle>{region.name}</PageTitle>
@@ -100,7 +99,9 @@ export default function RegionPage() {
                   <div className="min-w-48 flex-1">
                     <p className="font-medium">
                       {m.user.name}
-                      {m.user.deactivatedAt ? <span className="ml-2 text-sm text-stone-600">({t('regions.deactivated')})</span> : null}
+                      {m.user.deactivatedAt ? (
+                        <span className="ml-2 text-sm text-stone-600">({t('regions.deactivated')})</span>
+                      ) : null}
                     </p>
                     <p className="text-sm text-stone-700">{m.user.email}</p>
                   </div>
@@ -110,7 +111,12 @@ export default function RegionPage() {
                       <label htmlFor={`role-${m.id}`} className="sr-only">
                         {t('regions.role')} — {m.user.name}
                       </label>
-                      <select id={`role-${m.id}`} name="role" defaultValue={m.role} className="rounded border border-stone-400 bg-white px-2 py-2">
+                      <select
+                        id={`role-${m.id}`}
+                        name="role"
+                        defaultValue={m.role}
+                        className="rounded border border-stone-400 bg-white px-2 py-2"
+                      >
                         {assignableRoles.map((role) => (
                           <option key={role} value={role}>
                             {t(`roles.${role}`)}
@@ -153,7 +159,11 @@ export default function RegionPage() {
               errors={memberFields.email.errors}
               inputProps={getInputProps(memberFields.email, { type: 'email' })}
             />
-            <SelectField label={t('regions.role')} errors={memberFields.role.errors} selectProps={getSelectProps(memberFields.role)}>
+            <SelectField
+              label={t('regions.role')}
+              errors={memberFields.role.errors}
+              selectProps={getSelectProps(memberFields.role)}
+            >
               {assignableRoles.map((role) => (
                 <option key={role} value={role}>
                   {t(`roles.${role}`)}
@@ -174,7 +184,11 @@ export default function RegionPage() {
           </h2>
           <Form method="post" {...getFormProps(regionForm)} className="rounded border border-stone-300 bg-white p-5">
             <FormErrors errors={regionForm.errors} />
-            <Field label={t('regions.name')} errors={regionFields.name.errors} inputProps={getInputProps(regionFields.name, { type: 'text' })} />
+            <Field
+              label={t('regions.name')}
+              errors={regionFields.name.errors}
+              inputProps={getInputProps(regionFields.name, { type: 'text' })}
+            />
             <Field
               label={t('regions.description')}
               errors={regionFields.description.errors}

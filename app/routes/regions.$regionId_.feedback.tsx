@@ -25,10 +25,12 @@ const InboxIntents = z.discriminatedUnion('intent', [
 
 export const action = signedIn(async ({ request, user, ability, params }) => {
   const region = await requireFeedbackInbox(ability, params.regionId ?? '')
-  const handle = (kind: 'close' | 'pass') => async ({ feedbackId }: { feedbackId: string }) => {
-    await handleFeedback(ability, user.id, region.id, feedbackId, { kind })
-    return { flash: `feedback.done.${kind}` }
-  }
+  const handle =
+    (kind: 'close' | 'pass') =>
+    async ({ feedbackId }: { feedbackId: string }) => {
+      await handleFeedback(ability, user.id, region.id, feedbackId, { kind })
+      return { flash: `feedback.done.${kind}` }
+    }
   return dispatch(request, InboxIntents, {
     answer: async ({ feedbackId, answer }) => {
       await handleFeedback(ability, user.id, region.id, feedbackId, { kind: 'answer', answer })

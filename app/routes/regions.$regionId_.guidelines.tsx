@@ -17,7 +17,11 @@ import { signedIn } from '~/web/route.server.ts'
 /** A region's workspace: every published principle with the region's guidelines and decisions under it. */
 export const loader = signedIn(async ({ ability, params }) => {
   const workspace = await regionWorkspace(ability, params.regionId ?? '')
-  return { ...workspace, confirmed: Object.fromEntries(workspace.confirmed), toneFindings: Object.fromEntries(workspace.toneFindings) }
+  return {
+    ...workspace,
+    confirmed: Object.fromEntries(workspace.confirmed),
+    toneFindings: Object.fromEntries(workspace.toneFindings),
+  }
 })
 
 const WorkspaceIntents = z.discriminatedUnion('intent', [
@@ -76,7 +80,10 @@ export default function RegionGuidelinesPage() {
                 .filter((g) => g.needsReview || g.overdue)
                 .map((g) => (
                   <li key={g.id}>
-                    <Link to={g.needsReview ? `/guidelines/${g.id}/review` : `/guidelines/${g.id}`} className="text-brand-800 underline">
+                    <Link
+                      to={g.needsReview ? `/guidelines/${g.id}/review` : `/guidelines/${g.id}`}
+                      className="text-brand-800 underline"
+                    >
                       {g.title}
                     </Link>{' '}
                     <CellBadge state={g.needsReview ? 'needs_review' : 'overdue'} />
@@ -105,7 +112,9 @@ export default function RegionGuidelinesPage() {
             index={index}
             regionId={region.id}
             may={may}
-            readBy={(id) => (id in confirmed ? t('guidelines.readBy', { confirmed: confirmed[id], total: frontline }) : null)}
+            readBy={(id) =>
+              id in confirmed ? t('guidelines.readBy', { confirmed: confirmed[id], total: frontline }) : null
+            }
             toneFindings={toneFindings}
           />
         ))}
@@ -170,13 +179,18 @@ function PrincipleItem({
       ) : null}
       <div className="mt-3 flex flex-wrap items-start gap-3">
         {may.create ? (
-          <Link to={`/guidelines/new?region=${regionId}&principle=${principle.id}`} className="inline-flex min-h-11 items-center rounded border border-brand-800 px-3 py-2 font-medium text-brand-800">
+          <Link
+            to={`/guidelines/new?region=${regionId}&principle=${principle.id}`}
+            className="inline-flex min-h-11 items-center rounded border border-brand-800 px-3 py-2 font-medium text-brand-800"
+          >
             {t('guidelines.start')}
           </Link>
         ) : null}
         {may.decide ? (
           <details className="rounded border border-stone-300 px-3 py-2" open={Boolean(result)}>
-            <summary className="cursor-pointer font-medium">{cell.decision ? t('decisions.change') : t('decisions.record')}</summary>
+            <summary className="cursor-pointer font-medium">
+              {cell.decision ? t('decisions.change') : t('decisions.record')}
+            </summary>
             <Form method="post" className="mt-2 max-w-md">
               <FormErrors errors={result?.error?.[''] ?? undefined} />
               <input type="hidden" name="principleId" value={principle.id} />
@@ -184,7 +198,12 @@ function PrincipleItem({
                 <legend className="sr-only">{t('decisions.record')}</legend>
                 {(['applies_as_written', 'not_applicable'] as const).map((kind) => (
                   <label key={kind} className="mr-4 inline-flex items-center gap-1">
-                    <input type="radio" name="kind" value={kind} defaultChecked={(cell.decision?.kind ?? 'applies_as_written') === kind} />
+                    <input
+                      type="radio"
+                      name="kind"
+                      value={kind}
+                      defaultChecked={(cell.decision?.kind ?? 'applies_as_written') === kind}
+                    />
                     {t(`decisions.kinds.${kind}`)}
                   </label>
                 ))}

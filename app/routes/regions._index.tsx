@@ -54,7 +54,11 @@ export default function RegionsPage() {
           </h2>
           <Form method="post" {...getFormProps(form)} className="rounded border border-stone-300 bg-white p-5">
             <FormErrors errors={form.errors} />
-            <Field label={t('regions.name')} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: 'text' })} />
+            <Field
+              label={t('regions.name')}
+              errors={fields.name.errors}
+              inputProps={getInputProps(fields.name, { type: 'text' })}
+            />
             <Field
               label={t('regions.description')}
               errors={fields.description.errors}

@@ -9,7 +9,9 @@ import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
 
 // This page is for managing accounts: it needs the right to change the user, not only to read them.
-export const loader = signedIn(async ({ ability, params }) => ({ user: await requireUserRecord(ability, params.userId ?? '', 'update') }))
+export const loader = signedIn(async ({ ability, params }) => ({
+  user: await requireUserRecord(ability, params.userId ?? '', 'update'),
+}))
 
 const UserIntents = z.discriminatedUnion('intent', [
   intent('org-role', OrgRoleSchema),
@@ -25,7 +27,7 @@ export const action = signedIn(async ({ request, user: actor, ability, params })
     UserIntents,
     {
       'org-role': async ({ orgRole }) => {
-        await setOrgRole(ability, actor.id, target.id, orgRole === 'none' ? null : orgRole)
+        await setOrgRole(ability, actor.id, target.id, orgRole)
         return { flash: 'users.saved' }
       },
       deactivate: async () => {
@@ -61,25 +63,43 @@ export default function UserPage() {
       ) : null}
 
       <section aria-labelledby="org-role-title" className="mb-6 max-w-md rounded border border-stone-300 bg-white p-5">
-        <h2 id="org-role-title" className="mb-2 text-lg font-semibold">{t('users.orgRole')}</h2>
+        <h2 id="org-role-title" className="mb-2 text-lg font-semibold">
+          {t('users.orgRole')}
+        </h2>
         <Form method="post" className="flex flex-wrap items-end gap-2">
-          <label htmlFor="orgRole" className="sr-only">{t('users.orgRole')}</label>
-          <select id="orgRole" name="orgRole" defaultValue={user.orgRole ?? 'none'} className="rounded border border-stone-400 bg-white px-3 py-2">
+          <label htmlFor="orgRole" className="sr-only">
+            {t('users.orgRole')}
+          </label>
+          <select
+            id="orgRole"
+            name="orgRole"
+            defaultValue={user.orgRole ?? 'none'}
+            className="rounded border border-stone-400 bg-white px-3 py-2"
+          >
             {(['none', ...ORG_ROLES] as const).map((role) => (
-              <option key={role} value={role}>{t(`roles.${role}`)}</option>
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
             ))}
           </select>
-          <Button type="submit" name="intent" value="org-role">{t('users.save')}</Button>
+          <Button type="submit" name="intent" value="org-role">
+            {t('users.save')}
+          </Button>
         </Form>
       </section>
 
       <section aria-labelledby="memberships-title" className="mb-6 max-w-md">
-        <h2 id="memberships-title" className="mb-2 text-lg font-semibold">{t('users.memberships')}</h2>
+        <h2 id="memberships-title" className="mb-2 text-lg font-semibold">
+          {t('users.memberships')}
+        </h2>
         {user.memberships.length ? (
           <ul className="mb-2 list-disc pl-6">
             {user.memberships.map((m) => (
               <li key={m.id}>
-                <Link to={`/regions/${m.region.id}`} className="text-brand-800 underline">{m.region.name}</Link> — {t(`roles.${m.role}`)}
+                <Link to={`/regions/${m.region.id}`} className="text-brand-800 underline">
+                  {m.region.name}
+                </Link>{' '}
+                — {t(`roles.${m.role}`)}
               </li>
             ))}
           </ul>
@@ -91,13 +111,19 @@ export default function UserPage() {
 
       <section className="flex flex-wrap gap-2">
         <Form method="post">
-          <Button type="submit" name="intent" value="reset-password" variant="secondary">{t('users.resetPassword')}</Button>
+          <Button type="submit" name="intent" value="reset-password" variant="secondary">
+            {t('users.resetPassword')}
+          </Button>
         </Form>
         <Form method="post">
           {user.deactivatedAt ? (
-            <Button type="submit" name="intent" value="reactivate" variant="secondary">{t('users.reactivate')}</Button>
+            <Button type="submit" name="intent" value="reactivate" variant="secondary">
+              {t('users.reactivate')}
+            </Button>
           ) : (
-            <Button type="submit" name="intent" value="deactivate" variant="danger">{t('users.deactivate')}</Button>
+            <Button type="submit" name="intent" value="deactivate" variant="danger">
+              {t('users.deactivate')}
+            </Button>
           )}
         </Form>
       </section>

@@ -12,8 +12,8 @@ import { signedIn } from '~/web/route.server.ts'
 export const loader = signedIn(async ({ ability }) => ({ users: await requireUserDirectory(ability) }))
 
 export const action = signedIn(({ request, user, ability }) =>
-  dispatch(request, CreateUserSchema, async ({ orgRole, ...rest }, submission) => {
-    const created = await createUser(ability, user.id, { ...rest, orgRole: orgRole === 'none' ? null : orgRole })
+  dispatch(request, CreateUserSchema, async (value, submission) => {
+    const created = await createUser(ability, user.id, value)
     // Shown once, in this response only: never stored in plain text, never in a cookie.
     return {
       result: submission.reply({ resetForm: true }),
@@ -47,17 +47,27 @@ export default function UsersPage() {
         <table className="w-full text-left text-sm">
           <thead className="bg-stone-100">
             <tr>
-              <th scope="col" className="px-3 py-2">{t('users.name')}</th>
-              <th scope="col" className="px-3 py-2">{t('users.orgRole')}</th>
-              <th scope="col" className="px-3 py-2">{t('users.regions')}</th>
-              <th scope="col" className="px-3 py-2">{t('users.status')}</th>
+              <th scope="col" className="px-3 py-2">
+                {t('users.name')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('users.orgRole')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('users.regions')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('users.status')}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-200">
             {users.map((u) => (
               <tr key={u.id}>
                 <td className="px-3 py-2">
-                  <Link to={u.id} className="font-medium text-brand-800 underline">{u.name}</Link>
+                  <Link to={u.id} className="font-medium text-brand-800 underline">
+                    {u.name}
+                  </Link>
                   <div className="text-stone-700">{u.email}</div>
                 </td>
                 <td className="px-3 py-2">{u.orgRole ? t(`roles.${u.orgRole}`) : '—'}</td>
@@ -71,14 +81,30 @@ export default function UsersPage() {
         </table>
       </div>
       <section aria-labelledby="create-user-title" className="max-w-md">
-        <h2 id="create-user-title" className="mb-2 text-lg font-semibold">{t('users.create')}</h2>
+        <h2 id="create-user-title" className="mb-2 text-lg font-semibold">
+          {t('users.create')}
+        </h2>
         <Form method="post" {...getFormProps(form)} className="rounded border border-stone-300 bg-white p-5">
           <FormErrors errors={form.errors} />
-          <Field label={t('users.name')} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: 'text' })} />
-          <Field label={t('users.email')} errors={fields.email.errors} inputProps={getInputProps(fields.email, { type: 'email' })} />
-          <SelectField label={t('users.orgRole')} errors={fields.orgRole.errors} selectProps={getSelectProps(fields.orgRole)}>
+          <Field
+            label={t('users.name')}
+            errors={fields.name.errors}
+            inputProps={getInputProps(fields.name, { type: 'text' })}
+          />
+          <Field
+            label={t('users.email')}
+            errors={fields.email.errors}
+            inputProps={getInputProps(fields.email, { type: 'email' })}
+          />
+          <SelectField
+            label={t('users.orgRole')}
+            errors={fields.orgRole.errors}
+            selectProps={getSelectProps(fields.orgRole)}
+          >
             {(['none', ...ORG_ROLES] as const).map((role) => (
-              <option key={role} value={role}>{t(`roles.${role}`)}</option>
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
             ))}
           </SelectField>
           <Button type="submit">{t('users.create')}</Button>

@@ -108,7 +108,10 @@ async function main() {
   )
 
   const server = app.listen(PORT, HOST, () => {
-    logger.info({ port: PORT, mode: MODE, engine: databaseConfig.engine }, `Leidraad listens on http://localhost:${PORT}`)
+    logger.info(
+      { port: PORT, mode: MODE, engine: databaseConfig.engine },
+      `Leidraad listens on http://localhost:${PORT}`,
+    )
   })
 
   let stopping = false

@@ -48,7 +48,10 @@ describe('phrase checker', () => {
   })
 
   test('one finding per family per sentence, in text order', () => {
-    const families = compileFamilies([{ ...family('nu eenmaal'), id: 'a' }, { ...family('ons beleid'), id: 'b' }])
+    const families = compileFamilies([
+      { ...family('nu eenmaal'), id: 'a' },
+      { ...family('ons beleid'), id: 'b' },
+    ])
     const findings = checkTone('Dat is nu eenmaal ons beleid, nu eenmaal.', families)
     expect(findings.map((finding) => finding.familyId)).toEqual(['a', 'b'])
   })
@@ -58,7 +61,9 @@ describe('phrase checker', () => {
     expect(parsePatterns('dat is (beleid)').errors).toEqual([{ line: 1, key: 'tone.errors.badWord', word: '(beleid)' }])
     expect(parsePatterns('dat is be*').errors).toEqual([{ line: 1, key: 'tone.errors.shortPrefix', word: 'be*' }])
     expect(parsePatterns("that's policy").errors).toEqual([{ line: 1, key: 'tone.errors.badWord', word: "that's" }])
-    expect(parsePatterns('kan||kunnen niets').errors).toEqual([{ line: 1, key: 'tone.errors.badWord', word: 'kan||kunnen' }])
+    expect(parsePatterns('kan||kunnen niets').errors).toEqual([
+      { line: 1, key: 'tone.errors.badWord', word: 'kan||kunnen' },
+    ])
   })
 })
 

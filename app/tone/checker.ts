@@ -84,16 +84,18 @@ export function normalizeWord(word: string): string {
 const WORD_OR_BOUNDARY = /([\p{L}\p{N}]+(?:['’][\p{L}]+)*)|([.!?;\n\u2028\u2029]+)/gu
 
 // Contractions read out into the words a pattern spells. Checked on the whole token first.
-const WHOLE_CONTRACTIONS = new Map<string, string[]>(Object.entries({
-  "can't": ['can', 'not'],
-  "won't": ['will', 'not'],
-  "shan't": ['shall', 'not'],
-  cannot: ['can', 'not'],
-  "da's": ['dat', 'is'],
-  "m'n": ['mijn'],
-  "z'n": ['zijn'],
-  "d'r": ['haar'],
-}))
+const WHOLE_CONTRACTIONS = new Map<string, string[]>(
+  Object.entries({
+    "can't": ['can', 'not'],
+    "won't": ['will', 'not'],
+    "shan't": ['shall', 'not'],
+    cannot: ['can', 'not'],
+    "da's": ['dat', 'is'],
+    "m'n": ['mijn'],
+    "z'n": ['zijn'],
+    "d'r": ['haar'],
+  }),
+)
 const SUFFIX_CONTRACTIONS: [string, string][] = [
   ["n't", 'not'],
   ["'s", 'is'],

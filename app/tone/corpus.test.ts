@@ -159,7 +159,9 @@ describe('tone check on the corpus', () => {
   })
 
   test('every family catches at least one sentence of the corpus', () => {
-    const caught = new Set(CORPUS.flatMap(([sentence]) => checkTone(sentence, families).map((finding) => finding.familyId)))
+    const caught = new Set(
+      CORPUS.flatMap(([sentence]) => checkTone(sentence, families).map((finding) => finding.familyId)),
+    )
     expect([...caught].sort()).toEqual(DEFAULT_PHRASE_FAMILIES.map((family) => family.key).sort())
   })
 })

@@ -2,9 +2,7 @@ import path from 'node:path'
 
 /** Which database engine the app talks to, derived from DATABASE_URL. */
 export type DatabaseConfig =
-  | { engine: 'pglite'; dataDir: string }
-  | { engine: 'pglite-memory' }
-  | { engine: 'postgres'; url: string }
+  { engine: 'pglite'; dataDir: string } | { engine: 'pglite-memory' } | { engine: 'postgres'; url: string }
 
 export const DEFAULT_DATA_DIR = './data'
 
@@ -22,9 +20,7 @@ export function readDatabaseConfig(url = process.env.DATABASE_URL): DatabaseConf
     return { engine: 'pglite', dataDir: path.resolve(dir) }
   }
   if (/^postgres(ql)?:\/\//.test(value)) return { engine: 'postgres', url: value }
-  throw new Error(
-    'DATABASE_URL must be unset, file:<folder>, memory: or a postgres:// URL (got an unsupported value)',
-  )
+  throw new Error('DATABASE_URL must be unset, file:<folder>, memory: or a postgres:// URL (got an unsupported value)')
 }
 
 /** The folder for files the embedded engine keeps beside its database (e.g. a generated session secret). */

@@ -48,7 +48,9 @@ export class Conflict extends DomainError {
 
 /** A save made on an older revision than the stored one (optimistic locking): nothing was written. */
 export class StaleRevisionError extends Conflict {
-  constructor(readonly current: { title: string; body: unknown; revision: number; updatedBy: string; updatedAt: Date }) {
+  constructor(
+    readonly current: { title: string; body: unknown; revision: number; updatedBy: string; updatedAt: Date },
+  ) {
     super('principles.conflict')
   }
 }

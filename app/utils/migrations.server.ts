@@ -131,7 +131,10 @@ function stripSqlComments(sql: string): string {
 
 /** Writes prisma/migrations/<timestamp>_<name>/migration.sql from the schema. Returns its folder or null. */
 export async function createMigration(name: string): Promise<string | null> {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
   if (!slug) throw new Error('Give the migration a name, e.g. npm run db:migration -- add_guidelines')
   const lockPath = path.join(MIGRATIONS_DIR, 'migration_lock.toml')
   if (!fs.existsSync(lockPath)) {

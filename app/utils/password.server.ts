@@ -1,7 +1,12 @@
 import { hash, verify } from '@node-rs/argon2'
 
 // argon2id with OWASP's recommended minimum (19 MiB, 2 iterations, 1 lane).
-const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */ as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 }
+const OPTIONS = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum) */ as const,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+}
 
 export const MIN_PASSWORD_LENGTH = 10
 

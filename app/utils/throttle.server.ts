@@ -30,10 +30,7 @@ export async function signInRetryAfter(email: string, address: string): Promise<
 }
 
 export async function recordFailedSignIn(email: string, address: string): Promise<void> {
-  await Promise.all([
-    limiters.account.penalty(email.toLowerCase(), 1),
-    limiters.address.penalty(address, 1),
-  ])
+  await Promise.all([limiters.account.penalty(email.toLowerCase(), 1), limiters.address.penalty(address, 1)])
 }
 
 export async function clearFailedSignIns(email: string): Promise<void> {

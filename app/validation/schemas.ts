@@ -39,13 +39,17 @@ export const RegionSchema = z.object({
   description: z.string().trim().max(500, 'errors.tooLong').optional(),
 })
 
+/** An organisation role as the form offers it: `none` is "no organisation role" (null). */
+const orgRoleField = z.enum([...ORG_ROLES, 'none'])
+const noRoleAsNull = (role: (typeof ORG_ROLES)[number] | 'none') => (role === 'none' ? null : role)
+
 export const CreateUserSchema = z.object({
   name: z.string({ error: 'errors.required' }).trim().min(2, 'errors.tooShort').max(120, 'errors.tooLong'),
   email,
-  orgRole: z.enum([...ORG_ROLES, 'none']).default('none'),
+  orgRole: orgRoleField.default('none').transform(noRoleAsNull),
 })
 
-export const OrgRoleSchema = z.object({ orgRole: z.enum([...ORG_ROLES, 'none']) })
+export const OrgRoleSchema = z.object({ orgRole: orgRoleField.transform(noRoleAsNull) })
 
 export const AddMembershipSchema = z.object({
   email,
@@ -95,12 +99,20 @@ export const FEEDBACK_MAX = 2000
 export const FEEDBACK_ANSWER_MAX = 2000
 
 export const FeedbackSchema = z.object({
-  body: z.string({ error: 'errors.required' }).trim().min(FEEDBACK_MIN, 'errors.tooShort').max(FEEDBACK_MAX, 'errors.tooLong'),
+  body: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(FEEDBACK_MIN, 'errors.tooShort')
+    .max(FEEDBACK_MAX, 'errors.tooLong'),
 })
 
 export const FeedbackAnswerSchema = z.object({
   feedbackId: z.string().min(1),
-  answer: z.string({ error: 'errors.required' }).trim().min(2, 'errors.tooShort').max(FEEDBACK_ANSWER_MAX, 'errors.tooLong'),
+  answer: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(2, 'errors.tooShort')
+    .max(FEEDBACK_ANSWER_MAX, 'errors.tooLong'),
 })
 
 export const AcknowledgeSchema = z.object({ version: z.coerce.number({ error: 'errors.required' }).int().positive() })

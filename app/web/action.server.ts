@@ -25,7 +25,9 @@ type Outcome = Done | Response | ReturnType<typeof data<unknown>> | Record<strin
 type Value<S extends z.ZodType> = z.output<S>
 type Handler<V> = (value: V, submission: Submission<V>) => Promise<Outcome> | Outcome
 export type Handlers<S extends z.ZodType> =
-  Value<S> extends { intent: infer I extends string } ? { [K in I]: Handler<Extract<Value<S>, { intent: K }>> } : Handler<Value<S>>
+  Value<S> extends { intent: infer I extends string }
+    ? { [K in I]: Handler<Extract<Value<S>, { intent: K }>> }
+    : Handler<Value<S>>
 
 type ReturnOf<H> = H extends (...args: never[]) => infer R ? Awaited<R> : { [K in keyof H]: ReturnOf<H[K]> }[keyof H]
 
@@ -56,7 +58,10 @@ export async function readForm(request: Request): Promise<FormData> {
 }
 
 /** Names one intent of a page: its form's schema plus `intent: "<name>"`. */
-export function intent<N extends string, T extends z.ZodRawShape = Record<never, never>>(name: N, schema?: z.ZodObject<T>) {
+export function intent<N extends string, T extends z.ZodRawShape = Record<never, never>>(
+  name: N,
+  schema?: z.ZodObject<T>,
+) {
   return (schema ?? z.object({})).extend({ intent: z.literal(name) }) as z.ZodObject<T & { intent: z.ZodLiteral<N> }>
 }
 
@@ -79,7 +84,9 @@ export async function dispatch<S extends z.ZodType, H extends Handlers<S>>(
   }
   const value = submission.value as Value<S>
   const handler = (
-    typeof handlers === 'function' ? handlers : (handlers as Record<string, Handler<unknown>>)[(value as { intent: string }).intent]
+    typeof handlers === 'function'
+      ? handlers
+      : (handlers as Record<string, Handler<unknown>>)[(value as { intent: string }).intent]
   ) as Handler<unknown>
   try {
     const outcome = await handler(value, submission as Submission<unknown>)

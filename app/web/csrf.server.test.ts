@@ -3,7 +3,9 @@ import { isCrossSiteRequest } from './csrf.server.ts'
 
 describe('cross-site request check', () => {
   it('lets same-origin posts through', () => {
-    expect(isCrossSiteRequest('POST', { host: 'app.test', origin: 'https://app.test', 'sec-fetch-site': 'same-origin' })).toBe(false)
+    expect(
+      isCrossSiteRequest('POST', { host: 'app.test', origin: 'https://app.test', 'sec-fetch-site': 'same-origin' }),
+    ).toBe(false)
   })
   it('refuses a post from another site', () => {
     expect(isCrossSiteRequest('POST', { host: 'app.test', origin: 'https://evil.test' })).toBe(true)

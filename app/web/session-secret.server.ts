@@ -9,7 +9,9 @@ import { getDataDir } from '~/utils/db-config.server.ts'
  * In production on PostgreSQL it must be set.
  */
 export function getSessionSecrets(): string[] {
-  const configured = process.env.SESSION_SECRET?.split(',').map((s) => s.trim()).filter(Boolean)
+  const configured = process.env.SESSION_SECRET?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   if (configured?.length) return configured
   const dataDir = getDataDir()
   if (dataDir) {

@@ -18,7 +18,15 @@ function content(title: string, paragraph: string, bullets: string[] = []) {
     content: [
       { type: 'paragraph', content: [{ type: 'text', text: paragraph }] },
       ...(bullets.length
-        ? [{ type: 'bulletList', content: bullets.map((text) => ({ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })) }]
+        ? [
+            {
+              type: 'bulletList',
+              content: bullets.map((text) => ({
+                type: 'listItem',
+                content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+              })),
+            },
+          ]
         : []),
     ],
   }
@@ -35,10 +43,18 @@ async function principleId(slug: string) {
 
 async function written(writer: Actor, manager: Actor, slug: string, doc: ReturnType<typeof content>, publish = true) {
   const regionId = manager.user.memberships[0]!.regionId
-  const guideline = await createGuideline(writer.ability, writer.user.id, { ...doc, regionId, principleId: await principleId(slug) })
+  const guideline = await createGuideline(writer.ability, writer.user.id, {
+    ...doc,
+    regionId,
+    principleId: await principleId(slug),
+  })
   if (writer.user.id !== manager.user.id) await submitForReview(writer.ability, writer.user.id, guideline.id)
   if (publish) {
-    await publishGuideline(manager.ability, manager.user.id, guideline.id, { changeNote: 'Eerste versie, besproken in het teamoverleg.', reviewBy: inOneYear(), baseRevision: 1 })
+    await publishGuideline(manager.ability, manager.user.id, guideline.id, {
+      changeNote: 'Eerste versie, besproken in het teamoverleg.',
+      reviewBy: inOneYear(),
+      baseRevision: 1,
+    })
   }
   return guideline
 }
@@ -51,26 +67,52 @@ export async function seedDemoGuidelines() {
     userWithAbility('member.zuid@leidraad.test'),
   ])
 
-  await written(noordMember, noordManager, 'de-klant-beslist-wat-goede-service-is', content(
-    'Aan de balie: eerst vragen, dan aanbieden',
-    'Begin elk gesprek aan de balie met de vraag wat de klant vandaag wil bereiken. Bied pas daarna een oplossing aan.',
-    ['Twijfel je tussen twee regels, kies dan de uitleg die voor deze klant het beste uitpakt.', 'Noteer in het klantbeeld wat de klant belangrijk vond.'],
-  ))
-  await written(noordManager, noordManager, 'iedere-medewerker-is-eigenaar-van-de-klantvraag', content(
-    'Terugbellen doe je zelf',
-    'Beloof je een klant een antwoord, dan bel je zelf terug — ook als een collega het antwoord heeft gevonden.',
-    ['Zet de terugbelafspraak in je eigen agenda, niet in de algemene bak.', 'Lukt het niet op tijd, bel dan toch en zeg wanneer het wel lukt.'],
-  ))
-  await written(noordMember, noordManager, 'een-eerlijk-nee-altijd-met-een-alternatief', content(
-    'Nee aan de balie, met een alternatief',
-    'Kunnen we iets niet doen, zeg dat dan in de eerste minuut en bied minstens één alternatief: een andere oplossing, een collega of een andere organisatie die wel kan helpen.',
-  ))
+  await written(
+    noordMember,
+    noordManager,
+    'de-klant-beslist-wat-goede-service-is',
+    content(
+      'Aan de balie: eerst vragen, dan aanbieden',
+      'Begin elk gesprek aan de balie met de vraag wat de klant vandaag wil bereiken. Bied pas daarna een oplossing aan.',
+      [
+        'Twijfel je tussen twee regels, kies dan de uitleg die voor deze klant het beste uitpakt.',
+        'Noteer in het klantbeeld wat de klant belangrijk vond.',
+      ],
+    ),
+  )
+  await written(
+    noordManager,
+    noordManager,
+    'iedere-medewerker-is-eigenaar-van-de-klantvraag',
+    content(
+      'Terugbellen doe je zelf',
+      'Beloof je een klant een antwoord, dan bel je zelf terug — ook als een collega het antwoord heeft gevonden.',
+      [
+        'Zet de terugbelafspraak in je eigen agenda, niet in de algemene bak.',
+        'Lukt het niet op tijd, bel dan toch en zeg wanneer het wel lukt.',
+      ],
+    ),
+  )
+  await written(
+    noordMember,
+    noordManager,
+    'een-eerlijk-nee-altijd-met-een-alternatief',
+    content(
+      'Nee aan de balie, met een alternatief',
+      'Kunnen we iets niet doen, zeg dat dan in de eerste minuut en bied minstens één alternatief: een andere oplossing, een collega of een andere organisatie die wel kan helpen.',
+    ),
+  )
   // Written under v1 of "Klachten zijn cadeaus": needs review once HQ publishes v2.
-  await written(noordManager, noordManager, 'klachten-zijn-cadeaus', content(
-    'Klachten in Noord: vastleggen en doorsturen',
-    'Bedank de klant, leg de klacht vast in het klachtenformulier en stuur hem dezelfde dag door naar klachtenafhandeling.',
-    ['Vertel de klant dat hij binnen vijf werkdagen antwoord krijgt.'],
-  ))
+  await written(
+    noordManager,
+    noordManager,
+    'klachten-zijn-cadeaus',
+    content(
+      'Klachten in Noord: vastleggen en doorsturen',
+      'Bedank de klant, leg de klacht vast in het klachtenformulier en stuur hem dezelfde dag door naar klachtenafhandeling.',
+      ['Vertel de klant dat hij binnen vijf werkdagen antwoord krijgt.'],
+    ),
+  )
   await decide(noordManager.ability, noordManager.user.id, {
     regionId: noordManager.user.memberships[0]!.regionId,
     principleId: await principleId('collega-s-zijn-elkaars-klant'),
@@ -109,19 +151,30 @@ export async function seedDemoGuidelines() {
   })
 
   // Zuid: two guidelines and one "not applicable" decision.
-  await written(zuidMember, zuidManager, 'de-klant-beslist-wat-goede-service-is', content(
-    'De klant kiest het kanaal',
-    'Bel, mail of app de klant terug via het kanaal dat de klant zelf kiest, ook als een ander kanaal voor ons handiger is.',
-  ))
-  await written(zuidManager, zuidManager, 'een-eerlijk-nee-altijd-met-een-alternatief', content(
-    'Nee met een doorverwijzing',
-    // Leaves the tone check something to show: HQ sees one warning for Zuid on the coverage overview.
-    'Kunnen we niet helpen, zeg dan dat de klant daarvoor bij ons niet aan het goede adres is, en verwijs door naar een organisatie die wel kan helpen en geef het telefoonnummer mee.',
-  ))
+  await written(
+    zuidMember,
+    zuidManager,
+    'de-klant-beslist-wat-goede-service-is',
+    content(
+      'De klant kiest het kanaal',
+      'Bel, mail of app de klant terug via het kanaal dat de klant zelf kiest, ook als een ander kanaal voor ons handiger is.',
+    ),
+  )
+  await written(
+    zuidManager,
+    zuidManager,
+    'een-eerlijk-nee-altijd-met-een-alternatief',
+    content(
+      'Nee met een doorverwijzing',
+      // Leaves the tone check something to show: HQ sees one warning for Zuid on the coverage overview.
+      'Kunnen we niet helpen, zeg dan dat de klant daarvoor bij ons niet aan het goede adres is, en verwijs door naar een organisatie die wel kan helpen en geef het telefoonnummer mee.',
+    ),
+  )
   await decide(zuidManager.ability, zuidManager.user.id, {
     regionId: zuidManager.user.memberships[0]!.regionId,
     principleId: await principleId('collega-s-zijn-elkaars-klant'),
     kind: 'not_applicable',
-    reason: 'In Zuid werken balie en backoffice in één team op één locatie; er is geen interne dienstverlening tussen afdelingen.',
+    reason:
+      'In Zuid werken balie en backoffice in één team op één locatie; er is geen interne dienstverlening tussen afdelingen.',
   })
 }

@@ -31,9 +31,21 @@ export const DEMO_USERS: DemoUser[] = [
     const r = region.toLowerCase()
     const people: [RegionRole, string, string][] =
       region === 'Noord'
-        ? [['manager', 'manager', 'Marieke de Vries'], ['member', 'member', 'Sanne Bakker'], ['frontline', 'balie', 'Bram Visser']]
-        : [['manager', 'manager', 'Joost Janssen'], ['member', 'member', 'Fleur van den Berg'], ['frontline', 'balie', 'Noah Peeters']]
-    return people.map(([role, prefix, name]) => ({ email: `${prefix}.${r}@leidraad.test`, name, region: { name: region, role } }))
+        ? [
+            ['manager', 'manager', 'Marieke de Vries'],
+            ['member', 'member', 'Sanne Bakker'],
+            ['frontline', 'balie', 'Bram Visser'],
+          ]
+        : [
+            ['manager', 'manager', 'Joost Janssen'],
+            ['member', 'member', 'Fleur van den Berg'],
+            ['frontline', 'balie', 'Noah Peeters'],
+          ]
+    return people.map(([role, prefix, name]) => ({
+      email: `${prefix}.${r}@leidraad.test`,
+      name,
+      region: { name: region, role },
+    }))
   }),
 ]
 
@@ -56,7 +68,13 @@ export async function seedDemoOrganisation(): Promise<void> {
     for (const demo of DEMO_USERS) {
       const user = await tx.user.upsert({
         where: { email: demo.email },
-        update: { name: demo.name, orgRole: demo.orgRole ?? null, passwordHash, mustChangePassword: false, deactivatedAt: null },
+        update: {
+          name: demo.name,
+          orgRole: demo.orgRole ?? null,
+          passwordHash,
+          mustChangePassword: false,
+          deactivatedAt: null,
+        },
         create: { email: demo.email, name: demo.name, orgRole: demo.orgRole ?? null, passwordHash },
       })
       if (demo.region) {

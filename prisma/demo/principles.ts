@@ -28,7 +28,9 @@ function document(title: string, ...content: JSONContent[]) {
 const PUBLISHED = [
   document(
     'De klant beslist wat goede service is',
-    p('Niet onze procedures, maar de ervaring van de klant bepaalt of we goed werk hebben geleverd. Regels zijn er om de klant te helpen, niet om ons te beschermen.'),
+    p(
+      'Niet onze procedures, maar de ervaring van de klant bepaalt of we goed werk hebben geleverd. Regels zijn er om de klant te helpen, niet om ons te beschermen.',
+    ),
     h2('Wat dit betekent'),
     ul(
       ['Vraag wat de klant nodig heeft voordat je een oplossing aanbiedt.'],
@@ -38,7 +40,11 @@ const PUBLISHED = [
   ),
   document(
     'Iedere medewerker is eigenaar van de klantvraag',
-    p('Wie een vraag aanneemt, is er verantwoordelijk voor tot de klant geholpen is. Doorverwijzen mag, ', b('loslaten niet'), '.'),
+    p(
+      'Wie een vraag aanneemt, is er verantwoordelijk voor tot de klant geholpen is. Doorverwijzen mag, ',
+      b('loslaten niet'),
+      '.',
+    ),
     h2('Zo werkt het'),
     ul(
       ['Je noemt je naam en zegt wat je gaat doen en wanneer.'],
@@ -48,32 +54,49 @@ const PUBLISHED = [
   ),
   document(
     'Een eerlijk nee, altijd met een alternatief',
-    p('Soms kunnen we niet doen wat de klant vraagt. Dan zeggen we dat eerlijk en meteen, leggen we uit waarom, en bieden we iets aan dat wel kan.'),
+    p(
+      'Soms kunnen we niet doen wat de klant vraagt. Dan zeggen we dat eerlijk en meteen, leggen we uit waarom, en bieden we iets aan dat wel kan.',
+    ),
     quote('“Dat kan ik niet voor u regelen, omdat … Wat ik wel kan doen is …”'),
     p('Een nee zonder uitleg of zonder alternatief is geen antwoord.'),
   ),
   document(
     'Collega’s zijn elkaars klant',
-    p('Een medewerker aan de balie kan een klant alleen goed helpen als de collega’s achter de schermen hem goed helpen. We behandelen interne vragen met dezelfde zorg als vragen van klanten.'),
-    ul(['Beantwoord vragen van collega’s uit de frontlinie dezelfde dag.'], ['Vraag na afloop of het antwoord de klant heeft geholpen.']),
+    p(
+      'Een medewerker aan de balie kan een klant alleen goed helpen als de collega’s achter de schermen hem goed helpen. We behandelen interne vragen met dezelfde zorg als vragen van klanten.',
+    ),
+    ul(
+      ['Beantwoord vragen van collega’s uit de frontlinie dezelfde dag.'],
+      ['Vraag na afloop of het antwoord de klant heeft geholpen.'],
+    ),
   ),
   document(
     'We meten wat klanten ervaren',
-    p('We sturen niet op afhandeltijden of aantallen, maar op wat klanten ervaren. Elke regio bespreekt iedere maand de klantreacties met het hele team.'),
+    p(
+      'We sturen niet op afhandeltijden of aantallen, maar op wat klanten ervaren. Elke regio bespreekt iedere maand de klantreacties met het hele team.',
+    ),
     h2('Wat we meten'),
-    ul(['Of de klant zich geholpen voelde.'], ['Of de klant één keer contact hoefde op te nemen.'], ['Wat de klant anders had gewild.']),
+    ul(
+      ['Of de klant zich geholpen voelde.'],
+      ['Of de klant één keer contact hoefde op te nemen.'],
+      ['Wat de klant anders had gewild.'],
+    ),
   ),
 ]
 
 const COMPLAINTS_V1 = document(
   'Klachten zijn cadeaus',
-  p('Een klacht vertelt ons wat we kunnen verbeteren. Klachten worden geregistreerd en binnen vijf werkdagen afgehandeld door de afdeling klachtenafhandeling.'),
+  p(
+    'Een klacht vertelt ons wat we kunnen verbeteren. Klachten worden geregistreerd en binnen vijf werkdagen afgehandeld door de afdeling klachtenafhandeling.',
+  ),
   ul(['Bedank de klant voor de klacht.'], ['Stuur de klacht door naar de afdeling klachtenafhandeling.']),
 )
 
 const COMPLAINTS_V2 = document(
   'Klachten zijn cadeaus',
-  p('Een klacht vertelt ons wat we kunnen verbeteren. Wie de klacht hoort, is er eigenaar van en lost hem zelf op waar dat kan; de klant heeft binnen één werkdag persoonlijk contact.'),
+  p(
+    'Een klacht vertelt ons wat we kunnen verbeteren. Wie de klacht hoort, is er eigenaar van en lost hem zelf op waar dat kan; de klant heeft binnen één werkdag persoonlijk contact.',
+  ),
   ul(
     ['Bedank de klant voor de klacht.'],
     ['Los het zelf op, binnen de ruimte die de richtlijnen van je regio geven.'],
@@ -83,7 +106,9 @@ const COMPLAINTS_V2 = document(
 
 const IN_CONSULTATION = document(
   'Ruimte om af te wijken',
-  p('Medewerkers mogen van een regel afwijken als dat de klant aantoonbaar beter helpt, zolang ze het achteraf kunnen uitleggen. Elke regio spreekt af tot welk bedrag een medewerker zelf mag beslissen.'),
+  p(
+    'Medewerkers mogen van een regel afwijken als dat de klant aantoonbaar beter helpt, zolang ze het achteraf kunnen uitleggen. Elke regio spreekt af tot welk bedrag een medewerker zelf mag beslissen.',
+  ),
   ul(['Leg kort vast waarom je afweek.'], ['Bespreek afwijkingen maandelijks in het team, zonder schuldvraag.']),
 )
 
@@ -92,9 +117,16 @@ export async function userWithAbility(email: string) {
   return { user, ability: defineAbilityFor(user) }
 }
 
-async function publishThroughConsultation(principleId: string, changeNote: string, hq: Awaited<ReturnType<typeof userWithAbility>>) {
+async function publishThroughConsultation(
+  principleId: string,
+  changeNote: string,
+  hq: Awaited<ReturnType<typeof userWithAbility>>,
+) {
   await openConsultation(hq.ability, hq.user.id, principleId, new Date(Date.now() + 14 * 86_400_000))
-  const { revision } = await prisma.principle.findUniqueOrThrow({ where: { id: principleId }, select: { revision: true } })
+  const { revision } = await prisma.principle.findUniqueOrThrow({
+    where: { id: principleId },
+    select: { revision: true },
+  })
   return publishPrinciple(hq.ability, hq.user.id, principleId, { changeNote, baseRevision: revision })
 }
 
@@ -127,7 +159,11 @@ export async function seedDemoPrinciples(): Promise<boolean> {
 
   const proposal = await createPrinciple(hq.ability, hq.user.id, IN_CONSULTATION)
   const open = await openConsultation(hq.ability, hq.user.id, proposal.id, new Date(Date.now() + 21 * 86_400_000))
-  const principle = { ...open, status: 'consultation' as const, consultationEndsAt: new Date(Date.now() + 21 * 86_400_000) }
+  const principle = {
+    ...open,
+    status: 'consultation' as const,
+    consultationEndsAt: new Date(Date.now() + 21 * 86_400_000),
+  }
   const noord = await userWithAbility('manager.noord@leidraad.test')
   const zuid = await userWithAbility('manager.zuid@leidraad.test')
   const zuidMember = await userWithAbility('member.zuid@leidraad.test')

@@ -13,12 +13,19 @@ const RUNS = 10
 
 await databaseReady()
 const stamp = Date.now().toString(36)
-const hq = await prisma.user.create({ data: { email: `bench-hq-${stamp}@example.test`, name: 'Bench HQ', orgRole: 'hq_editor', passwordHash: 'x' } })
+const hq = await prisma.user.create({
+  data: { email: `bench-hq-${stamp}@example.test`, name: 'Bench HQ', orgRole: 'hq_editor', passwordHash: 'x' },
+})
 const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Benchmark' }] }] }
 
 console.log(`Filling ${databaseConfig.engine}: ${REGIONS} regions × ${PRINCIPLES} principles …`)
-await prisma.region.createMany({ data: Array.from({ length: REGIONS }, (_, i) => ({ name: `Bench ${stamp} ${i}`, slug: `bench-${stamp}-${i}` })) })
-const regions = await prisma.region.findMany({ where: { slug: { startsWith: `bench-${stamp}-` } }, select: { id: true } })
+await prisma.region.createMany({
+  data: Array.from({ length: REGIONS }, (_, i) => ({ name: `Bench ${stamp} ${i}`, slug: `bench-${stamp}-${i}` })),
+})
+const regions = await prisma.region.findMany({
+  where: { slug: { startsWith: `bench-${stamp}-` } },
+  select: { id: true },
+})
 const maxPosition = (await prisma.principle.aggregate({ _max: { position: true } }))._max.position ?? 0
 await prisma.principle.createMany({
   data: Array.from({ length: PRINCIPLES }, (_, i) => ({
@@ -33,9 +40,22 @@ await prisma.principle.createMany({
     updatedById: hq.id,
   })),
 })
-const principles = await prisma.principle.findMany({ where: { slug: { startsWith: `bench-${stamp}-` } }, select: { id: true } })
+const principles = await prisma.principle.findMany({
+  where: { slug: { startsWith: `bench-${stamp}-` } },
+  select: { id: true },
+})
 await prisma.principleVersion.createMany({
-  data: principles.flatMap((p) => [1, 2].map((number) => ({ principleId: p.id, number, title: 'Principe', body, bodyText: 'Benchmark', changeNote: 'v', publishedById: hq.id }))),
+  data: principles.flatMap((p) =>
+    [1, 2].map((number) => ({
+      principleId: p.id,
+      number,
+      title: 'Principe',
+      body,
+      bodyText: 'Benchmark',
+      changeNote: 'v',
+      publishedById: hq.id,
+    })),
+  ),
 })
 const guidelines: object[] = []
 const decisions: object[] = []
@@ -57,11 +77,18 @@ regions.forEach((region, r) =>
         updatedById: hq.id,
       })
     } else if (roll < 85) {
-      decisions.push({ regionId: region.id, principleId: principle.id, kind: 'applies_as_written', basedOnPrincipleVersion: 2, decidedById: hq.id })
+      decisions.push({
+        regionId: region.id,
+        principleId: principle.id,
+        kind: 'applies_as_written',
+        basedOnPrincipleVersion: 2,
+        decidedById: hq.id,
+      })
     }
   }),
 )
-for (let i = 0; i < guidelines.length; i += 2000) await prisma.guideline.createMany({ data: guidelines.slice(i, i + 2000) as never })
+for (let i = 0; i < guidelines.length; i += 2000)
+  await prisma.guideline.createMany({ data: guidelines.slice(i, i + 2000) as never })
 await prisma.principleDecision.createMany({ data: decisions as never })
 console.log(`${guidelines.length} guidelines, ${decisions.length} decisions.`)
 
@@ -75,7 +102,9 @@ async function time(label: string, run: () => Promise<unknown>) {
     samples.push(performance.now() - start)
   }
   samples.sort((a, b) => a - b)
-  console.log(`${label}: median ${samples[Math.floor(RUNS / 2)]!.toFixed(1)} ms, max ${samples.at(-1)!.toFixed(1)} ms (${RUNS} runs)`)
+  console.log(
+    `${label}: median ${samples[Math.floor(RUNS / 2)]!.toFixed(1)} ms, max ${samples.at(-1)!.toFixed(1)} ms (${RUNS} runs)`,
+  )
 }
 await time('HQ coverage overview (all regions × all principles)', () => coverageMatrix(ability))
 await time('one region’s workspace', () => coverageMatrix(ability, { regionId: regions[0]!.id }))

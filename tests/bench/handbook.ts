@@ -28,7 +28,9 @@ function run(command: string, args: string[], env: Record<string, string> = {}) 
 async function freshDatabase() {
   const url = new URL(DATABASE_URL)
   const name = url.pathname.slice(1)
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).toString() })
+  const admin = new pg.Client({
+    connectionString: Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).toString(),
+  })
   await admin.connect()
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
   await admin.query(`CREATE DATABASE "${name}"`)
@@ -48,12 +50,23 @@ async function fill() {
   const hash = await hashPassword(PASSWORD)
   const q = (sql: string, params: unknown[] = []) => db.query(sql, params)
   console.log('Filling the database …')
-  await q(`INSERT INTO "User" (id, email, name, "passwordHash", "orgRole", "updatedAt") VALUES ('hq', 'hq@bench.test', 'HQ', $1, 'hq_editor', now())`, [hash])
-  await q(`INSERT INTO "Region" (id, name, slug, "updatedAt") SELECT 'r' || i, 'Regio ' || i, 'regio-' || i, now() FROM generate_series(1, 50) i`)
-  await q(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt")
-           SELECT 'u' || i, 'balie' || i || '@bench.test', 'Balie ' || i, $1, now() FROM generate_series(1, 50) i`, [hash])
-  await q(`INSERT INTO "Membership" (id, "userId", "regionId", role) SELECT 'm' || i, 'u' || i, 'r' || i, 'frontline' FROM generate_series(1, 50) i`)
-  const text = (seed: string) => `array_to_string(ARRAY(SELECT ($1::text[])[1 + ((hashtext(${seed} || k::text) & 2147483647) % ${WORDS.length})] FROM generate_series(1, 40) k), ' ')`
+  await q(
+    `INSERT INTO "User" (id, email, name, "passwordHash", "orgRole", "updatedAt") VALUES ('hq', 'hq@bench.test', 'HQ', $1, 'hq_editor', now())`,
+    [hash],
+  )
+  await q(
+    `INSERT INTO "Region" (id, name, slug, "updatedAt") SELECT 'r' || i, 'Regio ' || i, 'regio-' || i, now() FROM generate_series(1, 50) i`,
+  )
+  await q(
+    `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt")
+           SELECT 'u' || i, 'balie' || i || '@bench.test', 'Balie ' || i, $1, now() FROM generate_series(1, 50) i`,
+    [hash],
+  )
+  await q(
+    `INSERT INTO "Membership" (id, "userId", "regionId", role) SELECT 'm' || i, 'u' || i, 'r' || i, 'frontline' FROM generate_series(1, 50) i`,
+  )
+  const text = (seed: string) =>
+    `array_to_string(ARRAY(SELECT ($1::text[])[1 + ((hashtext(${seed} || k::text) & 2147483647) % ${WORDS.length})] FROM generate_series(1, 40) k), ' ')`
   const body = `'{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"Benchmark"}]}]}'::jsonb`
   await q(
     `INSERT INTO "Principle" (id, slug, title, body, "bodyText", status, revision, "publishedVersion", position, "createdById", "updatedById", "updatedAt")
@@ -79,8 +92,12 @@ async function fill() {
     [WORDS],
   )
   await q('ANALYZE')
-  const counts = await q(`SELECT (SELECT count(*) FROM "Guideline") AS guidelines, (SELECT count(*) FROM "GuidelineVersion") AS versions`)
-  console.log(`50 regions, 200 principles, ${counts.rows[0].guidelines} guidelines, ${counts.rows[0].versions} guideline versions.`)
+  const counts = await q(
+    `SELECT (SELECT count(*) FROM "Guideline") AS guidelines, (SELECT count(*) FROM "GuidelineVersion") AS versions`,
+  )
+  console.log(
+    `50 regions, 200 principles, ${counts.rows[0].guidelines} guidelines, ${counts.rows[0].versions} guideline versions.`,
+  )
   const guideline = await q(`SELECT id FROM "Guideline" WHERE "regionId" = 'r1' ORDER BY id LIMIT 1`)
   await db.end()
   return { regionId: 'r1', guidelineId: guideline.rows[0].id as string }
@@ -88,12 +105,25 @@ async function fill() {
 
 async function startServer() {
   const server = spawn('node', ['--import', 'tsx', 'app/server/index.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL, PORT: String(PORT), ALLOW_HTTP: '1', LOG_LEVEL: 'warn', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL,
+      PORT: String(PORT),
+      ALLOW_HTTP: '1',
+      LOG_LEVEL: 'warn',
+      SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   for (let i = 0; i < 100; i++) {
     await new Promise((resolve) => setTimeout(resolve, 300))
-    if (await fetch(`${BASE}/healthz`).then((r) => r.ok).catch(() => false)) return server
+    if (
+      await fetch(`${BASE}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return server
   }
   server.kill()
   throw new Error('The server did not start')
@@ -125,14 +155,16 @@ async function javascriptBytes(path: string, cookie: string) {
 function load(path: string, cookie: string, connections = CONNECTIONS, seconds = SECONDS) {
   const times: number[] = []
   return new Promise<{ result: autocannon.Result; times: number[] }>((resolve, reject) => {
-    const instance = autocannon({ url: `${BASE}${path}`, connections, duration: seconds, headers: { cookie } }, (error, result) =>
-      error ? reject(error) : resolve({ result, times }),
+    const instance = autocannon(
+      { url: `${BASE}${path}`, connections, duration: seconds, headers: { cookie } },
+      (error, result) => (error ? reject(error) : resolve({ result, times })),
     )
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
   })
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 
 if (!process.env.BENCH_SKIP_BUILD) run('npm', ['run', 'build'])
 await freshDatabase()

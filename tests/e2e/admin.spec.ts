@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test'
 import { signIn } from './helpers.ts'
 
-test('an admin creates a region and a user; the user signs in with the temporary password and must change it', async ({ page }) => {
+test('an admin creates a region and a user; the user signs in with the temporary password and must change it', async ({
+  page,
+}) => {
   const stamp = Date.now().toString(36)
   await signIn(page, 'admin@leidraad.test')
   await page.goto('/regions')
@@ -35,7 +37,14 @@ test('an admin creates a region and a user; the user signs in with the temporary
   await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('mijn-eigen-wachtwoord')
   await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click()
   await expect(page.getByRole('status')).toContainText('Je wachtwoord is gewijzigd')
-  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link')).toHaveText(['Start', 'Handboek', 'Principes', 'Overzicht', "Regio's", 'Account'])
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link')).toHaveText([
+    'Start',
+    'Handboek',
+    'Principes',
+    'Overzicht',
+    "Regio's",
+    'Account',
+  ])
 })
 
 test('the admin deactivates a user: their open session ends at once', async ({ browser }) => {

@@ -13,7 +13,9 @@ async function openWorkspace(page: Page) {
 const itemFor = (page: Page, title: string) =>
   page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: title }) })
 
-test('member drafts and submits, manager publishes; HQ publishes v2, the manager reviews the diff and confirms; coverage turns green', async ({ page }) => {
+test('member drafts and submits, manager publishes; HQ publishes v2, the manager reviews the diff and confirms; coverage turns green', async ({
+  page,
+}) => {
   const title = `Klantreacties in het teamoverleg ${Date.now()}`
 
   // The member writes a draft with customer input and submits it.
@@ -63,7 +65,9 @@ test('member drafts and submits, manager publishes; HQ publishes v2, the manager
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beoordelen: principe versie 1 → 2')
   await expect(page.getByTestId('diff').locator('ins')).toContainText('deelt haar verbeteringen')
   await expect(page.getByText('Elke maand lezen we tien klantreacties hardop voor')).toBeVisible()
-  await page.getByLabel('Waarom blijft de richtlijn zoals hij is?').fill('Onze maandelijkse bespreking dekt dit al; we mailen klanten voortaan.')
+  await page
+    .getByLabel('Waarom blijft de richtlijn zoals hij is?')
+    .fill('Onze maandelijkse bespreking dekt dit al; we mailen klanten voortaan.')
   await page.getByRole('button', { name: 'Bevestigen voor versie 2' }).click()
   await expect(page.getByText('Vastgelegd: de richtlijn is nog steeds goed.')).toBeVisible()
 
@@ -73,7 +77,12 @@ test('member drafts and submits, manager publishes; HQ publishes v2, the manager
   const column = await page.getByRole('columnheader').allInnerTexts()
   const index = column.findIndex((text) => text.includes(PRINCIPLE))
   const noord = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Noord' }) })
-  await expect(noord.getByRole('cell').nth(index - 1).locator('[data-state]')).toHaveAttribute('data-state', 'published')
+  await expect(
+    noord
+      .getByRole('cell')
+      .nth(index - 1)
+      .locator('[data-state]'),
+  ).toHaveAttribute('data-state', 'published')
 })
 
 test('frontline cannot open the coverage overview or the region workspace', async ({ page }) => {

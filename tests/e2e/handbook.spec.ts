@@ -4,7 +4,9 @@ import { signIn } from './helpers.ts'
 // The frontline path, on a phone-sized screen.
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })
 
-test('frontline finds a rule by search, reads the why, confirms it and sends feedback; the manager answers; the answer shows', async ({ page }) => {
+test('frontline finds a rule by search, reads the why, confirms it and sends feedback; the manager answers; the answer shows', async ({
+  page,
+}) => {
   await signIn(page, 'balie.noord@leidraad.test')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Handboek Noord')
 
@@ -40,7 +42,10 @@ test('frontline finds a rule by search, reads the why, confirms it and sends fee
   await expect(page.getByText('Geef het dan door aan de dagcoördinator; die belt terug.')).toBeVisible()
 })
 
-test('the handbook opens offline after one online visit, marked as offline; a confirmation made offline is refused clearly', async ({ page, context }) => {
+test('the handbook opens offline after one online visit, marked as offline; a confirmation made offline is refused clearly', async ({
+  page,
+  context,
+}) => {
   await signIn(page, 'balie.zuid@leidraad.test')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Handboek Zuid')
   const home = page.url()
@@ -76,5 +81,8 @@ test('frontline pages ship one small script and no framework; they work as plain
   await page.getByRole('link', { name: 'Terugbellen doe je zelf' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Terugbellen doe je zelf')
   expect(scripts.length).toBeGreaterThan(0)
-  expect(scripts.every((path) => /^\/assets\/enhance-[\w-]+\.js$/.test(path)), scripts.join(', ')).toBe(true)
+  expect(
+    scripts.every((path) => /^\/assets\/enhance-[\w-]+\.js$/.test(path)),
+    scripts.join(', '),
+  ).toBe(true)
 })

@@ -6,7 +6,8 @@ import { signIn } from './helpers.ts'
 async function scriptsOf(page: Page, path: string): Promise<string> {
   const bodies: Promise<string>[] = []
   page.on('response', (response) => {
-    if (response.request().resourceType() === 'script' || response.url().endsWith('.js')) bodies.push(response.text().catch(() => ''))
+    if (response.request().resourceType() === 'script' || response.url().endsWith('.js'))
+      bodies.push(response.text().catch(() => ''))
   })
   await page.goto(path)
   await page.waitForLoadState('networkidle')

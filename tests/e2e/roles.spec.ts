@@ -3,7 +3,16 @@ import { signIn } from './helpers.ts'
 
 // Each demo role signs in and sees its own navigation, nothing more.
 const NAV: Record<string, string[]> = {
-  'admin@leidraad.test': ['Start', 'Principes', 'Overzicht', "Regio's", 'Gebruikers', 'Logboek', 'Toon-check', 'Account'],
+  'admin@leidraad.test': [
+    'Start',
+    'Principes',
+    'Overzicht',
+    "Regio's",
+    'Gebruikers',
+    'Logboek',
+    'Toon-check',
+    'Account',
+  ],
   'hq@leidraad.test': ['Start', 'Principes', 'Overzicht', "Regio's", 'Logboek', 'Toon-check', 'Account'],
   'manager.noord@leidraad.test': ['Start', 'Handboek', 'Principes', 'Overzicht', "Regio's", 'Logboek', 'Account'],
   'member.noord@leidraad.test': ['Start', 'Handboek', 'Principes', 'Overzicht', "Regio's", 'Account'],

@@ -34,8 +34,11 @@ test("a manager cannot change another region's membership over HTTP", async ({ p
   const forged = await page.request.post(zuidUrl, { form: { intent: 'remove-member', membershipId } })
   expect(forged.status()).toBe(404)
   await page.goto('/regions')
-  const noordUrl = new URL(await page.getByRole('link', { name: 'Noord' }).getAttribute('href') ?? '', page.url()).href
-  const viaOwnRegion = await page.request.post(noordUrl, { form: { intent: 'change-role', membershipId, role: 'frontline' } })
+  const noordUrl = new URL((await page.getByRole('link', { name: 'Noord' }).getAttribute('href')) ?? '', page.url())
+    .href
+  const viaOwnRegion = await page.request.post(noordUrl, {
+    form: { intent: 'change-role', membershipId, role: 'frontline' },
+  })
   expect(viaOwnRegion.status()).toBe(404)
 
   await signIn(page, 'admin@leidraad.test')

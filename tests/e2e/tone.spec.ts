@@ -13,7 +13,9 @@ async function tryText(page: Page, text: string) {
   await page.getByRole('button', { name: 'Controleer' }).click()
 }
 
-test('HQ adds a family; a member writing a guideline sees both warnings as they type, reaches them by keyboard, and saves anyway', async ({ page }) => {
+test('HQ adds a family; a member writing a guideline sees both warnings as they type, reaches them by keyboard, and saves anyway', async ({
+  page,
+}) => {
   // HQ adds a family; a pattern the checker cannot read is refused with its line.
   await signIn(page, 'hq@leidraad.test')
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Toon-check' }).click()
@@ -22,8 +24,12 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
   await page.getByRole('link', { name: 'Familie toevoegen' }).click()
   await page.getByLabel('Naam').fill(FAMILY)
   await page.getByLabel('Patronen (één per regel)').fill('nog nooit gedaan|meegemaakt\nnooit')
-  await page.getByLabel('Waarom dit klanten afschept').fill('Wie zich op gewoonte beroept, sluit een nieuwe oplossing uit.')
-  await page.getByLabel('Wat een richtlijn beter kan zeggen').fill('Vraag wat de klant nodig heeft en zoek samen wat er wel kan.')
+  await page
+    .getByLabel('Waarom dit klanten afschept')
+    .fill('Wie zich op gewoonte beroept, sluit een nieuwe oplossing uit.')
+  await page
+    .getByLabel('Wat een richtlijn beter kan zeggen')
+    .fill('Vraag wat de klant nodig heeft en zoek samen wat er wel kan.')
   await page.getByRole('button', { name: 'Familie toevoegen' }).click()
   await expect(page.getByText('Regel 2: een patroon heeft minstens twee woorden nodig')).toBeVisible()
   await page.getByLabel('Patronen (één per regel)').fill('nog nooit gedaan|meegemaakt')
@@ -52,7 +58,10 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
   await expect(editor.locator('.tone-flag')).toHaveCount(2)
   await expect(editor.locator('.tone-flag').first()).toHaveText('dat is nu eenmaal ons beleid')
   // Hovering shows why, and what to write instead.
-  await expect(editor.locator('.tone-flag').first()).toHaveAttribute('title', /verschuilt.*Beter: Leg uit waarom de regel er is/)
+  await expect(editor.locator('.tone-flag').first()).toHaveAttribute(
+    'title',
+    /verschuilt.*Beter: Leg uit waarom de regel er is/,
+  )
   const panel = page.getByTestId('tone-findings')
   await expect(panel.getByRole('heading')).toHaveText('Toon-check: 2 formuleringen om naar te kijken')
   await expect(panel).toContainText('Leg uit waarom de regel er is')
@@ -80,15 +89,21 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
   await page.getByRole('button', { name: 'Opslaan' }).click()
   await expect(page.getByText(`"${FAMILY}" is opgeslagen`)).toBeVisible()
   await tryText(page, 'Sorry, dat hebben we nog nooit gedaan.')
-  await expect(page.getByRole('status').filter({ hasText: 'Toon-check' })).toHaveText('Toon-check: geen afschepende formuleringen gevonden.')
+  await expect(page.getByRole('status').filter({ hasText: 'Toon-check' })).toHaveText(
+    'Toon-check: geen afschepende formuleringen gevonden.',
+  )
 })
 
-test('HQ sees on the coverage overview which region’s published guidelines still brush customers off', async ({ page }) => {
+test('HQ sees on the coverage overview which region’s published guidelines still brush customers off', async ({
+  page,
+}) => {
   await signIn(page, 'hq@leidraad.test')
   await page.goto('/coverage')
   const zuid = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Zuid' }) })
   await expect(zuid.getByTestId('tone-total')).toHaveText('1 toon-waarschuwing')
   await expect(zuid.getByRole('link', { name: 'Zuid: Gepubliceerd, 1 toon-waarschuwing' })).toBeVisible()
   await zuid.getByRole('link', { name: 'Zuid', exact: true }).click()
-  await expect(page.getByTestId('tone-findings-count')).toHaveText('1 toon-waarschuwing: "Daarvoor bent u bij ons niet aan het goede adres"')
+  await expect(page.getByTestId('tone-findings-count')).toHaveText(
+    '1 toon-waarschuwing: "Daarvoor bent u bij ons niet aan het goede adres"',
+  )
 })

@@ -34,9 +34,15 @@ describe('a manager forging posts', () => {
   it('cannot create a user, promote someone or deactivate someone', async () => {
     const users = await prisma.user.count()
     const audits = await auditCount()
-    expect((await callRoute(usersRoute.action, { cookie: managerCookie, form: { name: 'X Y', email: 'x@y.test' } })).status).toBe(403)
+    expect(
+      (await callRoute(usersRoute.action, { cookie: managerCookie, form: { name: 'X Y', email: 'x@y.test' } })).status,
+    ).toBe(403)
     const target = org.users.member.id
-    const forms: Record<string, string>[] = [{ intent: 'org-role', orgRole: 'admin' }, { intent: 'deactivate' }, { intent: 'reset-password' }]
+    const forms: Record<string, string>[] = [
+      { intent: 'org-role', orgRole: 'admin' },
+      { intent: 'deactivate' },
+      { intent: 'reset-password' },
+    ]
     for (const form of forms) {
       const outcome = await callRoute(userRoute.action, { cookie: managerCookie, params: { userId: target }, form })
       expect(outcome.status, form.intent).toBeGreaterThanOrEqual(403)
@@ -51,8 +57,19 @@ describe('a manager forging posts', () => {
 
   it('cannot rename or remove their own region', async () => {
     const params = { regionId: org.regionA.id }
-    expect((await callRoute(regionRoute.action, { cookie: managerCookie, params, form: { intent: 'update-region', name: 'Anders' } })).status).toBe(403)
-    expect((await callRoute(regionRoute.action, { cookie: managerCookie, params, form: { intent: 'delete-region' } })).status).toBe(403)
+    expect(
+      (
+        await callRoute(regionRoute.action, {
+          cookie: managerCookie,
+          params,
+          form: { intent: 'update-region', name: 'Anders' },
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (await callRoute(regionRoute.action, { cookie: managerCookie, params, form: { intent: 'delete-region' } }))
+        .status,
+    ).toBe(403)
     expect((await prisma.region.findUniqueOrThrow({ where: { id: org.regionA.id } })).name).toBe(org.regionA.name)
   })
 
@@ -75,7 +92,9 @@ describe('a manager forging posts', () => {
       form: { intent: 'add-member', email: org.users.outsider.email, role: 'frontline' },
     })
     expect(added.status).toBe(404) // region B does not exist for this manager
-    expect(await prisma.membership.findUniqueOrThrow({ where: { id: membership.id } })).toMatchObject({ role: 'member' })
+    expect(await prisma.membership.findUniqueOrThrow({ where: { id: membership.id } })).toMatchObject({
+      role: 'member',
+    })
     expect(await prisma.membership.count({ where: { userId: org.users.outsider.id } })).toBe(0)
   })
 
@@ -121,7 +140,10 @@ describe('a manager forging posts', () => {
       form: { intent: 'change-role', membershipId: membership.id, role: 'member' },
     })
     expect(changed.status).toBe(302)
-    const events = await prisma.auditEvent.findMany({ where: { subjectId: membership.id }, orderBy: { createdAt: 'asc' } })
+    const events = await prisma.auditEvent.findMany({
+      where: { subjectId: membership.id },
+      orderBy: { createdAt: 'asc' },
+    })
     expect(events.map((e) => e.action)).toEqual(['membership.create', 'membership.update'])
     expect(events[1]).toMatchObject({ actorId: org.users.manager.id, regionId: org.regionA.id })
   })
@@ -136,9 +158,20 @@ describe('what each role can open', () => {
   })
 
   it("another region's page is a 404 for regional roles, readable for admin and HQ", async () => {
-    const expected: Record<string, number> = { admin: 200, hq: 200, manager: 404, member: 404, frontline: 404, outsider: 403, otherManager: 200 }
+    const expected: Record<string, number> = {
+      admin: 200,
+      hq: 200,
+      manager: 404,
+      member: 404,
+      frontline: 404,
+      outsider: 403,
+      otherManager: 200,
+    }
     for (const [role, user] of Object.entries(org.users)) {
-      const outcome = await callRoute(regionRoute.loader, { cookie: await sessionCookie(user.id), params: { regionId: org.regionB.id } })
+      const outcome = await callRoute(regionRoute.loader, {
+        cookie: await sessionCookie(user.id),
+        params: { regionId: org.regionB.id },
+      })
       expect(outcome.status, role).toBe(role === 'outsider' ? 404 : expected[role])
     }
   })
@@ -178,8 +211,12 @@ describe('lists agree with record checks', () => {
   }
 
   it('for every role, accessibleBy returns exactly the rows can() allows', async () => {
-    await prisma.auditEvent.create({ data: { action: 'x', subjectType: 'Membership', subjectId: 'm', regionId: org.regionA.id } })
-    await prisma.auditEvent.create({ data: { action: 'x', subjectType: 'Membership', subjectId: 'm', regionId: org.regionB.id } })
+    await prisma.auditEvent.create({
+      data: { action: 'x', subjectType: 'Membership', subjectId: 'm', regionId: org.regionA.id },
+    })
+    await prisma.auditEvent.create({
+      data: { action: 'x', subjectType: 'Membership', subjectId: 'm', regionId: org.regionB.id },
+    })
     await prisma.auditEvent.create({ data: { action: 'x', subjectType: 'Principle', subjectId: 'p' } })
     const hq = org.users.hq.id
     const principles = await Promise.all([
@@ -191,7 +228,12 @@ describe('lists agree with record checks', () => {
     ])
     for (const principle of principles) {
       await prisma.principleComment.create({
-        data: { principleId: principle.id, versionNumber: principle.publishedVersion + 1, authorId: hq, body: 'Reactie' },
+        data: {
+          principleId: principle.id,
+          versionNumber: principle.publishedVersion + 1,
+          authorId: hq,
+          body: 'Reactie',
+        },
       })
     }
     const published = principles[3]!
@@ -206,19 +248,42 @@ describe('lists agree with record checks', () => {
       ])
       for (const guideline of guidelines) {
         await prisma.guidelineComment.create({ data: { guidelineId: guideline.id, authorId: hq, body: 'Overleg' } })
-        await prisma.customerInput.create({ data: { guidelineId: guideline.id, createdById: hq, said: 'Klant zei', source: 'panel', heardOn: new Date() } })
+        await prisma.customerInput.create({
+          data: { guidelineId: guideline.id, createdById: hq, said: 'Klant zei', source: 'panel', heardOn: new Date() },
+        })
       }
-      await prisma.principleDecision.create({ data: { ...base, kind: 'applies_as_written', basedOnPrincipleVersion: 2, decidedById: hq } })
-      for (const [author, passed] of [[org.users.frontline.id, null], [org.users.member.id, new Date()], [org.users.otherManager.id, null]] as const) {
+      await prisma.principleDecision.create({
+        data: { ...base, kind: 'applies_as_written', basedOnPrincipleVersion: 2, decidedById: hq },
+      })
+      for (const [author, passed] of [
+        [org.users.frontline.id, null],
+        [org.users.member.id, new Date()],
+        [org.users.otherManager.id, null],
+      ] as const) {
         await prisma.feedback.create({
-          data: { guidelineId: guidelines[2]!.id, regionId: region.id, principleId: published.id, versionNumber: 1, authorId: author, body: 'Werkt niet', passedToHqAt: passed },
+          data: {
+            guidelineId: guidelines[2]!.id,
+            regionId: region.id,
+            principleId: published.id,
+            versionNumber: 1,
+            authorId: author,
+            body: 'Werkt niet',
+            passedToHqAt: passed,
+          },
         })
       }
     }
     await prisma.phraseFamily.createMany({
       data: [
         { key: `on-${Date.now()}`, name: 'Aan', patterns: 'xyzzy plugh', explanation: 'Uitleg', suggestion: 'Beter' },
-        { key: `off-${Date.now()}`, name: 'Uit', patterns: 'xyzzy plugh', explanation: 'Uitleg', suggestion: 'Beter', enabled: false },
+        {
+          key: `off-${Date.now()}`,
+          name: 'Uit',
+          patterns: 'xyzzy plugh',
+          explanation: 'Uitleg',
+          suggestion: 'Beter',
+          enabled: false,
+        },
       ],
     })
     for (const [role, user] of Object.entries(org.users)) {
@@ -230,8 +295,14 @@ describe('lists agree with record checks', () => {
         }
         const include = includes[model] ?? {}
         const all = await delegate.findMany({ ...include })
-        const allowedIds = all.filter((row) => ability.can('read', subject(model, { ...row }) as never)).map((r) => r.id).sort()
-        const listed = await delegate.findMany({ where: accessibleBy(ability, 'read').ofType(model), select: { id: true } })
+        const allowedIds = all
+          .filter((row) => ability.can('read', subject(model, { ...row }) as never))
+          .map((r) => r.id)
+          .sort()
+        const listed = await delegate.findMany({
+          where: accessibleBy(ability, 'read').ofType(model),
+          select: { id: true },
+        })
         expect(listed.map((r) => r.id).sort(), `${role} × ${model}`).toEqual(allowedIds)
       }
     }

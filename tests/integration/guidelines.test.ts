@@ -5,7 +5,14 @@ import { parseDocument } from '~/editor/document.ts'
 import { coverageMatrix } from '~/models/coverage.server.ts'
 import { decide } from '~/models/decision.server.ts'
 import { StaleRevisionError } from '~/utils/errors.ts'
-import { confirmStillValid, createGuideline, needsReview, publishGuideline, saveGuideline, submitForReview } from '~/models/guideline.server.ts'
+import {
+  confirmStillValid,
+  createGuideline,
+  needsReview,
+  publishGuideline,
+  saveGuideline,
+  submitForReview,
+} from '~/models/guideline.server.ts'
 import { openConsultation, publishPrinciple, savePrinciple } from '~/models/principle.server.ts'
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
 import * as coverageRoute from '~/routes/coverage.tsx'
@@ -43,7 +50,10 @@ const publishedPrinciple = () => makePrinciple(id('hq'), { status: 'published', 
 
 async function principleV2(principleId: string) {
   const p = await prisma.principle.findUniqueOrThrow({ where: { id: principleId } })
-  await savePrinciple(abilities.hq, id('hq'), principleId, { ...content(p.title, 'Nieuwe hoofdlijn'), baseRevision: p.revision })
+  await savePrinciple(abilities.hq, id('hq'), principleId, {
+    ...content(p.title, 'Nieuwe hoofdlijn'),
+    baseRevision: p.revision,
+  })
   await openConsultation(abilities.hq, id('hq'), principleId, new Date(Date.now() + 86_400_000))
   await publishPrinciple(abilities.hq, id('hq'), principleId, { changeNote: 'v2', baseRevision: p.revision + 1 })
 }
@@ -71,7 +81,10 @@ describe('the review flow', () => {
       form: { intent: 'publish', changeNote: 'Besproken in het team', reviewBy: '2099-01-01', revision: '1' },
     })
     expect(byManager.status).toBe(302)
-    const stored = await prisma.guideline.findUniqueOrThrow({ where: { id: guideline.id }, include: { versions: true } })
+    const stored = await prisma.guideline.findUniqueOrThrow({
+      where: { id: guideline.id },
+      include: { versions: true },
+    })
     expect(stored.status).toBe('published')
     expect(stored.versions.map((v) => [v.number, v.basedOnPrincipleVersion])).toEqual([[1, 1]])
 
@@ -82,19 +95,33 @@ describe('the review flow', () => {
       form: { title: 'Terugbellen', body: documentJson('Binnen een uur'), revision: '1' },
     })
     expect(memberEdit.status).toBe(403)
-    await saveGuideline(abilities.manager, id('manager'), guideline.id, { ...content('Terugbellen', 'Geheime nieuwe tekst'), baseRevision: 1 })
-    const frontlinePage = await callRoute(guidelineRoute.loader, { cookie: cookies.frontline, params: { guidelineId: guideline.id } })
+    await saveGuideline(abilities.manager, id('manager'), guideline.id, {
+      ...content('Terugbellen', 'Geheime nieuwe tekst'),
+      baseRevision: 1,
+    })
+    const frontlinePage = await callRoute(guidelineRoute.loader, {
+      cookie: cookies.frontline,
+      params: { guidelineId: guideline.id },
+    })
     expect(frontlinePage.status).toBe(200)
     expect(JSON.stringify(frontlinePage.data)).not.toContain('Geheime nieuwe tekst')
     expect(JSON.stringify(frontlinePage.data)).toContain('Binnen een dag')
 
-    const events = await prisma.auditEvent.findMany({ where: { regionId: org.regionA.id, OR: [{ subjectId: guideline.id }, { subjectId: stored.versions[0]!.id }] } })
-    expect(events.map((e) => e.action).sort()).toEqual(['guideline.create', 'guideline.publish', 'guideline.submit', 'guideline.update'].sort())
+    const events = await prisma.auditEvent.findMany({
+      where: { regionId: org.regionA.id, OR: [{ subjectId: guideline.id }, { subjectId: stored.versions[0]!.id }] },
+    })
+    expect(events.map((e) => e.action).sort()).toEqual(
+      ['guideline.create', 'guideline.publish', 'guideline.submit', 'guideline.update'].sort(),
+    )
   })
 
   it('the manager sends back with a comment; the draft is editable again', async () => {
     const principle = await publishedPrinciple()
-    const guideline = await makeGuideline(id('member'), { regionId: org.regionA.id, principleId: principle.id, status: 'review' })
+    const guideline = await makeGuideline(id('member'), {
+      regionId: org.regionA.id,
+      principleId: principle.id,
+      status: 'review',
+    })
     const outcome = await callRoute(guidelineRoute.action, {
       cookie: cookies.manager,
       params: { guidelineId: guideline.id },
@@ -137,15 +164,33 @@ describe('the review flow', () => {
 describe('HQ changes flow down', () => {
   it('a newer principle version puts guidelines and decisions in every region on needs review; confirm and republish resolve it', async () => {
     const principle = await publishedPrinciple()
-    const inA = await makeGuideline(id('manager'), { regionId: org.regionA.id, principleId: principle.id, status: 'published', publishedVersion: 1 })
-    const inB = await makeGuideline(id('otherManager'), { regionId: org.regionB.id, principleId: principle.id, status: 'published', publishedVersion: 1 })
-    await decide(abilities.otherManager, id('otherManager'), { regionId: org.regionB.id, principleId: principle.id, kind: 'applies_as_written' })
+    const inA = await makeGuideline(id('manager'), {
+      regionId: org.regionA.id,
+      principleId: principle.id,
+      status: 'published',
+      publishedVersion: 1,
+    })
+    const inB = await makeGuideline(id('otherManager'), {
+      regionId: org.regionB.id,
+      principleId: principle.id,
+      status: 'published',
+      publishedVersion: 1,
+    })
+    await decide(abilities.otherManager, id('otherManager'), {
+      regionId: org.regionB.id,
+      principleId: principle.id,
+      kind: 'applies_as_written',
+    })
 
     await principleV2(principle.id)
     const state = async () => {
       const { principles, rows } = await coverageMatrix(abilities.hq)
       const index = principles.findIndex((p) => p.id === principle.id)
-      return Object.fromEntries(rows.filter((r) => [org.regionA.id, org.regionB.id].includes(r.region.id)).map((r) => [r.region.id, r.cells[index]!.state]))
+      return Object.fromEntries(
+        rows
+          .filter((r) => [org.regionA.id, org.regionB.id].includes(r.region.id))
+          .map((r) => [r.region.id, r.cells[index]!.state]),
+      )
     }
     expect(await state()).toEqual({ [org.regionA.id]: 'needs_review', [org.regionB.id]: 'needs_review' })
     expect(needsReview(await prisma.guideline.findUniqueOrThrow({ where: { id: inA.id } }), 2)).toBe(true)
@@ -156,35 +201,86 @@ describe('HQ changes flow down', () => {
     expect(review.data).toMatchObject({ from: 1, to: 2, needsReview: true })
     expect(JSON.stringify((review.data as { diff: unknown }).diff)).toContain('Nieuwe hoofdlijn')
     // A member cannot resolve it.
-    expect((await callRoute(reviewRoute.action, { cookie: cookies.member, params: { guidelineId: inA.id }, form: { note: 'klopt nog' } })).status).toBe(403)
-    expect((await callRoute(reviewRoute.action, { cookie: cookies.manager, params: { guidelineId: inA.id }, form: { note: 'Klopt nog steeds' } })).status).toBe(302)
-    expect(await prisma.guideline.findUniqueOrThrow({ where: { id: inA.id } })).toMatchObject({ basedOnPrincipleVersion: 2, confirmationNote: 'Klopt nog steeds' })
+    expect(
+      (
+        await callRoute(reviewRoute.action, {
+          cookie: cookies.member,
+          params: { guidelineId: inA.id },
+          form: { note: 'klopt nog' },
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (
+        await callRoute(reviewRoute.action, {
+          cookie: cookies.manager,
+          params: { guidelineId: inA.id },
+          form: { note: 'Klopt nog steeds' },
+        })
+      ).status,
+    ).toBe(302)
+    expect(await prisma.guideline.findUniqueOrThrow({ where: { id: inA.id } })).toMatchObject({
+      basedOnPrincipleVersion: 2,
+      confirmationNote: 'Klopt nog steeds',
+    })
 
     // Region B republishes its guideline and re-confirms its decision.
-    await saveGuideline(abilities.otherManager, id('otherManager'), inB.id, { ...content(inB.title, 'Bijgewerkt'), baseRevision: 1 })
-    await publishGuideline(abilities.otherManager, id('otherManager'), inB.id, { changeNote: 'Na v2', reviewBy: inAYear(), baseRevision: 2 })
-    await decide(abilities.otherManager, id('otherManager'), { regionId: org.regionB.id, principleId: principle.id, kind: 'applies_as_written' })
+    await saveGuideline(abilities.otherManager, id('otherManager'), inB.id, {
+      ...content(inB.title, 'Bijgewerkt'),
+      baseRevision: 1,
+    })
+    await publishGuideline(abilities.otherManager, id('otherManager'), inB.id, {
+      changeNote: 'Na v2',
+      reviewBy: inAYear(),
+      baseRevision: 2,
+    })
+    await decide(abilities.otherManager, id('otherManager'), {
+      regionId: org.regionB.id,
+      principleId: principle.id,
+      kind: 'applies_as_written',
+    })
     expect(await state()).toEqual({ [org.regionA.id]: 'published', [org.regionB.id]: 'published' })
-    await expect(confirmStillValid(abilities.manager, id('manager'), inA.id, 'nog eens')).rejects.toMatchObject({ key: 'guidelines.errors.noReviewNeeded' })
+    await expect(confirmStillValid(abilities.manager, id('manager'), inA.id, 'nog eens')).rejects.toMatchObject({
+      key: 'guidelines.errors.noReviewNeeded',
+    })
   })
 })
 
 describe('coverage', () => {
   it('reports each cell state and counts, for HQ all regions and for a manager only their own', async () => {
-    const p = await Promise.all([publishedPrinciple(), publishedPrinciple(), publishedPrinciple(), publishedPrinciple(), publishedPrinciple()])
+    const p = await Promise.all([
+      publishedPrinciple(),
+      publishedPrinciple(),
+      publishedPrinciple(),
+      publishedPrinciple(),
+      publishedPrinciple(),
+    ])
     const a = org.regionA.id
     await makeGuideline(id('member'), { regionId: a, principleId: p[0]!.id, status: 'draft' })
     await makeGuideline(id('member'), { regionId: a, principleId: p[1]!.id, status: 'review' })
     await makeGuideline(id('manager'), { regionId: a, principleId: p[2]!.id, status: 'published', publishedVersion: 1 })
-    await decide(abilities.manager, id('manager'), { regionId: a, principleId: p[3]!.id, kind: 'not_applicable', reason: 'Geen balie in deze regio' })
-    const overdue = await makeGuideline(id('manager'), { regionId: a, principleId: p[4]!.id, status: 'published', publishedVersion: 1 })
+    await decide(abilities.manager, id('manager'), {
+      regionId: a,
+      principleId: p[3]!.id,
+      kind: 'not_applicable',
+      reason: 'Geen balie in deze regio',
+    })
+    const overdue = await makeGuideline(id('manager'), {
+      regionId: a,
+      principleId: p[4]!.id,
+      status: 'published',
+      publishedVersion: 1,
+    })
     await prisma.guideline.update({ where: { id: overdue.id }, data: { reviewBy: new Date(Date.now() - 86_400_000) } })
 
     const hq = await coverageMatrix(abilities.hq)
     const row = hq.rows.find((r) => r.region.id === a)!
     const states = p.map((principle) => row.cells[hq.principles.findIndex((x) => x.id === principle.id)]!.state)
     expect(states).toEqual(['draft', 'review', 'published', 'not_applicable', 'overdue'])
-    expect(hq.rows.find((r) => r.region.id === org.regionB.id)!.cells[hq.principles.findIndex((x) => x.id === p[0]!.id)]!.state).toBe('missing')
+    expect(
+      hq.rows.find((r) => r.region.id === org.regionB.id)!.cells[hq.principles.findIndex((x) => x.id === p[0]!.id)]!
+        .state,
+    ).toBe('missing')
 
     const manager = await coverageMatrix(abilities.manager)
     expect(manager.rows.map((r) => r.region.id)).toEqual([a])
@@ -219,7 +315,11 @@ describe('coverage', () => {
 describe('the matrix over HTTP', () => {
   it('forged posts with another region’s ids are refused and change nothing', async () => {
     const principle = await publishedPrinciple()
-    const theirs = await makeGuideline(id('otherManager'), { regionId: org.regionB.id, principleId: principle.id, status: 'review' })
+    const theirs = await makeGuideline(id('otherManager'), {
+      regionId: org.regionB.id,
+      principleId: principle.id,
+      status: 'review',
+    })
     const before = await prisma.guideline.count()
     // Creating a guideline for region B through the new-guideline URL.
     const created = await callRoute(newRoute.action, {
@@ -236,43 +336,84 @@ describe('the matrix over HTTP', () => {
         { intent: 'add-input', said: 'Klant zei', source: 'panel', heardOn: '2026-01-01' },
         { intent: 'archive' },
       ]) {
-        const outcome = await callRoute(guidelineRoute.action, { cookie: cookies[role], params: { guidelineId: theirs.id }, form })
+        const outcome = await callRoute(guidelineRoute.action, {
+          cookie: cookies[role],
+          params: { guidelineId: theirs.id },
+          form,
+        })
         expect(outcome.status, `${role} ${form.intent}`).toBe(404)
       }
-      expect((await callRoute(guidelineRoute.loader, { cookie: cookies[role], params: { guidelineId: theirs.id } })).status).toBe(404)
+      expect(
+        (await callRoute(guidelineRoute.loader, { cookie: cookies[role], params: { guidelineId: theirs.id } })).status,
+      ).toBe(404)
     }
-    expect(await prisma.guideline.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ status: 'review', revision: 1 })
+    expect(await prisma.guideline.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({
+      status: 'review',
+      revision: 1,
+    })
     expect(await prisma.guidelineComment.count({ where: { guidelineId: theirs.id } })).toBe(0)
   })
 
   it('HQ reads every region but changes nothing', async () => {
     const principle = await publishedPrinciple()
-    const guideline = await makeGuideline(id('member'), { regionId: org.regionA.id, principleId: principle.id, status: 'review' })
-    expect((await callRoute(guidelineRoute.loader, { cookie: cookies.hq, params: { guidelineId: guideline.id } })).status).toBe(200)
-    expect((await callRoute(editRoute.loader, { cookie: cookies.hq, params: { guidelineId: guideline.id } })).status).toBe(403)
+    const guideline = await makeGuideline(id('member'), {
+      regionId: org.regionA.id,
+      principleId: principle.id,
+      status: 'review',
+    })
+    expect(
+      (await callRoute(guidelineRoute.loader, { cookie: cookies.hq, params: { guidelineId: guideline.id } })).status,
+    ).toBe(200)
+    expect(
+      (await callRoute(editRoute.loader, { cookie: cookies.hq, params: { guidelineId: guideline.id } })).status,
+    ).toBe(403)
     const publish = await callRoute(guidelineRoute.action, {
       cookie: cookies.hq,
       params: { guidelineId: guideline.id },
       form: { intent: 'publish', changeNote: 'Door HQ', reviewBy: '2099-01-01', revision: '1' },
     })
     expect(publish.status).toBe(403)
-    const create = await callRoute(newRoute.loader, { cookie: cookies.hq, path: `/guidelines/new?region=${org.regionA.id}&principle=${principle.id}` })
+    const create = await callRoute(newRoute.loader, {
+      cookie: cookies.hq,
+      path: `/guidelines/new?region=${org.regionA.id}&principle=${principle.id}`,
+    })
     expect(create.status).toBe(403)
   })
 
   it('frontline never sees a draft or review, in lists or pages', async () => {
     const principle = await publishedPrinciple()
-    const draft = await makeGuideline(id('member'), { regionId: org.regionA.id, principleId: principle.id, status: 'draft', title: 'Nog geheim concept' })
-    const review = await makeGuideline(id('member'), { regionId: org.regionA.id, principleId: principle.id, status: 'review', title: 'Nog geheime beoordeling' })
+    const draft = await makeGuideline(id('member'), {
+      regionId: org.regionA.id,
+      principleId: principle.id,
+      status: 'draft',
+      title: 'Nog geheim concept',
+    })
+    const review = await makeGuideline(id('member'), {
+      regionId: org.regionA.id,
+      principleId: principle.id,
+      status: 'review',
+      title: 'Nog geheime beoordeling',
+    })
     for (const guideline of [draft, review]) {
-      expect((await callRoute(guidelineRoute.loader, { cookie: cookies.frontline, params: { guidelineId: guideline.id } })).status).toBe(404)
+      expect(
+        (await callRoute(guidelineRoute.loader, { cookie: cookies.frontline, params: { guidelineId: guideline.id } }))
+          .status,
+      ).toBe(404)
     }
-    expect((await callRoute(workspaceRoute.loader, { cookie: cookies.frontline, params: { regionId: org.regionA.id } })).status).toBe(403)
+    expect(
+      (await callRoute(workspaceRoute.loader, { cookie: cookies.frontline, params: { regionId: org.regionA.id } }))
+        .status,
+    ).toBe(403)
     const frontlineCoverage = await coverageMatrix(abilities.frontline)
     expect(JSON.stringify(frontlineCoverage)).not.toContain('Nog geheim')
     // The member's workspace lists them; the page agrees.
-    const workspace = await callRoute(workspaceRoute.loader, { cookie: cookies.member, params: { regionId: org.regionA.id } })
+    const workspace = await callRoute(workspaceRoute.loader, {
+      cookie: cookies.member,
+      params: { regionId: org.regionA.id },
+    })
     expect(JSON.stringify(workspace.data)).toContain('Nog geheim concept')
-    expect((await callRoute(guidelineRoute.loader, { cookie: cookies.member, params: { guidelineId: draft.id } })).status).toBe(200)
+    expect(
+      (await callRoute(guidelineRoute.loader, { cookie: cookies.member, params: { guidelineId: draft.id } })).status,
+    ).toBe(200)
   })
 })

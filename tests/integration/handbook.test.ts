@@ -4,7 +4,13 @@ import { accessibleBy } from '@casl/prisma/runtime'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseDocument } from '~/editor/document.ts'
 import { publishGuideline, saveGuideline } from '~/models/guideline.server.ts'
-import { acknowledge, authorizeHandbook, confirmationCounts, confirmationRatesByRegion, getHandbook } from '~/models/handbook.server.ts'
+import {
+  acknowledge,
+  authorizeHandbook,
+  confirmationCounts,
+  confirmationRatesByRegion,
+  getHandbook,
+} from '~/models/handbook.server.ts'
 import { searchHandbook } from '~/models/search.server.ts'
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
 import * as guidelinePage from '~/routes/handbook.$regionId.$guidelineId.tsx'
@@ -24,31 +30,66 @@ const ids = {} as Record<'complaint' | 'returns' | 'callback' | 'zuid' | 'draft'
 beforeAll(async () => {
   org = await makeOrganisation()
   for (const role of ROLES) {
-    const user = await prisma.user.findUniqueOrThrow({ where: { id: org.users[role].id }, include: { memberships: true } })
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { id: org.users[role].id },
+      include: { memberships: true },
+    })
     abilities[role] = defineAbilityFor(user)
   }
   frontlineCookie = await sessionCookie(org.users.frontline.id)
-  const principle = await makePrinciple(org.users.hq.id, { status: 'published', publishedVersion: 1, title: `Klachten zijn cadeaus ${Date.now()}` })
-  const other = await makePrinciple(org.users.hq.id, { status: 'published', publishedVersion: 1, title: `Bereikbaarheid ${Date.now()}` })
+  const principle = await makePrinciple(org.users.hq.id, {
+    status: 'published',
+    publishedVersion: 1,
+    title: `Klachten zijn cadeaus ${Date.now()}`,
+  })
+  const other = await makePrinciple(org.users.hq.id, {
+    status: 'published',
+    publishedVersion: 1,
+    title: `Bereikbaarheid ${Date.now()}`,
+  })
   const a = org.regionA.id
   const publish = async (title: string, text: string, principleId = principle.id, regionId = a) => {
     const g = await makeGuideline(org.users.manager.id, { regionId, principleId, title })
-    await prisma.guideline.update({ where: { id: g.id }, data: { body: JSON.parse(documentJson(text)), bodyText: text } })
+    await prisma.guideline.update({
+      where: { id: g.id },
+      data: { body: JSON.parse(documentJson(text)), bodyText: text },
+    })
     const manager = regionId === a ? abilities.manager : abilities.otherManager
     const actor = regionId === a ? org.users.manager.id : org.users.otherManager.id
-    await publishGuideline(manager, actor, g.id, { changeNote: 'v1', reviewBy: new Date(Date.now() + 86_400_000 * 365), baseRevision: 1 })
+    await publishGuideline(manager, actor, g.id, {
+      changeNote: 'v1',
+      reviewBy: new Date(Date.now() + 86_400_000 * 365),
+      baseRevision: 1,
+    })
     return g.id
   }
-  ids.complaint = await publish('Klachten oplossen aan de balie', 'Wie een klacht hoort, lost hem zelf op en belt de klant dezelfde dag terug.')
-  ids.returns = await publish('Retour zonder bon', 'Een retour zonder kassabon nemen we aan tot dertig dagen na aankoop.', other.id)
+  ids.complaint = await publish(
+    'Klachten oplossen aan de balie',
+    'Wie een klacht hoort, lost hem zelf op en belt de klant dezelfde dag terug.',
+  )
+  ids.returns = await publish(
+    'Retour zonder bon',
+    'Een retour zonder kassabon nemen we aan tot dertig dagen na aankoop.',
+    other.id,
+  )
   ids.callback = await publish('Terugbellen', 'Terugbellen doe je zelf, binnen een werkdag.', other.id)
-  ids.zuid = await publish('Klachten in Zuid', 'Klachten in Zuid gaan naar de teamleider.', principle.id, org.regionB.id)
-  const draft = await makeGuideline(org.users.member.id, { regionId: a, principleId: principle.id, title: 'Klachten concept' })
+  ids.zuid = await publish(
+    'Klachten in Zuid',
+    'Klachten in Zuid gaan naar de teamleider.',
+    principle.id,
+    org.regionB.id,
+  )
+  const draft = await makeGuideline(org.users.member.id, {
+    regionId: a,
+    principleId: principle.id,
+    title: 'Klachten concept',
+  })
   await prisma.guideline.update({ where: { id: draft.id }, data: { bodyText: 'Een klacht in concept' } })
   ids.draft = draft.id
 })
 
-const search = (q: string) => searchHandbook(abilities.frontline, org.regionA.id, q).then((hits) => hits.map((h) => h.id))
+const search = (q: string) =>
+  searchHandbook(abilities.frontline, org.regionA.id, q).then((hits) => hits.map((h) => h.id))
 
 describe('Dutch search', () => {
   it('stems: "klachten" and "klacht" find the complaint rule; the title match ranks first', async () => {
@@ -66,10 +107,21 @@ describe('Dutch search', () => {
     const word = `zeldzaamwoord${Date.now().toString(36).replace(/[0-9]/g, '')}`
     const known = async () => (await prisma.searchWord.count({ where: { word } })) > 0
     const principle = await makePrinciple(org.users.hq.id, { status: 'published', publishedVersion: 1 })
-    const g = await makeGuideline(org.users.manager.id, { regionId: org.regionA.id, principleId: principle.id, title: 'Nieuw woord' })
-    await prisma.guideline.update({ where: { id: g.id }, data: { body: JSON.parse(documentJson(`Het ${word} staat hier.`)), bodyText: `Het ${word} staat hier.` } })
+    const g = await makeGuideline(org.users.manager.id, {
+      regionId: org.regionA.id,
+      principleId: principle.id,
+      title: 'Nieuw woord',
+    })
+    await prisma.guideline.update({
+      where: { id: g.id },
+      data: { body: JSON.parse(documentJson(`Het ${word} staat hier.`)), bodyText: `Het ${word} staat hier.` },
+    })
     expect(await known()).toBe(false)
-    await publishGuideline(abilities.manager, org.users.manager.id, g.id, { changeNote: 'v1', reviewBy: new Date(Date.now() + 86_400_000 * 365), baseRevision: 1 })
+    await publishGuideline(abilities.manager, org.users.manager.id, g.id, {
+      changeNote: 'v1',
+      reviewBy: new Date(Date.now() + 86_400_000 * 365),
+      baseRevision: 1,
+    })
     expect(await known()).toBe(true)
     // A misspelling (two letters swapped) now finds it.
     const typo = word.slice(0, 3) + word[4] + word[3] + word.slice(5)
@@ -89,7 +141,11 @@ describe('Dutch search', () => {
     expect(hits).not.toContain(ids.zuid)
     expect(hits).not.toContain(ids.draft)
     // Asking for region B's handbook as a frontline user of A: 404.
-    const outcome = await callRoute(handbookPage.loader, { cookie: frontlineCookie, params: { regionId: org.regionB.id }, path: '/?q=klacht' })
+    const outcome = await callRoute(handbookPage.loader, {
+      cookie: frontlineCookie,
+      params: { regionId: org.regionB.id },
+      path: '/?q=klacht',
+    })
     expect(outcome.status).toBe(404)
   })
 
@@ -103,7 +159,12 @@ describe('the handbook list', () => {
   it('equals accessibleBy for every role that may read the region, and is refused to the others', async () => {
     for (const role of ROLES) {
       const expected = await prisma.guideline.findMany({
-        where: { AND: [accessibleBy(abilities[role], 'read').ofType('Guideline'), { regionId: org.regionA.id, publishedVersion: { gt: 0 }, status: { not: 'archived' } }] },
+        where: {
+          AND: [
+            accessibleBy(abilities[role], 'read').ofType('Guideline'),
+            { regionId: org.regionA.id, publishedVersion: { gt: 0 }, status: { not: 'archived' } },
+          ],
+        },
         select: { id: true },
       })
       if (role === 'otherManager') {
@@ -111,7 +172,9 @@ describe('the handbook list', () => {
         expect(() => authorizeHandbook(abilities[role], org.regionA.id)).toThrow()
         continue
       }
-      const listed = (await getHandbook(abilities[role], org.users[role].id, org.regionA.id)).flatMap((p) => p.guidelines.map((g) => g.id))
+      const listed = (await getHandbook(abilities[role], org.users[role].id, org.regionA.id)).flatMap((p) =>
+        p.guidelines.map((g) => g.id),
+      )
       expect(listed.sort(), role).toEqual(expected.map((g) => g.id).sort())
     }
   })
@@ -120,7 +183,10 @@ describe('the handbook list', () => {
 describe('read confirmations', () => {
   it('are per user per version: a new version is "changed" again until confirmed', async () => {
     const userId = org.users.frontline.id
-    const state = async () => (await getHandbook(abilities.frontline, userId, org.regionA.id)).flatMap((p) => p.guidelines).find((g) => g.id === ids.callback)!.state
+    const state = async () =>
+      (await getHandbook(abilities.frontline, userId, org.regionA.id))
+        .flatMap((p) => p.guidelines)
+        .find((g) => g.id === ids.callback)!.state
     expect(await state()).toBe('new')
     const outcome = await callRoute(guidelinePage.action, {
       cookie: frontlineCookie,
@@ -134,8 +200,17 @@ describe('read confirmations', () => {
     const g = await prisma.guideline.findUniqueOrThrow({ where: { id: ids.callback } })
     const parsed = parseDocument(documentJson('Terugbellen doe je zelf, binnen vier uur.'))
     if (!parsed.ok) throw new Error(parsed.error)
-    await saveGuideline(abilities.manager, org.users.manager.id, g.id, { title: g.title, json: parsed.json, text: parsed.text, baseRevision: g.revision })
-    await publishGuideline(abilities.manager, org.users.manager.id, g.id, { changeNote: 'Sneller', reviewBy: new Date(Date.now() + 86_400_000 * 365), baseRevision: g.revision + 1 })
+    await saveGuideline(abilities.manager, org.users.manager.id, g.id, {
+      title: g.title,
+      json: parsed.json,
+      text: parsed.text,
+      baseRevision: g.revision,
+    })
+    await publishGuideline(abilities.manager, org.users.manager.id, g.id, {
+      changeNote: 'Sneller',
+      reviewBy: new Date(Date.now() + 86_400_000 * 365),
+      baseRevision: g.revision + 1,
+    })
     expect(await state()).toBe('changed')
     expect((await confirmationCounts(abilities.manager, org.regionA.id)).confirmed.get(ids.callback)).toBe(0)
     // Confirming the old version number is refused: the reader has not seen the new text.
@@ -145,7 +220,10 @@ describe('read confirmations', () => {
     expect(await prisma.acknowledgement.count({ where: { userId, guidelineId: ids.callback } })).toBe(2)
     expect(await state()).toBe('read')
     // HQ's overview: one of the three current versions in region A confirmed by its one frontline user.
-    expect((await confirmationRatesByRegion(abilities.hq, [org.regionA.id])).get(org.regionA.id)).toEqual({ confirmed: 1, expected: 3 })
+    expect((await confirmationRatesByRegion(abilities.hq, [org.regionA.id])).get(org.regionA.id)).toEqual({
+      confirmed: 1,
+      expected: 3,
+    })
   })
 
   it('cannot confirm a draft or another region’s guideline', async () => {
@@ -163,7 +241,11 @@ describe('read confirmations', () => {
 describe('feedback', () => {
   it('frontline sends feedback, the manager answers and passes it on, the sender sees the answer, HQ sees it with the principle', async () => {
     const params = { regionId: org.regionA.id, guidelineId: ids.returns }
-    const tooShort = await callRoute(guidelinePage.action, { cookie: frontlineCookie, params, form: { intent: 'feedback', body: 'nee' } })
+    const tooShort = await callRoute(guidelinePage.action, {
+      cookie: frontlineCookie,
+      params,
+      form: { intent: 'feedback', body: 'nee' },
+    })
     expect(tooShort.status).toBe(400)
     const sent = await callRoute(guidelinePage.action, {
       cookie: frontlineCookie,
@@ -176,8 +258,18 @@ describe('feedback', () => {
 
     // Another region's manager and a member of the same region do not see it.
     const inboxParams = { regionId: org.regionA.id }
-    expect((await callRoute(inboxPage.loader, { cookie: await sessionCookie(org.users.otherManager.id), params: inboxParams })).status).toBe(404)
-    expect((await callRoute(inboxPage.loader, { cookie: await sessionCookie(org.users.member.id), params: inboxParams })).status).toBe(403)
+    expect(
+      (
+        await callRoute(inboxPage.loader, {
+          cookie: await sessionCookie(org.users.otherManager.id),
+          params: inboxParams,
+        })
+      ).status,
+    ).toBe(404)
+    expect(
+      (await callRoute(inboxPage.loader, { cookie: await sessionCookie(org.users.member.id), params: inboxParams }))
+        .status,
+    ).toBe(403)
     const forged = await callRoute(inboxPage.action, {
       cookie: await sessionCookie(org.users.member.id),
       params: inboxParams,
@@ -188,13 +280,24 @@ describe('feedback', () => {
     const managerCookie = await sessionCookie(org.users.manager.id)
     const inbox = await callRoute(inboxPage.loader, { cookie: managerCookie, params: inboxParams })
     expect(JSON.stringify(inbox.data)).toContain('alleen op hun telefoon')
-    await callRoute(inboxPage.action, { cookie: managerCookie, params: inboxParams, form: { intent: 'answer', feedbackId: feedback.id, answer: 'Een digitale bon is ook goed.' } })
-    await callRoute(inboxPage.action, { cookie: managerCookie, params: inboxParams, form: { intent: 'pass', feedbackId: feedback.id } })
+    await callRoute(inboxPage.action, {
+      cookie: managerCookie,
+      params: inboxParams,
+      form: { intent: 'answer', feedbackId: feedback.id, answer: 'Een digitale bon is ook goed.' },
+    })
+    await callRoute(inboxPage.action, {
+      cookie: managerCookie,
+      params: inboxParams,
+      form: { intent: 'pass', feedbackId: feedback.id },
+    })
 
     const page = await callRoute(guidelinePage.loader, { cookie: frontlineCookie, params })
     expect(JSON.stringify(page.data)).toContain('Een digitale bon is ook goed.')
     const principle = await prisma.principle.findFirstOrThrow({ where: { guidelines: { some: { id: ids.returns } } } })
-    const hqPage = await callRoute(principlePage.loader, { cookie: await sessionCookie(org.users.hq.id), params: { slug: principle.slug } })
+    const hqPage = await callRoute(principlePage.loader, {
+      cookie: await sessionCookie(org.users.hq.id),
+      params: { slug: principle.slug },
+    })
     expect(JSON.stringify((hqPage.data as { signals: unknown }).signals)).toContain('alleen op hun telefoon')
   })
 

@@ -7,7 +7,9 @@ import { callRoute } from '../route-helpers.ts'
 import { makeOrganisation, makePrinciple, sessionCookie } from '../factories.ts'
 
 const PUBLIC_ROUTES = new Set(['login.tsx', 'language.tsx', 'healthz.ts', 'logout.tsx'])
-const routeFiles = fs.readdirSync(path.resolve('app/routes')).filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes('.test.'))
+const routeFiles = fs
+  .readdirSync(path.resolve('app/routes'))
+  .filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes('.test.'))
 
 type RouteModule = { loader?: (...args: never[]) => unknown; action?: (...args: never[]) => unknown }
 
@@ -32,7 +34,10 @@ describe('route guards', () => {
       const mod = (await import(`~/routes/${file}`)) as RouteModule
       const params = { regionId: org.regionA.id, userId: org.users.member.id, slug, number: '1' }
       for (const handler of [mod.loader, mod.action].filter(Boolean)) {
-        const outcome = await callRoute(handler as never, { params, form: handler === mod.action ? { intent: 'x' } : undefined })
+        const outcome = await callRoute(handler as never, {
+          params,
+          form: handler === mod.action ? { intent: 'x' } : undefined,
+        })
         expect(outcome.status, `${file} ${handler === mod.loader ? 'loader' : 'action'}`).toBe(302)
         expect(outcome.location).toMatch(/^\/login/)
       }

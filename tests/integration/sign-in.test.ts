@@ -21,14 +21,18 @@ describe('sign-in', () => {
 
   it('never redirects off-site', async () => {
     const user = await makeUser()
-    const outcome = await callRoute(loginRoute.action, { form: { email: user.email, password: TEST_PASSWORD, redirectTo: '//evil.test' } })
+    const outcome = await callRoute(loginRoute.action, {
+      form: { email: user.email, password: TEST_PASSWORD, redirectTo: '//evil.test' },
+    })
     expect(outcome).toMatchObject({ status: 302, location: '/' })
   })
 
   it('answers a wrong password and an unknown email with the same message', async () => {
     const user = await makeUser()
     const wrong = await callRoute(loginRoute.action, { form: { email: user.email, password: 'not-the-password' } })
-    const unknown = await callRoute(loginRoute.action, { form: { email: 'nobody@example.test', password: 'whatever-it-is' } })
+    const unknown = await callRoute(loginRoute.action, {
+      form: { email: 'nobody@example.test', password: 'whatever-it-is' },
+    })
     expect(wrong.status).toBe(400)
     expect(unknown.status).toBe(400)
     expect(JSON.stringify(wrong.data)).toContain('login.invalid')

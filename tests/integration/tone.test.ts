@@ -3,7 +3,12 @@
 // HQ and admin may change the list (over HTTP), a save reports the count, and the overviews
 // count the findings of published guidelines.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { activePhraseFamilies, countToneFindings, listPhraseFamilies, toneFindingsOfPublishedGuidelines } from '~/models/tone.server.ts'
+import {
+  activePhraseFamilies,
+  countToneFindings,
+  listPhraseFamilies,
+  toneFindingsOfPublishedGuidelines,
+} from '~/models/tone.server.ts'
 import { DEFAULT_PHRASE_FAMILIES } from '~/tone/default-families.ts'
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
 import * as editRoute from '~/routes/guidelines.$guidelineId.edit.tsx'
@@ -44,7 +49,9 @@ describe('phrase families', () => {
     // (On PostgreSQL the database is shared with other test files, which may add families of their own.)
     const families = await listPhraseFamilies(abilities.manager)
     const defaults = families.filter((family) => DEFAULT_PHRASE_FAMILIES.some((d) => d.key === family.key))
-    expect(defaults.map((family) => family.key).sort()).toEqual(DEFAULT_PHRASE_FAMILIES.map((family) => family.key).sort())
+    expect(defaults.map((family) => family.key).sort()).toEqual(
+      DEFAULT_PHRASE_FAMILIES.map((family) => family.key).sort(),
+    )
     expect(defaults.every((family) => family.enabled)).toBe(true)
     expect(await countToneFindings(abilities.member, 'Helaas, dat is nu eenmaal ons beleid.')).toBe(1)
   })
@@ -57,7 +64,11 @@ describe('phrase families', () => {
     expect(await countToneFindings(abilities.member, sentence)).toBe(1)
     const family = await prisma.phraseFamily.findFirstOrThrow({ where: { name: familyForm().name } })
     expect(family.key).toBe('dat-hebben-we-nog-nooit-gedaan')
-    expect(await prisma.auditEvent.count({ where: { subjectType: 'PhraseFamily', subjectId: family.id, action: 'phraseFamily.create' } })).toBe(1)
+    expect(
+      await prisma.auditEvent.count({
+        where: { subjectType: 'PhraseFamily', subjectId: family.id, action: 'phraseFamily.create' },
+      }),
+    ).toBe(1)
   })
 
   it('a disabled family stops flagging at once, and a stale save is refused without writing', async () => {
@@ -71,12 +82,20 @@ describe('phrase families', () => {
       revision: String(family.revision),
     }
     expect(await countToneFindings(abilities.member, 'Het is hier zo druk vandaag.')).toBe(1)
-    const disabled = await callRoute(familyRoute.action, { cookie: cookies.admin, params: { familyId: family.id }, form })
+    const disabled = await callRoute(familyRoute.action, {
+      cookie: cookies.admin,
+      params: { familyId: family.id },
+      form,
+    })
     expect(disabled.status).toBe(302)
     expect(await countToneFindings(abilities.member, 'Het is hier zo druk vandaag.')).toBe(0)
     expect((await activePhraseFamilies(abilities.member)).map((f) => f.id)).not.toContain(family.id)
 
-    const stale = await callRoute(familyRoute.action, { cookie: cookies.hq, params: { familyId: family.id }, form: { ...form, enabled: 'on', name: 'Oud' } })
+    const stale = await callRoute(familyRoute.action, {
+      cookie: cookies.hq,
+      params: { familyId: family.id },
+      form: { ...form, enabled: 'on', name: 'Oud' },
+    })
     expect(stale.status).toBe(409)
     const stored = await prisma.phraseFamily.findUniqueOrThrow({ where: { id: family.id } })
     expect([stored.name, stored.enabled, stored.revision]).toEqual([family.name, false, family.revision + 1])
@@ -98,8 +117,15 @@ describe('phrase families', () => {
     const family = await prisma.phraseFamily.findUniqueOrThrow({ where: { key: 'beleid' } })
     for (const role of ['manager', 'member', 'frontline'] as const) {
       expect((await callRoute(newFamilyRoute.loader, { cookie: cookies[role] })).status, role).toBe(403)
-      expect((await callRoute(newFamilyRoute.action, { cookie: cookies[role], form: familyForm({ name: `Van ${role}` }) })).status, role).toBe(403)
-      expect((await callRoute(familyRoute.loader, { cookie: cookies[role], params: { familyId: family.id } })).status, role).toBe(403)
+      expect(
+        (await callRoute(newFamilyRoute.action, { cookie: cookies[role], form: familyForm({ name: `Van ${role}` }) }))
+          .status,
+        role,
+      ).toBe(403)
+      expect(
+        (await callRoute(familyRoute.loader, { cookie: cookies[role], params: { familyId: family.id } })).status,
+        role,
+      ).toBe(403)
       const forged = await callRoute(familyRoute.action, {
         cookie: cookies[role],
         params: { familyId: family.id },
@@ -114,7 +140,10 @@ describe('phrase families', () => {
   })
 
   it('anyone signed in can try a text on the list page (a GET form)', async () => {
-    const tried = await callRoute(toneRoute.loader, { cookie: cookies.frontline, path: `/tone?text=${encodeURIComponent('Dat is niet ons probleem.')}` })
+    const tried = await callRoute(toneRoute.loader, {
+      cookie: cookies.frontline,
+      path: `/tone?text=${encodeURIComponent('Dat is niet ons probleem.')}`,
+    })
     expect(tried.status).toBe(200)
     expect((tried.data as { findings: { text: string }[] }).findings.map((f) => f.text)).toEqual(['niet ons probleem'])
   })
@@ -133,12 +162,18 @@ describe('the tone check around guidelines', () => {
         revision: String(guideline.revision),
       }),
     })
-    const response = (await editRoute.action({ request, params: { guidelineId: guideline.id }, context: {} })) as Response
+    const response = (await editRoute.action({
+      request,
+      params: { guidelineId: guideline.id },
+      context: {},
+    })) as Response
     expect(response.status).toBe(302)
     const cookie = response.headers.get('Set-Cookie')!.split(';')[0]!
     const { flash } = await takeFlash(new Request('http://localhost/', { headers: { Cookie: cookie } }))
     expect(flash?.detail).toEqual({ key: 'tone.afterSave', values: { count: 2 } })
-    expect((await prisma.guideline.findUniqueOrThrow({ where: { id: guideline.id } })).bodyText).toContain('nu eenmaal ons beleid')
+    expect((await prisma.guideline.findUniqueOrThrow({ where: { id: guideline.id } })).bodyText).toContain(
+      'nu eenmaal ons beleid',
+    )
   })
 
   it('the region page and the coverage count the findings of published versions only, and only where the reader may look', async () => {
@@ -150,7 +185,11 @@ describe('the tone check around guidelines', () => {
       publishedVersion: 1,
       title: 'Dat mag ik niet, het systeem ligt eruit',
     })
-    const draft = await makeGuideline(org.users.hq.id, { regionId: org.regionA.id, principleId: principle.id, title: 'Dat is niet ons probleem' })
+    const draft = await makeGuideline(org.users.hq.id, {
+      regionId: org.regionA.id,
+      principleId: principle.id,
+      title: 'Dat is niet ons probleem',
+    })
     const elsewhere = await makeGuideline(org.users.hq.id, {
       regionId: org.regionB.id,
       principleId: principle.id,
@@ -160,13 +199,21 @@ describe('the tone check around guidelines', () => {
     })
     // The factory writes the title into the body too ("Tekst van <title>"): each phrase counts twice.
     const asHq = await toneFindingsOfPublishedGuidelines(abilities.hq)
-    expect(asHq.get(flagged.id)).toEqual(['"Dat mag ik niet"', '"Het systeem ligt eruit"', '"Dat mag ik niet"', '"Het systeem ligt eruit"'])
+    expect(asHq.get(flagged.id)).toEqual([
+      '"Dat mag ik niet"',
+      '"Het systeem ligt eruit"',
+      '"Dat mag ik niet"',
+      '"Het systeem ligt eruit"',
+    ])
     expect(asHq.get(elsewhere.id)).toHaveLength(2)
     expect(asHq.has(draft.id)).toBe(false)
     const asManager = await toneFindingsOfPublishedGuidelines(abilities.manager)
     expect(asManager.has(elsewhere.id)).toBe(false)
 
-    const page = await callRoute(workspaceRoute.loader, { cookie: cookies.manager, params: { regionId: org.regionA.id } })
+    const page = await callRoute(workspaceRoute.loader, {
+      cookie: cookies.manager,
+      params: { regionId: org.regionA.id },
+    })
     expect((page.data as { toneFindings: Record<string, string[]> }).toneFindings[flagged.id]).toHaveLength(4)
   })
 })

@@ -32,7 +32,9 @@ export function EditDocumentPage({
       back={back}
       heading={heading}
       notice={
-        document.status === 'published' ? <p className="mb-4 rounded border-l-4 border-brand-700 bg-brand-50 px-4 py-3">{publishedNote}</p> : null
+        document.status === 'published' ? (
+          <p className="mb-4 rounded border-l-4 border-brand-700 bg-brand-50 px-4 py-3">{publishedNote}</p>
+        ) : null
       }
       title={document.title}
       body={document.body}
@@ -82,12 +84,19 @@ export function DocumentEditor({
       <PageTitle>{heading}</PageTitle>
       {notice}
       {conflict ? (
-        <section role="alert" aria-labelledby="conflict-title" className="mb-6 rounded border-2 border-red-700 bg-white p-4">
+        <section
+          role="alert"
+          aria-labelledby="conflict-title"
+          className="mb-6 rounded border-2 border-red-700 bg-white p-4"
+        >
           <h2 id="conflict-title" className="mb-2 text-lg font-semibold text-red-900">
             {t('principles.conflict')}
           </h2>
           <p className="mb-4">
-            {t('principles.conflictExplained', { name: conflict.theirs.updatedBy, when: formatDate(conflict.theirs.updatedAt) })}
+            {t('principles.conflictExplained', {
+              name: conflict.theirs.updatedBy,
+              when: formatDate(conflict.theirs.updatedAt),
+            })}
           </p>
           <div className="grid gap-4 md:grid-cols-2">
             <div>

@@ -44,10 +44,21 @@ export function DocumentForm({
       <Field
         label={t('principles.titleLabel')}
         errors={fields.title.errors}
-        inputProps={{ ...getInputProps(fields.title, { type: 'text' }), onInput: (event) => setTitleText(event.currentTarget.value) }}
+        inputProps={{
+          ...getInputProps(fields.title, { type: 'text' }),
+          onInput: (event) => setTitleText(event.currentTarget.value),
+        }}
       />
       <ToneFindingsInText text={titleText} families={toneFamilies} id={`${fields.title.id}-tone`} />
-      <RichTextEditor id={fields.body.id} name={fields.body.name} label={t('principles.body')} defaultValue={body} errors={fields.body.errors} placeholder={placeholder} toneFamilies={toneFamilies} />
+      <RichTextEditor
+        id={fields.body.id}
+        name={fields.body.name}
+        label={t('principles.body')}
+        defaultValue={body}
+        errors={fields.body.errors}
+        placeholder={placeholder}
+        toneFamilies={toneFamilies}
+      />
       {revision ? <input type="hidden" name="revision" value={revision} /> : null}
       <Button type="submit" disabled={navigation.state === 'submitting'}>
         {submitLabel}

@@ -36,7 +36,11 @@ export function RichTextEditor({
   const errorId = `${id}-error`
   const compiledFamilies = useMemo(() => compileFamilies(toneFamilies), [toneFamilies])
   const editor = useEditor({
-    extensions: [...documentExtensions, Placeholder.configure({ placeholder }), ToneCheck.configure({ families: compiledFamilies, insteadLabel: t('tone.panel.instead') })],
+    extensions: [
+      ...documentExtensions,
+      Placeholder.configure({ placeholder }),
+      ToneCheck.configure({ families: compiledFamilies, insteadLabel: t('tone.panel.instead') }),
+    ],
     content: defaultValue,
     immediatelyRender: false,
     editorProps: {

@@ -10,10 +10,23 @@ import { toneState } from '~/editor/tone-check.ts'
 import { checkTone, compileFamilies, type PhraseFamilyData } from '~/tone/checker.ts'
 
 /** One finding: the phrase, its family, why it brushes customers off and what to write instead. */
-function FindingItem({ text, family, current, children }: { text: string; family: PhraseFamilyData; current?: boolean; children?: ReactNode }) {
+function FindingItem({
+  text,
+  family,
+  current,
+  children,
+}: {
+  text: string
+  family: PhraseFamilyData
+  current?: boolean
+  children?: ReactNode
+}) {
   const { t } = useTranslation()
   return (
-    <li aria-current={current ? 'true' : undefined} className={`rounded border-l-4 bg-white px-3 py-2 ${current ? 'border-amber-600' : 'border-amber-300'}`}>
+    <li
+      aria-current={current ? 'true' : undefined}
+      className={`rounded border-l-4 bg-white px-3 py-2 ${current ? 'border-amber-600' : 'border-amber-300'}`}
+    >
       <p>
         <q className="font-medium">{text}</q> · {family.name}
       </p>
@@ -34,18 +47,34 @@ export function ToneFindingsInText({ text, families, id }: { text: string; famil
   const byId = new Map(families.map((family) => [family.id, family]))
   if (!findings.length) return null
   return (
-    <section aria-live="polite" aria-label={t('tone.panel.found', { count: findings.length })} id={id} className="-mt-2 mb-4 text-sm" data-testid="title-tone-findings">
+    <section
+      aria-live="polite"
+      aria-label={t('tone.panel.found', { count: findings.length })}
+      id={id}
+      className="-mt-2 mb-4 text-sm"
+      data-testid="title-tone-findings"
+    >
       <ul className="space-y-2">
         {findings.map((finding) => {
           const family = byId.get(finding.familyId)
-          return family ? <FindingItem key={`${finding.start}-${finding.familyId}`} text={finding.text} family={family} /> : null
+          return family ? (
+            <FindingItem key={`${finding.start}-${finding.familyId}`} text={finding.text} family={family} />
+          ) : null
         })}
       </ul>
     </section>
   )
 }
 
-export function ToneFindings({ editor, families, id }: { editor: Editor | null; families: PhraseFamilyData[]; id: string }) {
+export function ToneFindings({
+  editor,
+  families,
+  id,
+}: {
+  editor: Editor | null
+  families: PhraseFamilyData[]
+  id: string
+}) {
   const { t } = useTranslation()
   const tone = useEditorState({
     editor,
@@ -59,7 +88,11 @@ export function ToneFindings({ editor, families, id }: { editor: Editor | null; 
   const active = tone.active ? byId.get(tone.active.familyId) : undefined
   const titleId = `${id}-title`
   return (
-    <section aria-labelledby={titleId} className="mt-2 rounded border border-stone-300 bg-stone-50 p-3 text-sm" data-testid="tone-findings">
+    <section
+      aria-labelledby={titleId}
+      className="mt-2 rounded border border-stone-300 bg-stone-50 p-3 text-sm"
+      data-testid="tone-findings"
+    >
       <h3 id={titleId} className="font-semibold">
         {tone.findings.length ? t('tone.panel.found', { count: tone.findings.length }) : t('tone.panel.none')}
       </h3>
@@ -73,11 +106,23 @@ export function ToneFindings({ editor, families, id }: { editor: Editor | null; 
             if (!family) return null
             const current = finding.from === tone.active?.from && finding.to === tone.active.to
             return (
-              <FindingItem key={`${finding.from}-${finding.familyId}`} text={finding.text} family={family} current={current}>
+              <FindingItem
+                key={`${finding.from}-${finding.familyId}`}
+                text={finding.text}
+                family={family}
+                current={current}
+              >
                 <button
                   type="button"
                   className="mt-1 min-h-11 text-brand-800 underline focus-visible:outline-2 focus-visible:outline-brand-700"
-                  onClick={() => editor.chain().focus().setTextSelection({ from: finding.from, to: finding.to }).scrollIntoView().run()}
+                  onClick={() =>
+                    editor
+                      .chain()
+                      .focus()
+                      .setTextSelection({ from: finding.from, to: finding.to })
+                      .scrollIntoView()
+                      .run()
+                  }
                 >
                   {t('tone.panel.show', { text: finding.text })}
                 </button>

@@ -30,7 +30,8 @@ export function CustomerInputSection({ inputs, canAdd }: { inputs: Input[]; canA
             <li key={input.id} className="rounded border border-stone-300 bg-white p-3">
               <p className="whitespace-pre-line">“{input.said}”</p>
               <p className="text-sm text-stone-700">
-                {t(`guidelines.sources.${input.source}`)} · {formatDate(input.heardOn)} · {t('guidelines.recordedBy', { name: input.createdBy.name })}
+                {t(`guidelines.sources.${input.source}`)} · {formatDate(input.heardOn)} ·{' '}
+                {t('guidelines.recordedBy', { name: input.createdBy.name })}
               </p>
             </li>
           ))}
@@ -44,17 +45,29 @@ export function CustomerInputSection({ inputs, canAdd }: { inputs: Input[]; canA
           <label htmlFor={fields.said.id} className="mb-1 block font-medium">
             {t('guidelines.said')}
           </label>
-          <textarea {...getTextareaProps(fields.said)} rows={3} className="mb-1 block w-full rounded border border-stone-400 px-3 py-2" />
+          <textarea
+            {...getTextareaProps(fields.said)}
+            rows={3}
+            className="mb-1 block w-full rounded border border-stone-400 px-3 py-2"
+          />
           <FieldErrors id={`${fields.said.id}-error`} errors={fields.said.errors} />
           <div className="mt-3 grid gap-3 sm:grid-cols-2">
-            <SelectField label={t('guidelines.source')} errors={fields.source.errors} selectProps={getSelectProps(fields.source)}>
+            <SelectField
+              label={t('guidelines.source')}
+              errors={fields.source.errors}
+              selectProps={getSelectProps(fields.source)}
+            >
               {CUSTOMER_INPUT_SOURCES.map((source) => (
                 <option key={source} value={source}>
                   {t(`guidelines.sources.${source}`)}
                 </option>
               ))}
             </SelectField>
-            <Field label={t('guidelines.heardOn')} errors={fields.heardOn.errors} inputProps={getInputProps(fields.heardOn, { type: 'date' })} />
+            <Field
+              label={t('guidelines.heardOn')}
+              errors={fields.heardOn.errors}
+              inputProps={getInputProps(fields.heardOn, { type: 'date' })}
+            />
           </div>
           <Button name="intent" value="add-input" variant="secondary">
             {t('guidelines.addInput')}

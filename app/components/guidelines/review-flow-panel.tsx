@@ -27,7 +27,10 @@ export function ReviewFlowPanel({ guideline, may }: Props) {
       <FormErrors errors={results.find(Boolean)?.error?.[''] ?? undefined} />
       <div className="flex flex-wrap gap-2">
         {may.edit && guideline.status !== 'archived' ? (
-          <Link to="edit" className="inline-flex min-h-11 items-center rounded bg-brand-800 px-4 py-2 font-medium text-white">
+          <Link
+            to="edit"
+            className="inline-flex min-h-11 items-center rounded bg-brand-800 px-4 py-2 font-medium text-white"
+          >
             {guideline.status === 'published' ? t('guidelines.startRevision') : t('guidelines.edit')}
           </Link>
         ) : null}
@@ -67,9 +70,17 @@ function PublishForm({ guideline }: Pick<Props, 'guideline'>) {
       <label htmlFor={fields.changeNote.id} className="mb-1 block font-medium">
         {t('principles.changeNote')}
       </label>
-      <textarea {...getTextareaProps(fields.changeNote)} rows={2} className="mb-1 block w-full rounded border border-stone-400 px-3 py-2" />
+      <textarea
+        {...getTextareaProps(fields.changeNote)}
+        rows={2}
+        className="mb-1 block w-full rounded border border-stone-400 px-3 py-2"
+      />
       <FieldErrors id={`${fields.changeNote.id}-error`} errors={fields.changeNote.errors} />
-      <Field label={t('guidelines.reviewBy')} errors={fields.reviewBy.errors} inputProps={getInputProps(fields.reviewBy, { type: 'date' })} />
+      <Field
+        label={t('guidelines.reviewBy')}
+        errors={fields.reviewBy.errors}
+        inputProps={getInputProps(fields.reviewBy, { type: 'date' })}
+      />
       <input type="hidden" name="revision" value={guideline.revision} />
       <Button name="intent" value="publish">
         {t('principles.publish')}
@@ -90,7 +101,11 @@ function SendBackForm() {
       <label htmlFor={fields.comment.id} className="mb-1 block font-semibold">
         {t('guidelines.sendBackReason')}
       </label>
-      <textarea {...getTextareaProps(fields.comment)} rows={2} className="mb-1 block w-full rounded border border-stone-400 px-3 py-2" />
+      <textarea
+        {...getTextareaProps(fields.comment)}
+        rows={2}
+        className="mb-1 block w-full rounded border border-stone-400 px-3 py-2"
+      />
       <FieldErrors id={`${fields.comment.id}-error`} errors={fields.comment.errors} />
       <Button variant="secondary" name="intent" value="send-back">
         {t('guidelines.sendBack')}

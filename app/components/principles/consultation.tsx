@@ -46,4 +46,3 @@ export function ConsultationSection({ consultation, status }: { consultation: Co
     </section>
   )
 }
-

@@ -28,7 +28,10 @@ export function LifecyclePanel({ principle, may }: { principle: PanelPrinciple; 
       <FormErrors errors={stepResult?.error?.[''] ?? undefined} />
       <div className="flex flex-wrap gap-2">
         {principle.status !== 'archived' && may.update ? (
-          <Link to="edit" className="inline-flex min-h-11 items-center rounded bg-brand-800 px-4 py-2 font-medium text-white">
+          <Link
+            to="edit"
+            className="inline-flex min-h-11 items-center rounded bg-brand-800 px-4 py-2 font-medium text-white"
+          >
             {principle.status === 'published' ? t('principles.startRevision') : t('principles.edit')}
           </Link>
         ) : null}
@@ -68,7 +71,11 @@ function OpenConsultationForm() {
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-sm">
       <h2 className="mb-2 font-semibold">{t('principles.openConsultation')}</h2>
       <FormErrors errors={form.errors} />
-      <Field label={t('principles.consultationEnds')} errors={fields.endsAt.errors} inputProps={getInputProps(fields.endsAt, { type: 'date' })} />
+      <Field
+        label={t('principles.consultationEnds')}
+        errors={fields.endsAt.errors}
+        inputProps={getInputProps(fields.endsAt, { type: 'date' })}
+      />
       <Button name="intent" value="open-consultation">
         {t('principles.openConsultation')}
       </Button>

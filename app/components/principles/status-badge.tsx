@@ -16,7 +16,9 @@ const styles: Record<BadgeStatus, string> = {
 export function StatusBadge({ status }: { status: BadgeStatus }) {
   const { t } = useTranslation()
   return (
-    <span className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold uppercase tracking-wide ${styles[status]}`}>
+    <span
+      className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold uppercase tracking-wide ${styles[status]}`}
+    >
       {t(`status.${status}`)}
     </span>
   )

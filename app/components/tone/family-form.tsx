@@ -33,7 +33,11 @@ export function PhraseFamilyForm({
   const [form, fields] = useForm({
     id: `phrase-family-${defaultValue.revision ?? 'new'}`,
     lastResult,
-    defaultValue: { ...defaultValue, enabled: defaultValue.enabled ? 'on' : undefined, revision: defaultValue.revision?.toString() },
+    defaultValue: {
+      ...defaultValue,
+      enabled: defaultValue.enabled ? 'on' : undefined,
+      revision: defaultValue.revision?.toString(),
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PhraseFamilySchema }),
     shouldRevalidate: 'onBlur',
   })
@@ -41,7 +45,12 @@ export function PhraseFamilyForm({
   return (
     <Form method="post" {...getFormProps(form)} className="rounded border border-stone-300 bg-white p-5">
       <FormErrors errors={form.errors} />
-      <Field label={t('tone.form.name')} hint={t('tone.form.nameHint')} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: 'text' })} />
+      <Field
+        label={t('tone.form.name')}
+        hint={t('tone.form.nameHint')}
+        errors={fields.name.errors}
+        inputProps={getInputProps(fields.name, { type: 'text' })}
+      />
       <TextareaField
         label={t('tone.form.patterns')}
         hint={
@@ -68,8 +77,18 @@ export function PhraseFamilyForm({
         errors={fields.exceptions.errors}
         textareaProps={{ ...getTextareaProps(fields.exceptions), rows: 3, spellCheck: false }}
       />
-      <TextareaField label={t('tone.form.explanation')} hint={t('tone.form.explanationHint')} errors={fields.explanation.errors} textareaProps={{ ...getTextareaProps(fields.explanation), rows: 3 }} />
-      <TextareaField label={t('tone.form.suggestion')} hint={t('tone.form.suggestionHint')} errors={fields.suggestion.errors} textareaProps={{ ...getTextareaProps(fields.suggestion), rows: 3 }} />
+      <TextareaField
+        label={t('tone.form.explanation')}
+        hint={t('tone.form.explanationHint')}
+        errors={fields.explanation.errors}
+        textareaProps={{ ...getTextareaProps(fields.explanation), rows: 3 }}
+      />
+      <TextareaField
+        label={t('tone.form.suggestion')}
+        hint={t('tone.form.suggestionHint')}
+        errors={fields.suggestion.errors}
+        textareaProps={{ ...getTextareaProps(fields.suggestion), rows: 3 }}
+      />
       <div className="mb-4 flex items-center gap-2">
         <input {...getInputProps(fields.enabled, { type: 'checkbox' })} className="h-5 w-5" />
         <label htmlFor={fields.enabled.id}>{t('tone.form.enabled')}</label>

@@ -14,18 +14,24 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 function runReader(): Promise<{ regions: number; audits: number; consistent: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dir, 'read'], { env: { ...process.env, DATABASE_URL: '' } })
+    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dir, 'read'], {
+      env: { ...process.env, DATABASE_URL: '' },
+    })
     let out = ''
     let err = ''
     child.stdout.on('data', (d) => (out += d))
     child.stderr.on('data', (d) => (err += d))
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(err))))
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(err)),
+    )
   })
 }
 
 describe('embedded database', () => {
   it('keeps every committed write through a SIGKILL, and refuses a second process meanwhile', async () => {
-    const writer = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dir, 'write'], { env: { ...process.env, DATABASE_URL: '' } })
+    const writer = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dir, 'write'], {
+      env: { ...process.env, DATABASE_URL: '' },
+    })
     let lastCommitted = -1
     let stderr = ''
     writer.stderr.on('data', (d) => (stderr += d))
