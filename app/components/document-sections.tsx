@@ -1,8 +1,13 @@
 // The two halves of a principle or guideline page: the published version everyone reads, and
 // the working copy (draft, consultation, review) for those who may see it.
-import { Link } from '@remix-run/react'
+import { getFormProps, getTextareaProps, useForm, type FieldMetadata } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { useResultFor } from '~/components/action-form.tsx'
+import { Button, FormErrors, TextareaField } from '~/components/ui/form.tsx'
 import { useDateFormat } from '~/utils/dates.ts'
 import { RichText } from './rich-text.tsx'
 
@@ -147,5 +152,48 @@ export function CompareForm({
         {t('versions.show')}
       </button>
     </form>
+  )
+}
+
+/**
+ * Publishing the working copy as the next version: a change note (what changed, for readers and
+ * the history), the revision the publisher looked at, and whatever else the kind asks (`extra`).
+ */
+export function PublishForm<S extends z.ZodType<{ changeNote: string; revision: number }>>({
+  nextVersion,
+  revision,
+  schema,
+  defaultValue,
+  extra,
+}: {
+  nextVersion: number
+  revision: number
+  schema: S
+  defaultValue?: Record<string, string>
+  extra?: (fields: Record<string, FieldMetadata<string>>) => ReactNode
+}) {
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'publish',
+    lastResult: useResultFor('publish'),
+    defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  const all = fields as unknown as Record<string, FieldMetadata<string>>
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-4 max-w-xl">
+      <h2 className="mb-2 font-semibold">{t('principles.publishAs', { version: nextVersion })}</h2>
+      <FormErrors errors={form.errors} />
+      <TextareaField
+        label={t('principles.changeNote')}
+        errors={all.changeNote!.errors}
+        textareaProps={{ ...getTextareaProps(all.changeNote!), rows: 3 }}
+      />
+      {extra?.(all)}
+      <input type="hidden" name="revision" value={revision} />
+      <Button name="intent" value="publish">
+        {t('principles.publish')}
+      </Button>
+    </Form>
   )
 }

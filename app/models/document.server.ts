@@ -52,6 +52,7 @@ export interface WorkingCopy {
 
 /** The part of a Prisma model delegate the core uses (principle and guideline tables both fit). */
 export interface DocumentTable<R> {
+  create(args: { data: object }): Promise<R>
   findFirst(args: { where: object; include?: object }): Promise<R | null>
   findUniqueOrThrow(args: {
     where: { id: string }
@@ -122,6 +123,44 @@ export async function publishedVersionOf<R extends WorkingCopy>(
     include: { publishedBy: { select: { name: true } } },
   })
 }
+
+/** Creates a document's working copy (a draft) and its audit event; `data` may read the transaction (a free slug). */
+export function createDocument<R extends WorkingCopy>(
+  kind: DocumentKind<R>,
+  actorId: string,
+  input: DocumentInput,
+  options: { data: (tx: Tx) => object | Promise<object>; audit: (document: R) => Prisma.InputJsonObject },
+) {
+  return prisma.$transaction(async (tx) => {
+    const document = await kind.documents(tx).create({
+      data: {
+        title: input.title,
+        body: input.json as Prisma.InputJsonValue,
+        bodyText: input.text,
+        createdById: actorId,
+        updatedById: actorId,
+        ...(await options.data(tx)),
+      },
+    })
+    await recordAudit(tx, {
+      actorId,
+      action: `${kind.audit}.create`,
+      subjectType: kind.subject,
+      subjectId: document.id,
+      regionId: kind.regionOf(document),
+      after: options.audit(document),
+    })
+    return document
+  })
+}
+
+/** A save of the working copy on the revision it was made on (see saveWorkingCopy). */
+export type SaveWorkingCopy = (
+  ability: AppAbility,
+  actorId: string,
+  id: string,
+  input: DocumentInput & { baseRevision: number },
+) => Promise<{ revision: number }>
 
 /**
  * Saves the working copy, only if nobody saved since `baseRevision` (otherwise StaleRevisionError

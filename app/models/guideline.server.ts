@@ -1,7 +1,7 @@
 // Regional guidelines: a region's concrete rules under a published principle. A versioned
 // document (app/models/document.server.ts) with the review flow (member drafts and submits,
 // manager publishes or sends back) and *needs review* when HQ publishes a newer principle version.
-import type { Guideline, GuidelineStatus, Prisma } from '~/generated/prisma/client.ts'
+import type { Guideline, GuidelineStatus } from '~/generated/prisma/client.ts'
 import { can, type Action, type AppAbility } from '~/permissions/ability.ts'
 import { authorize } from '~/permissions/authorize.ts'
 import { prisma } from '~/utils/db.server.ts'
@@ -9,6 +9,7 @@ import { Conflict, Invalid } from '~/utils/errors.ts'
 import { recordAudit } from './audit.server.ts'
 import {
   changeStatus,
+  createDocument,
   listDocumentVersions,
   publishedVersionOf,
   publishWorkingCopy,
@@ -17,6 +18,7 @@ import {
   saveWorkingCopy,
   type DocumentInput,
   type DocumentKind,
+  type SaveWorkingCopy,
   type DocumentTable,
   type VersionTable,
 } from './document.server.ts'
@@ -115,40 +117,18 @@ export async function createGuideline(
 ) {
   const principle = await requirePublishedPrinciple(ability, input.principleId)
   requireGuidelineAuthor(ability, input.regionId)
-  return prisma.$transaction(async (tx) => {
-    const guideline = await tx.guideline.create({
-      data: {
-        regionId: input.regionId,
-        principleId: principle.id,
-        title: input.title,
-        body: input.json as Prisma.InputJsonValue,
-        bodyText: input.text,
-        basedOnPrincipleVersion: principle.publishedVersion,
-        createdById: actorId,
-        updatedById: actorId,
-      },
-    })
-    await recordAudit(tx, {
-      actorId,
-      action: 'guideline.create',
-      subjectType: 'Guideline',
-      subjectId: guideline.id,
-      regionId: guideline.regionId,
-      after: { title: guideline.title, principleId: principle.id },
-    })
-    return guideline
+  return createDocument(guidelines, actorId, input, {
+    data: () => ({
+      regionId: input.regionId,
+      principleId: principle.id,
+      basedOnPrincipleVersion: principle.publishedVersion,
+    }),
+    audit: (guideline) => ({ title: guideline.title, principleId: principle.id }),
   })
 }
 
 /** Saves the working copy unless someone saved since `baseRevision` (StaleRevisionError, nothing written). */
-export function saveGuideline(
-  ability: AppAbility,
-  actorId: string,
-  guidelineId: string,
-  input: DocumentInput & { baseRevision: number },
-) {
-  return saveWorkingCopy(guidelines, ability, actorId, guidelineId, input)
-}
+export const saveGuideline: SaveWorkingCopy = (...args) => saveWorkingCopy(guidelines, ...args)
 
 export const submitForReview = (ability: AppAbility, actorId: string, id: string) =>
   changeStatus(guidelines, ability, actorId, id, {

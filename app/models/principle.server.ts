@@ -2,7 +2,7 @@
 // draft → consultation → published → archived, and HQ's order of the published ones. Every
 // change writes an AuditEvent in the same transaction; every read and write goes through the ability.
 import { accessibleBy } from '@casl/prisma/runtime'
-import type { Prisma, Principle } from '~/generated/prisma/client.ts'
+import type { Principle } from '~/generated/prisma/client.ts'
 import { can, type Action, type AppAbility } from '~/permissions/ability.ts'
 import { authorize } from '~/permissions/authorize.ts'
 import { prisma, type Db } from '~/utils/db.server.ts'
@@ -11,6 +11,7 @@ import { firstFreeSlug, slugify } from '~/utils/slug.ts'
 import { recordAudit } from './audit.server.ts'
 import {
   changeStatus,
+  createDocument,
   listDocumentVersions,
   publishedVersionOf,
   publishWorkingCopy,
@@ -19,6 +20,7 @@ import {
   saveWorkingCopy,
   type DocumentInput,
   type DocumentKind,
+  type SaveWorkingCopy,
   type DocumentTable,
   type VersionTable,
 } from './document.server.ts'
@@ -107,38 +109,15 @@ export function requirePrincipleAuthor(ability: AppAbility) {
 }
 
 export async function createPrinciple(ability: AppAbility, actorId: string, input: DocumentInput) {
-  authorize(ability, 'create', 'Principle')
-  return prisma.$transaction(async (tx) => {
-    const principle = await tx.principle.create({
-      data: {
-        slug: await uniqueSlug(tx, input.title),
-        title: input.title,
-        body: input.json as Prisma.InputJsonValue,
-        bodyText: input.text,
-        createdById: actorId,
-        updatedById: actorId,
-      },
-    })
-    await recordAudit(tx, {
-      actorId,
-      action: 'principle.create',
-      subjectType: 'Principle',
-      subjectId: principle.id,
-      after: { title: principle.title, slug: principle.slug },
-    })
-    return principle
+  requirePrincipleAuthor(ability)
+  return createDocument(principles, actorId, input, {
+    data: async (tx) => ({ slug: await uniqueSlug(tx, input.title) }),
+    audit: (principle) => ({ title: principle.title, slug: principle.slug }),
   })
 }
 
-/** Saves HQ's working copy (see saveWorkingCopy: stale saves lose, a published principle gets a draft revision). */
-export function savePrinciple(
-  ability: AppAbility,
-  actorId: string,
-  principleId: string,
-  input: DocumentInput & { baseRevision: number },
-) {
-  return saveWorkingCopy(principles, ability, actorId, principleId, input)
-}
+/** Saves HQ's working copy (stale saves lose; a published principle gets a draft revision). */
+export const savePrinciple: SaveWorkingCopy = (...args) => saveWorkingCopy(principles, ...args)
 
 const beforeStep = (p: Principle) => ({
   status: p.status,

@@ -7,7 +7,7 @@ import { CustomerInputSection } from '~/components/guidelines/customer-input.tsx
 import { ReviewFlowPanel } from '~/components/guidelines/review-flow-panel.tsx'
 import { StatusBadge } from '~/components/principles/status-badge.tsx'
 import { PublishedSection, WorkingCopySection } from '~/components/document-sections.tsx'
-import { PageTitle } from '~/components/ui/form.tsx'
+import { PageTitle, BackLink } from '~/components/ui/form.tsx'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
 import { addGuidelineComment, listGuidelineThreads, resolveGuidelineComment } from '~/models/comment.server.ts'
 import { addCustomerInput, listCustomerInput } from '~/models/customer-input.server.ts'
@@ -123,11 +123,7 @@ export default function GuidelinePage() {
     useLoaderData<typeof loader>()
   return (
     <article>
-      <p className="mb-2 text-sm">
-        <Link to={`/regions/${region.id}/guidelines`} className="text-brand-800 underline">
-          ← {t('guidelines.workspace', { region: region.name })}
-        </Link>
-      </p>
+      <BackLink to={`/regions/${region.id}/guidelines`}>{t('guidelines.workspace', { region: region.name })}</BackLink>
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <StatusBadge status={guideline.status} />
         {guideline.needsReview ? <StatusBadge status="needs_review" /> : null}

@@ -1,9 +1,9 @@
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DiffView } from '~/components/diff-view.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { CompareForm, VersionList } from '~/components/document-sections.tsx'
-import { PageTitle } from '~/components/ui/form.tsx'
+import { PageTitle, BackLink } from '~/components/ui/form.tsx'
 import { diffText } from '~/editor/diff.ts'
 import { listGuidelineVersions, requireGuideline } from '~/models/guideline.server.ts'
 import { signedIn } from '~/web/route.server.ts'
@@ -36,11 +36,7 @@ export default function GuidelineHistoryPage() {
   const { id, title, versions, compared } = useLoaderData<typeof loader>()
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/guidelines/${id}`} className="text-brand-800 underline">
-          ← {title}
-        </Link>
-      </p>
+      <BackLink to={`/guidelines/${id}`}>{title}</BackLink>
       <PageTitle>{t('versions.title', { title })}</PageTitle>
       <VersionList
         versions={versions}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { DiffView } from '~/components/diff-view.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { RichText } from '~/components/rich-text.tsx'
-import { Button, FieldErrors, FormErrors, PageTitle } from '~/components/ui/form.tsx'
+import { Button, FormErrors, PageTitle, TextareaField, BackLink } from '~/components/ui/form.tsx'
 import { diffText } from '~/editor/diff.ts'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
 import { confirmStillValid, requireGuideline, requireReview } from '~/models/guideline.server.ts'
@@ -47,11 +47,7 @@ export default function ReviewPage() {
   })
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/guidelines/${review.id}`} className="text-brand-800 underline">
-          ← {review.guideline?.title}
-        </Link>
-      </p>
+      <BackLink to={`/guidelines/${review.id}`}>{review.guideline?.title}</BackLink>
       <PageTitle>{t('guidelines.reviewTitle', { from: review.from, to: review.to })}</PageTitle>
       {!review.needsReview ? (
         <p className="mb-4 rounded border-l-4 border-green-800 bg-green-50 px-4 py-3">{t('guidelines.upToDate')}</p>
@@ -93,15 +89,11 @@ export default function ReviewPage() {
           <Form method="post" {...getFormProps(form)} className="rounded border border-stone-300 bg-white p-4">
             <h2 className="mb-2 font-semibold">{t('guidelines.confirmOption')}</h2>
             <FormErrors errors={form.errors} />
-            <label htmlFor={fields.note.id} className="mb-1 block font-medium">
-              {t('guidelines.confirmNote')}
-            </label>
-            <textarea
-              {...getTextareaProps(fields.note)}
-              rows={2}
-              className="mb-1 block w-full rounded border border-stone-400 px-3 py-2"
+            <TextareaField
+              label={t('guidelines.confirmNote')}
+              errors={fields.note.errors}
+              textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }}
             />
-            <FieldErrors id={`${fields.note.id}-error`} errors={fields.note.errors} />
             <Button type="submit">{t('guidelines.confirm', { version: review.to })}</Button>
           </Form>
         </div>

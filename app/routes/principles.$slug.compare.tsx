@@ -1,8 +1,8 @@
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DiffView } from '~/components/diff-view.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { PageTitle } from '~/components/ui/form.tsx'
+import { PageTitle, BackLink } from '~/components/ui/form.tsx'
 import { diffStats, diffText } from '~/editor/diff.ts'
 import { principleTextAt, requirePrinciple } from '~/models/principle.server.ts'
 import { signedIn } from '~/web/route.server.ts'
@@ -26,11 +26,7 @@ export default function ComparePage() {
     side === 'draft' ? t('versions.workingCopy') : t('versions.version', { version: side })
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/principles/${slug}/versions`} className="text-brand-800 underline">
-          ← {t('principles.history')}
-        </Link>
-      </p>
+      <BackLink to={`/principles/${slug}/versions`}>{t('principles.history')}</BackLink>
       <PageTitle>{t('versions.comparing', { from: label(from), to: label(to) })}</PageTitle>
       <p className="mb-4 text-stone-700">{t('versions.stats', { added: stats.added, removed: stats.removed })}</p>
       <DiffView parts={parts} />

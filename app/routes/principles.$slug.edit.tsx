@@ -3,24 +3,16 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { EditDocumentPage } from '~/components/editor/document-editor.tsx'
 import { requirePrinciple, savePrinciple } from '~/models/principle.server.ts'
-import { editorData, saveDocument } from '~/web/document.server.ts'
-import { signedIn } from '~/web/route.server.ts'
+import { documentEditRoute } from '~/web/document.server.ts'
 
-export const loader = signedIn(async ({ ability, params }) => {
-  const { principle } = await requirePrinciple(ability, params.slug ?? '', 'update')
-  return { slug: principle.slug, ...(await editorData(ability, principle)) }
+const route = documentEditRoute({
+  require: async (ability, params) => (await requirePrinciple(ability, params.slug ?? '', 'update')).principle,
+  save: savePrinciple,
+  to: (principle) => `/principles/${principle.slug}`,
+  flash: 'principles.saved',
 })
-
-export const action = signedIn(async ({ request, user, ability, params }) => {
-  const { principle } = await requirePrinciple(ability, params.slug ?? '', 'update')
-  return saveDocument(request, ability, {
-    flash: 'principles.saved',
-    save: async (input, baseRevision) => {
-      await savePrinciple(ability, user.id, principle.id, { ...input, baseRevision })
-      return `/principles/${principle.slug}`
-    },
-  })
-})
+export const loader = route.loader
+export const action = route.action
 
 export default function EditPrinciplePage() {
   const { t } = useTranslation()
@@ -28,7 +20,6 @@ export default function EditPrinciplePage() {
   return (
     <EditDocumentPage
       document={principle}
-      back={{ to: `/principles/${principle.slug}`, label: principle.title }}
       heading={t('principles.edit')}
       publishedNote={t('principles.editPublishedNote', { version: principle.publishedVersion })}
       placeholder={t('editor.placeholder')}

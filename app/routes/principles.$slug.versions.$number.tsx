@@ -2,7 +2,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { RichText } from '~/components/rich-text.tsx'
-import { PageTitle } from '~/components/ui/form.tsx'
+import { PageTitle, BackLink } from '~/components/ui/form.tsx'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
 import { listConsultationThreads } from '~/models/comment.server.ts'
 import { requirePrinciple, requireVersion } from '~/models/principle.server.ts'
@@ -35,11 +35,7 @@ export default function VersionPage() {
   const { slug, latest, version, threads } = useLoaderData<typeof loader>()
   return (
     <article>
-      <p className="mb-2 text-sm">
-        <Link to={`/principles/${slug}/versions`} className="text-brand-800 underline">
-          ← {t('principles.history')}
-        </Link>
-      </p>
+      <BackLink to={`/principles/${slug}/versions`}>{t('principles.history')}</BackLink>
       <p className="text-sm text-stone-700">
         {t('principles.versionLine', {
           version: version.number,

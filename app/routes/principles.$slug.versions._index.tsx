@@ -1,8 +1,8 @@
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { CompareForm, VersionList } from '~/components/document-sections.tsx'
-import { PageTitle } from '~/components/ui/form.tsx'
+import { PageTitle, BackLink } from '~/components/ui/form.tsx'
 import { listVersions, requirePrinciple } from '~/models/principle.server.ts'
 import { signedIn } from '~/web/route.server.ts'
 
@@ -21,11 +21,7 @@ export default function VersionsPage() {
   const { slug, title, versions, hasWorkingCopy } = useLoaderData<typeof loader>()
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/principles/${slug}`} className="text-brand-800 underline">
-          ← {title}
-        </Link>
-      </p>
+      <BackLink to={`/principles/${slug}`}>{title}</BackLink>
       <PageTitle>{t('versions.title', { title })}</PageTitle>
       <VersionList versions={versions} linkTo={(version) => String(version.number)} />
       {versions.length > 1 || (versions.length && hasWorkingCopy) ? (

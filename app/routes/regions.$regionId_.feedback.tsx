@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { Button, PageTitle } from '~/components/ui/form.tsx'
+import { Button, PageTitle, BackLink } from '~/components/ui/form.tsx'
 import { handleFeedback, listRegionFeedback, requireFeedbackInbox } from '~/models/feedback.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
 import { FEEDBACK_ANSWER_MAX, FeedbackAnswerSchema } from '~/validation/schemas.ts'
@@ -47,11 +47,7 @@ export default function FeedbackInboxPage() {
   const { region, feedback } = useLoaderData<typeof loader>()
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/regions/${region.id}/guidelines`} className="text-brand-800 underline">
-          ← {t('guidelines.workspace', { region: region.name })}
-        </Link>
-      </p>
+      <BackLink to={`/regions/${region.id}/guidelines`}>{t('guidelines.workspace', { region: region.name })}</BackLink>
       <PageTitle>{t('feedback.inbox', { region: region.name })}</PageTitle>
       {feedback.length ? (
         <ul className="space-y-4">

@@ -5,7 +5,7 @@ import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { CellBadge } from '~/components/guidelines/cell-badge.tsx'
 import { StatusBadge } from '~/components/principles/status-badge.tsx'
-import { Button, FormErrors, PageTitle } from '~/components/ui/form.tsx'
+import { Button, FormErrors, PageTitle, BackLink } from '~/components/ui/form.tsx'
 import { regionWorkspace } from '~/models/coverage.server.ts'
 import { decide, withdrawDecision } from '~/models/decision.server.ts'
 import { requireRegion } from '~/models/region.server.ts'
@@ -56,11 +56,7 @@ export default function RegionGuidelinesPage() {
   const toReview = items.filter((item) => item.cell.state === 'needs_review' || item.cell.state === 'overdue')
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/regions/${region.id}`} className="text-brand-800 underline">
-          ← {region.name}
-        </Link>
-      </p>
+      <BackLink to={`/regions/${region.id}`}>{region.name}</BackLink>
       <PageTitle>{t('guidelines.workspace', { region: region.name })}</PageTitle>
       {may.handleFeedback ? (
         <p className="mb-4">

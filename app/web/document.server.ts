@@ -4,14 +4,21 @@
 // answered with 409 and both texts (nothing lost), success redirected with the tone check's count.
 import type { JSONContent } from '@tiptap/core'
 import { data } from '@remix-run/node'
+import type { Params } from '@remix-run/react'
 import { diffText } from '~/editor/diff.ts'
 import { documentText } from '~/editor/document.ts'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
-import { documentInput, StaleRevisionError, type DocumentInput } from '~/models/document.server.ts'
+import {
+  documentInput,
+  StaleRevisionError,
+  type DocumentInput,
+  type SaveWorkingCopy,
+} from '~/models/document.server.ts'
 import { activePhraseFamilies, countToneFindings } from '~/models/tone.server.ts'
 import type { AppAbility } from '~/permissions/ability.ts'
 import { DocumentDraftSchema } from '~/validation/schemas.ts'
 import { dispatch } from './action.server.ts'
+import { signedIn } from './route.server.ts'
 
 /** What an editing page needs: the working copy and the tone check's enabled families. */
 export async function editorData(
@@ -75,4 +82,42 @@ export function saveDocument(
     const count = await countToneFindings(ability, input.title, input.text)
     return { flash: options.flash, to, detail: { key: 'tone.afterSave', values: { count } } }
   })
+}
+
+type EditableDocument = {
+  id: string
+  title: string
+  body: unknown
+  revision: number
+  status: string
+  publishedVersion: number
+}
+
+/**
+ * Loader and action of an editing page (`/principles/:slug/edit`, `/guidelines/:id/edit`): both
+ * require the document with the right to update it; the loader gives the editor its data and the
+ * way back, the action saves (see saveDocument) and returns to the document.
+ */
+export function documentEditRoute<D extends EditableDocument>(options: {
+  require: (ability: AppAbility, params: Params) => Promise<D>
+  save: SaveWorkingCopy
+  to: (document: D) => string
+  flash: string
+}) {
+  return {
+    loader: signedIn(async ({ ability, params }) => {
+      const document = await options.require(ability, params)
+      return { back: options.to(document), ...(await editorData(ability, document)) }
+    }),
+    action: signedIn(async ({ request, user, ability, params }) => {
+      const document = await options.require(ability, params)
+      return saveDocument(request, ability, {
+        flash: options.flash,
+        save: async (input, baseRevision) => {
+          await options.save(ability, user.id, document.id, { ...input, baseRevision })
+          return options.to(document)
+        },
+      })
+    }),
+  }
 }

@@ -28,6 +28,16 @@ describe('route guards', () => {
     expect(routeFiles.length).toBeGreaterThanOrEqual(10)
   })
 
+  it('every action goes through the one dispatcher, and no route module holds a permission check', () => {
+    for (const file of routeFiles) {
+      const source = fs.readFileSync(path.resolve('app/routes', file), 'utf8')
+      if (/export (const|async function) action\b/.test(source)) {
+        expect(source, file).toMatch(/\b(dispatch|saveDocument|documentEditRoute)\(/)
+      }
+      expect(source, file).not.toMatch(/\b(authorize|forbidden)\(|ability\.can\(|\bcan\(ability/)
+    }
+  })
+
   for (const file of routeFiles) {
     it(`${file}: a stranger is sent to sign in`, async () => {
       if (PUBLIC_ROUTES.has(file)) return

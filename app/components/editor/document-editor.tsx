@@ -1,13 +1,13 @@
 // The editing page body shared by principles and guidelines: the form, and — after a stale
 // save (409) — both texts side by side with the diff, the user's text kept in the editor.
-import { Link, useActionData } from '@remix-run/react'
+import { useActionData } from '@remix-run/react'
 import type { SubmissionResult } from '@conform-to/react'
 import type { JSONContent } from '@tiptap/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DiffView } from '~/components/diff-view.tsx'
 import { RichText } from '~/components/rich-text.tsx'
-import { PageTitle } from '~/components/ui/form.tsx'
+import { PageTitle, BackLink } from '~/components/ui/form.tsx'
 import type { DiffPart } from '~/editor/diff.ts'
 import type { PhraseFamilyData } from '~/tone/checker.ts'
 import { useDateFormat } from '~/utils/dates.ts'
@@ -16,20 +16,25 @@ import { DocumentForm } from './document-form.tsx'
 /** The editing page of an existing principle or guideline: a note while a published one is revised, then the editor. */
 export function EditDocumentPage({
   document,
-  back,
   heading,
   publishedNote,
   placeholder,
 }: {
-  document: { title: string; body: JSONContent; revision: number; status: string; toneFamilies: PhraseFamilyData[] }
-  back: { to: string; label: string }
+  document: {
+    back: string
+    title: string
+    body: JSONContent
+    revision: number
+    status: string
+    toneFamilies: PhraseFamilyData[]
+  }
   heading: string
   publishedNote: string
   placeholder: string
 }) {
   return (
     <DocumentEditor
-      back={back}
+      back={{ to: document.back, label: document.title }}
       heading={heading}
       notice={
         document.status === 'published' ? (
@@ -76,11 +81,7 @@ export function DocumentEditor({
   const conflict = actionData?.conflict ?? null
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={back.to} className="text-brand-800 underline">
-          ← {back.label}
-        </Link>
-      </p>
+      <BackLink to={back.to}>{back.label}</BackLink>
       <PageTitle>{heading}</PageTitle>
       {notice}
       {conflict ? (

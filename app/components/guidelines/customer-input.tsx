@@ -4,7 +4,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useResultFor } from '~/components/action-form.tsx'
-import { Button, Field, FieldErrors, FormErrors, SelectField } from '~/components/ui/form.tsx'
+import { Button, Field, FormErrors, SelectField, TextareaField } from '~/components/ui/form.tsx'
 import { isoDateInOrganisation, useDateFormat } from '~/utils/dates.ts'
 import { CUSTOMER_INPUT_SOURCES, CustomerInputSchema } from '~/validation/schemas.ts'
 
@@ -42,15 +42,11 @@ export function CustomerInputSection({ inputs, canAdd }: { inputs: Input[]; canA
       {canAdd ? (
         <Form method="post" {...getFormProps(form)} className="max-w-xl rounded border border-stone-300 bg-white p-4">
           <FormErrors errors={form.errors} />
-          <label htmlFor={fields.said.id} className="mb-1 block font-medium">
-            {t('guidelines.said')}
-          </label>
-          <textarea
-            {...getTextareaProps(fields.said)}
-            rows={3}
-            className="mb-1 block w-full rounded border border-stone-400 px-3 py-2"
+          <TextareaField
+            label={t('guidelines.said')}
+            errors={fields.said.errors}
+            textareaProps={{ ...getTextareaProps(fields.said), rows: 3 }}
           />
-          <FieldErrors id={`${fields.said.id}-error`} errors={fields.said.errors} />
           <div className="mt-3 grid gap-3 sm:grid-cols-2">
             <SelectField
               label={t('guidelines.source')}

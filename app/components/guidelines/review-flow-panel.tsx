@@ -5,7 +5,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useResultFor } from '~/components/action-form.tsx'
-import { Button, Field, FieldErrors, FormErrors } from '~/components/ui/form.tsx'
+import { PublishForm } from '~/components/document-sections.tsx'
+import { Button, Field, FormErrors, TextareaField } from '~/components/ui/form.tsx'
 import type { GuidelineStatus } from '~/generated/prisma/enums.ts'
 import { isoDateInOrganisation } from '~/utils/dates.ts'
 import { GuidelinePublishSchema, SendBackSchema } from '~/validation/schemas.ts'
@@ -16,6 +17,12 @@ type Props = {
 }
 
 const DEFAULT_REVIEW_MONTHS = 12
+
+function defaultReviewBy() {
+  const reviewBy = new Date()
+  reviewBy.setMonth(reviewBy.getMonth() + DEFAULT_REVIEW_MONTHS)
+  return reviewBy
+}
 
 export function ReviewFlowPanel({ guideline, may }: Props) {
   const { t } = useTranslation()
@@ -47,45 +54,23 @@ export function ReviewFlowPanel({ guideline, may }: Props) {
           ) : null}
         </Form>
       </div>
-      {may.publish && inProgress ? <PublishForm guideline={guideline} /> : null}
+      {may.publish && inProgress ? (
+        <PublishForm
+          nextVersion={guideline.publishedVersion + 1}
+          revision={guideline.revision}
+          schema={GuidelinePublishSchema}
+          defaultValue={{ reviewBy: isoDateInOrganisation(defaultReviewBy()) }}
+          extra={(fields) => (
+            <Field
+              label={t('guidelines.reviewBy')}
+              errors={fields.reviewBy!.errors}
+              inputProps={getInputProps(fields.reviewBy!, { type: 'date' })}
+            />
+          )}
+        />
+      ) : null}
       {may.publish && guideline.status === 'review' ? <SendBackForm /> : null}
     </section>
-  )
-}
-
-function PublishForm({ guideline }: Pick<Props, 'guideline'>) {
-  const { t } = useTranslation()
-  const reviewBy = new Date()
-  reviewBy.setMonth(reviewBy.getMonth() + DEFAULT_REVIEW_MONTHS)
-  const [form, fields] = useForm({
-    id: 'publish',
-    lastResult: useResultFor('publish'),
-    defaultValue: { reviewBy: isoDateInOrganisation(reviewBy) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: GuidelinePublishSchema }),
-  })
-  return (
-    <Form method="post" {...getFormProps(form)} className="mt-4 max-w-xl">
-      <h2 className="mb-2 font-semibold">{t('principles.publishAs', { version: guideline.publishedVersion + 1 })}</h2>
-      <FormErrors errors={form.errors} />
-      <label htmlFor={fields.changeNote.id} className="mb-1 block font-medium">
-        {t('principles.changeNote')}
-      </label>
-      <textarea
-        {...getTextareaProps(fields.changeNote)}
-        rows={2}
-        className="mb-1 block w-full rounded border border-stone-400 px-3 py-2"
-      />
-      <FieldErrors id={`${fields.changeNote.id}-error`} errors={fields.changeNote.errors} />
-      <Field
-        label={t('guidelines.reviewBy')}
-        errors={fields.reviewBy.errors}
-        inputProps={getInputProps(fields.reviewBy, { type: 'date' })}
-      />
-      <input type="hidden" name="revision" value={guideline.revision} />
-      <Button name="intent" value="publish">
-        {t('principles.publish')}
-      </Button>
-    </Form>
   )
 }
 
@@ -98,15 +83,11 @@ function SendBackForm() {
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-xl">
-      <label htmlFor={fields.comment.id} className="mb-1 block font-semibold">
-        {t('guidelines.sendBackReason')}
-      </label>
-      <textarea
-        {...getTextareaProps(fields.comment)}
-        rows={2}
-        className="mb-1 block w-full rounded border border-stone-400 px-3 py-2"
+      <TextareaField
+        label={t('guidelines.sendBackReason')}
+        errors={fields.comment.errors}
+        textareaProps={{ ...getTextareaProps(fields.comment), rows: 2 }}
       />
-      <FieldErrors id={`${fields.comment.id}-error`} errors={fields.comment.errors} />
       <Button variant="secondary" name="intent" value="send-back">
         {t('guidelines.sendBack')}
       </Button>

@@ -1,10 +1,11 @@
 // HQ's controls on a principle page: edit, consultation, publish, archive. Shown by ability;
 // the server checks every step again.
-import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Button, Field, FieldErrors, FormErrors } from '~/components/ui/form.tsx'
+import { PublishForm } from '~/components/document-sections.tsx'
+import { Button, Field, FormErrors } from '~/components/ui/form.tsx'
 import type { PrincipleStatus } from '~/generated/prisma/enums.ts'
 import { isoDateInOrganisation } from '~/utils/dates.ts'
 import { ConsultationSchema, PublishSchema } from '~/validation/schemas.ts'
@@ -54,7 +55,13 @@ export function LifecyclePanel({ principle, may }: { principle: PanelPrinciple; 
         </Form>
       </div>
       {principle.status === 'draft' ? <OpenConsultationForm /> : null}
-      {principle.status === 'consultation' && may.publish ? <PublishForm principle={principle} /> : null}
+      {principle.status === 'consultation' && may.publish ? (
+        <PublishForm
+          nextVersion={principle.publishedVersion + 1}
+          revision={principle.revision}
+          schema={PublishSchema}
+        />
+      ) : null}
     </section>
   )
 }
@@ -78,35 +85,6 @@ function OpenConsultationForm() {
       />
       <Button name="intent" value="open-consultation">
         {t('principles.openConsultation')}
-      </Button>
-    </Form>
-  )
-}
-
-function PublishForm({ principle }: { principle: PanelPrinciple }) {
-  const { t } = useTranslation()
-  const [form, fields] = useForm({
-    id: 'publish',
-    lastResult: useResultFor('publish'),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PublishSchema }),
-  })
-  return (
-    <Form method="post" {...getFormProps(form)} className="mt-4 max-w-xl">
-      <h2 className="mb-2 font-semibold">{t('principles.publishAs', { version: principle.publishedVersion + 1 })}</h2>
-      <FormErrors errors={form.errors} />
-      <label htmlFor={fields.changeNote.id} className="mb-1 block font-medium">
-        {t('principles.changeNote')}
-      </label>
-      <textarea
-        {...getTextareaProps(fields.changeNote)}
-        rows={3}
-        className="block w-full rounded border border-stone-400 px-3 py-2"
-        aria-describedby={fields.changeNote.errors ? `${fields.changeNote.id}-error` : undefined}
-      />
-      <FieldErrors id={`${fields.changeNote.id}-error`} errors={fields.changeNote.errors} />
-      <input type="hidden" name="revision" value={principle.revision} />
-      <Button name="intent" value="publish" className="mt-3">
-        {t('principles.publish')}
       </Button>
     </Form>
   )

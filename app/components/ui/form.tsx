@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import type {
   ButtonHTMLAttributes,
   InputHTMLAttributes,
@@ -158,4 +159,15 @@ export function FormErrors({ errors }: { errors?: string[] }) {
 
 export function PageTitle({ children }: { children: ReactNode }) {
   return <h1 className="mb-4 text-2xl font-bold tracking-tight">{children}</h1>
+}
+
+/** The way back above a page's title: "← <where you came from>". */
+export function BackLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <p className="mb-2 text-sm">
+      <Link to={to} className="text-brand-800 underline">
+        ← {children}
+      </Link>
+    </p>
+  )
 }
