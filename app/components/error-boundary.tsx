@@ -1,19 +1,26 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-/** 403/404/400/500 pages inside the shell. Never shows a stack trace or error message. */
+/**
+ * 400/403/404/409/413/500 pages inside the shell. A refusal from the domain carries its message
+ * key (app/web/route.server.ts); it is shown when it is one of ours. Never a stack trace.
+ */
 export function GeneralErrorBoundary() {
   const error = useRouteError()
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const status = isRouteErrorResponse(error) ? error.status : 500
+  const key = isRouteErrorResponse(error) ? (error.data as { message?: unknown } | null)?.message : null
+  const own = typeof key === 'string' && i18n.exists(key) ? t(key) : null
   const [title, message] =
     status === 403
       ? [t('errors.forbiddenTitle'), t('errors.forbidden')]
       : status === 404
         ? [t('errors.notFoundTitle'), t('errors.notFound')]
-        : status === 400
-          ? [t('errors.badRequestTitle'), t('errors.server')]
-          : [t('errors.serverTitle'), t('errors.server')]
+        : status === 409
+          ? [t('errors.conflictTitle'), own ?? t('errors.badRequest')]
+          : status >= 400 && status < 500
+            ? [t('errors.badRequestTitle'), own ?? t('errors.badRequest')]
+            : [t('errors.serverTitle'), t('errors.server')]
   return (
     <section aria-labelledby="error-title" className="rounded border border-stone-300 bg-white p-6">
       <p className="text-sm text-stone-600">{status}</p>

@@ -437,6 +437,10 @@ const en: Translations = {
     serverTitle: 'Something went wrong',
     server: 'Something went wrong on our side. Try again; if it keeps failing, please report it.',
     badRequestTitle: 'Bad request',
+    badRequest: 'We cannot process this request. Go back and try again from the page.',
+    badForm: 'This request is not a form Leidraad expects. Send the form again from the page.',
+    unknownIntent: 'This form does not belong to this page. Reload the page and try again.',
+    conflictTitle: 'That is not possible now',
     backHome: 'Go to the home page',
   },
   tone: {

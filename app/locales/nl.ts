@@ -434,6 +434,10 @@ const nl = {
     serverTitle: 'Er ging iets mis',
     server: 'Er ging aan onze kant iets mis. Probeer het opnieuw; blijft het misgaan, meld het dan.',
     badRequestTitle: 'Ongeldig verzoek',
+    badRequest: 'Dit verzoek kunnen we niet verwerken. Ga terug en probeer het opnieuw vanaf de pagina.',
+    badForm: 'Dit verzoek is geen formulier dat Leidraad verwacht. Verstuur het formulier opnieuw vanaf de pagina.',
+    unknownIntent: 'Dit formulier hoort niet bij deze pagina. Laad de pagina opnieuw en probeer het nog eens.',
+    conflictTitle: 'Dat kan nu niet',
     backHome: 'Naar de startpagina',
   },
   tone: {
