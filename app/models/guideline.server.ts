@@ -7,33 +7,19 @@ import { authorize } from '~/permissions/authorize.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { Conflict, Invalid } from '~/utils/errors.ts'
 import { recordAudit } from './audit.server.ts'
-import {
-  changeStatus,
-  createDocument,
-  listDocumentVersions,
-  publishedVersionOf,
-  publishWorkingCopy,
-  requireDocument,
-  requireDocumentVersion,
-  saveWorkingCopy,
-  type DocumentInput,
-  type DocumentKind,
-  type SaveWorkingCopy,
-  type DocumentTable,
-  type VersionTable,
-} from './document.server.ts'
+import * as versioned from './document.server.ts'
 import { requirePublishedPrinciple, requireVersion } from './principle.server.ts'
 import { requireRegion } from './region.server.ts'
 
-export const guidelines: DocumentKind<Guideline> = {
+export const guidelines: versioned.DocumentKind<Guideline> = {
   subject: 'Guideline',
   versionSubject: 'GuidelineVersion',
   foreignKey: 'guidelineId',
   audit: 'guideline',
   messages: 'guidelines',
   // Prisma's delegates are generic in their arguments; the core needs only this shape of them.
-  documents: (db) => db.guideline as unknown as DocumentTable<Guideline>,
-  versions: (db) => db.guidelineVersion as unknown as VersionTable,
+  documents: (db) => db.guideline as unknown as versioned.DocumentTable<Guideline>,
+  versions: (db) => db.guidelineVersion as unknown as versioned.VersionTable,
   regionOf: (g) => g.regionId,
 }
 
@@ -77,7 +63,7 @@ type GuidelineWithContext = Guideline & {
  * `action`), its principle, region and latest published version.
  */
 export async function requireGuideline(ability: AppAbility, guidelineId: string, action: Action = 'read') {
-  const guideline = (await requireDocument(
+  const guideline = (await versioned.requireDocument(
     guidelines,
     ability,
     { id: guidelineId },
@@ -85,7 +71,7 @@ export async function requireGuideline(ability: AppAbility, guidelineId: string,
     prisma,
     guidelineInclude,
   )) as GuidelineWithContext
-  const published = await publishedVersionOf(guidelines, guideline)
+  const published = await versioned.publishedVersionOf(guidelines, guideline)
   return { guideline, published, seesDraft: can(ability, 'readDraft', 'Guideline', guideline) }
 }
 
@@ -113,11 +99,11 @@ export function requireGuidelineAuthor(ability: AppAbility, regionId: string) {
 export async function createGuideline(
   ability: AppAbility,
   actorId: string,
-  input: DocumentInput & { regionId: string; principleId: string },
+  input: versioned.DocumentInput & { regionId: string; principleId: string },
 ) {
   const principle = await requirePublishedPrinciple(ability, input.principleId)
   requireGuidelineAuthor(ability, input.regionId)
-  return createDocument(guidelines, actorId, input, {
+  return versioned.createDocument(guidelines, actorId, input, {
     data: () => ({
       regionId: input.regionId,
       principleId: principle.id,
@@ -128,10 +114,10 @@ export async function createGuideline(
 }
 
 /** Saves the working copy unless someone saved since `baseRevision` (StaleRevisionError, nothing written). */
-export const saveGuideline: SaveWorkingCopy = (...args) => saveWorkingCopy(guidelines, ...args)
+export const saveGuideline: versioned.SaveWorkingCopy = (...args) => versioned.saveWorkingCopy(guidelines, ...args)
 
 export const submitForReview = (ability: AppAbility, actorId: string, id: string) =>
-  changeStatus(guidelines, ability, actorId, id, {
+  versioned.changeStatus(guidelines, ability, actorId, id, {
     action: 'update',
     from: ['draft'],
     audit: 'submit',
@@ -139,7 +125,7 @@ export const submitForReview = (ability: AppAbility, actorId: string, id: string
   })
 
 export const sendBack = (ability: AppAbility, actorId: string, id: string, comment: string) =>
-  changeStatus(guidelines, ability, actorId, id, {
+  versioned.changeStatus(guidelines, ability, actorId, id, {
     action: 'publish',
     from: ['review'],
     audit: 'send-back',
@@ -150,7 +136,7 @@ export const sendBack = (ability: AppAbility, actorId: string, id: string, comme
   })
 
 export const archiveGuideline = (ability: AppAbility, actorId: string, id: string) =>
-  changeStatus(guidelines, ability, actorId, id, {
+  versioned.changeStatus(guidelines, ability, actorId, id, {
     action: 'archive',
     from: ['draft', 'review', 'published'],
     audit: 'archive',
@@ -171,7 +157,7 @@ export function publishGuideline(
   if (input.reviewBy <= now) throw new Invalid('guidelines.errors.reviewByInPast', 'reviewBy')
   type WithPrinciple = Guideline & { principle: { publishedVersion: number } }
   const basedOn = (g: Guideline) => (g as WithPrinciple).principle.publishedVersion
-  return publishWorkingCopy(guidelines, ability, actorId, guidelineId, {
+  return versioned.publishWorkingCopy(guidelines, ability, actorId, guidelineId, {
     from: ['draft', 'review'],
     baseRevision: input.baseRevision,
     changeNote: input.changeNote,
@@ -195,7 +181,7 @@ export function publishGuideline(
 /** "Still valid" after a principle change: moves the guideline to the principle's current version. */
 export async function confirmStillValid(ability: AppAbility, actorId: string, guidelineId: string, note: string) {
   await prisma.$transaction(async (tx) => {
-    const guideline = (await requireDocument(guidelines, ability, { id: guidelineId }, 'publish', tx, {
+    const guideline = (await versioned.requireDocument(guidelines, ability, { id: guidelineId }, 'publish', tx, {
       principle: { select: { publishedVersion: true } },
     })) as Guideline & { principle: { publishedVersion: number } }
     if (!needsReview(guideline, guideline.principle.publishedVersion))
@@ -222,7 +208,7 @@ export async function confirmStillValid(ability: AppAbility, actorId: string, gu
 
 /** The versions of a guideline, newest first, with their text (for the word diff between two). */
 export function listGuidelineVersions(ability: AppAbility, guidelineId: string) {
-  return listDocumentVersions<Guideline, { bodyText: string; basedOnPrincipleVersion: number }>(
+  return versioned.listDocumentVersions<Guideline, { bodyText: string; basedOnPrincipleVersion: number }>(
     guidelines,
     ability,
     guidelineId,
@@ -234,7 +220,7 @@ export function listGuidelineVersions(ability: AppAbility, guidelineId: string) 
 }
 
 export function requireGuidelineVersion(ability: AppAbility, guidelineId: string, number: number) {
-  return requireDocumentVersion(guidelines, ability, guidelineId, number)
+  return versioned.requireDocumentVersion(guidelines, ability, guidelineId, number)
 }
 
 /**

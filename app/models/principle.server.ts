@@ -9,33 +9,19 @@ import { prisma, type Db } from '~/utils/db.server.ts'
 import { Conflict, Invalid, invariantFound } from '~/utils/errors.ts'
 import { firstFreeSlug, slugify } from '~/utils/slug.ts'
 import { recordAudit } from './audit.server.ts'
-import {
-  changeStatus,
-  createDocument,
-  listDocumentVersions,
-  publishedVersionOf,
-  publishWorkingCopy,
-  requireDocument,
-  requireDocumentVersion,
-  saveWorkingCopy,
-  type DocumentInput,
-  type DocumentKind,
-  type SaveWorkingCopy,
-  type DocumentTable,
-  type VersionTable,
-} from './document.server.ts'
+import * as versioned from './document.server.ts'
 
 export { StaleRevisionError, type DocumentInput } from './document.server.ts'
 
-export const principles: DocumentKind<Principle> = {
+export const principles: versioned.DocumentKind<Principle> = {
   subject: 'Principle',
   versionSubject: 'PrincipleVersion',
   foreignKey: 'principleId',
   audit: 'principle',
   messages: 'principles',
   // Prisma's delegates are generic in their arguments; the core needs only this shape of them.
-  documents: (db) => db.principle as unknown as DocumentTable<Principle>,
-  versions: (db) => db.principleVersion as unknown as VersionTable,
+  documents: (db) => db.principle as unknown as versioned.DocumentTable<Principle>,
+  versions: (db) => db.principleVersion as unknown as versioned.VersionTable,
   regionOf: () => null,
 }
 
@@ -76,11 +62,11 @@ export async function listPrinciples(ability: AppAbility) {
  * `action` on it), with its latest published version and whether the reader sees the working copy.
  */
 export async function requirePrinciple(ability: AppAbility, slug: string, action: Action = 'read') {
-  const principle = await requireDocument(principles, ability, { slug }, action, prisma, {
+  const principle = await versioned.requireDocument(principles, ability, { slug }, action, prisma, {
     updatedBy: { select: { name: true } },
   })
   const withAuthor = principle as Principle & { updatedBy: { name: string } }
-  const published = await publishedVersionOf(principles, principle)
+  const published = await versioned.publishedVersionOf(principles, principle)
   return { principle: withAuthor, published, seesDraft: can(ability, 'readDraft', 'Principle', principle) }
 }
 
@@ -108,16 +94,16 @@ export function requirePrincipleAuthor(ability: AppAbility) {
   authorize(ability, 'create', 'Principle')
 }
 
-export async function createPrinciple(ability: AppAbility, actorId: string, input: DocumentInput) {
+export async function createPrinciple(ability: AppAbility, actorId: string, input: versioned.DocumentInput) {
   requirePrincipleAuthor(ability)
-  return createDocument(principles, actorId, input, {
+  return versioned.createDocument(principles, actorId, input, {
     data: async (tx) => ({ slug: await uniqueSlug(tx, input.title) }),
     audit: (principle) => ({ title: principle.title, slug: principle.slug }),
   })
 }
 
 /** Saves HQ's working copy (stale saves lose; a published principle gets a draft revision). */
-export const savePrinciple: SaveWorkingCopy = (...args) => saveWorkingCopy(principles, ...args)
+export const savePrinciple: versioned.SaveWorkingCopy = (...args) => versioned.saveWorkingCopy(principles, ...args)
 
 const beforeStep = (p: Principle) => ({
   status: p.status,
@@ -133,7 +119,7 @@ export function openConsultation(
   now = new Date(),
 ) {
   if (endsAt <= now) throw new Invalid('principles.errors.endInPast', 'endsAt')
-  return changeStatus(principles, ability, actorId, principleId, {
+  return versioned.changeStatus(principles, ability, actorId, principleId, {
     action: 'update',
     from: ['draft'],
     audit: 'consultation.open',
@@ -144,7 +130,7 @@ export function openConsultation(
 
 /** Takes a consultation back to draft (the comments stay attached to that version). */
 export function closeConsultation(ability: AppAbility, actorId: string, principleId: string) {
-  return changeStatus(principles, ability, actorId, principleId, {
+  return versioned.changeStatus(principles, ability, actorId, principleId, {
     action: 'update',
     from: ['consultation'],
     audit: 'consultation.close',
@@ -154,7 +140,7 @@ export function closeConsultation(ability: AppAbility, actorId: string, principl
 }
 
 export function archivePrinciple(ability: AppAbility, actorId: string, principleId: string) {
-  return changeStatus(principles, ability, actorId, principleId, {
+  return versioned.changeStatus(principles, ability, actorId, principleId, {
     action: 'archive',
     from: ['draft', 'consultation', 'published'],
     audit: 'archive',
@@ -168,7 +154,7 @@ const nextPosition = async (tx: Pick<Db, 'principle'>) =>
 
 /** Brings an archived principle back: published again (at the end of HQ's order) if it ever was, else a draft. */
 export function restorePrinciple(ability: AppAbility, actorId: string, principleId: string) {
-  return changeStatus(principles, ability, actorId, principleId, {
+  return versioned.changeStatus(principles, ability, actorId, principleId, {
     action: 'archive',
     from: ['archived'],
     audit: 'restore',
@@ -188,7 +174,7 @@ export function publishPrinciple(
   principleId: string,
   input: { changeNote: string; baseRevision: number },
 ) {
-  return publishWorkingCopy(principles, ability, actorId, principleId, {
+  return versioned.publishWorkingCopy(principles, ability, actorId, principleId, {
     from: ['consultation'],
     baseRevision: input.baseRevision,
     changeNote: input.changeNote,
@@ -213,7 +199,7 @@ export async function movePrinciple(
   direction: 'up' | 'down',
 ) {
   await prisma.$transaction(async (tx) => {
-    const principle = await requireDocument(principles, ability, { id: principleId }, 'update', tx)
+    const principle = await versioned.requireDocument(principles, ability, { id: principleId }, 'update', tx)
     if (principle.position === null) throw new Conflict('principles.errors.notOrdered')
     const neighbour = await tx.principle.findFirst({
       where: { position: direction === 'up' ? { lt: principle.position } : { gt: principle.position } },
@@ -235,11 +221,11 @@ export async function movePrinciple(
 
 /** The versions of a principle, newest first (no bodies). */
 export function listVersions(ability: AppAbility, principleId: string) {
-  return listDocumentVersions(principles, ability, principleId)
+  return versioned.listDocumentVersions(principles, ability, principleId)
 }
 
 export function requireVersion(ability: AppAbility, principleId: string, number: number) {
-  return requireDocumentVersion(principles, ability, principleId, number)
+  return versioned.requireDocumentVersion(principles, ability, principleId, number)
 }
 
 /** The published principle a region writes under (NotFound unless published and readable). */

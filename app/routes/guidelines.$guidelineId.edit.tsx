@@ -1,11 +1,11 @@
-import { useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
-import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+// Editing a guideline's working copy: the shared editing page (app/components/editor/document-editor.tsx).
 import { EditDocumentPage } from '~/components/editor/document-editor.tsx'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { requireGuideline, saveGuideline } from '~/models/guideline.server.ts'
 import { documentEditRoute } from '~/web/document.server.ts'
 
 const route = documentEditRoute({
+  messages: 'guidelines',
   require: async (ability, params) => (await requireGuideline(ability, params.guidelineId ?? '', 'update')).guideline,
   save: saveGuideline,
   to: (guideline) => `/guidelines/${guideline.id}`,
@@ -14,17 +14,5 @@ const route = documentEditRoute({
 export const loader = route.loader
 export const action = route.action
 
-export default function EditGuidelinePage() {
-  const { t } = useTranslation()
-  const guideline = useLoaderData<typeof loader>()
-  return (
-    <EditDocumentPage
-      document={guideline}
-      heading={t('guidelines.edit')}
-      publishedNote={t('guidelines.editPublishedNote', { version: guideline.publishedVersion })}
-      placeholder={t('guidelines.placeholder')}
-    />
-  )
-}
-
+export default EditDocumentPage
 export const ErrorBoundary = GeneralErrorBoundary

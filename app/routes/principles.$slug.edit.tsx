@@ -1,11 +1,11 @@
-import { useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
-import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+// Editing a principle's working copy: the shared editing page (app/components/editor/document-editor.tsx).
 import { EditDocumentPage } from '~/components/editor/document-editor.tsx'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { requirePrinciple, savePrinciple } from '~/models/principle.server.ts'
 import { documentEditRoute } from '~/web/document.server.ts'
 
 const route = documentEditRoute({
+  messages: 'principles',
   require: async (ability, params) => (await requirePrinciple(ability, params.slug ?? '', 'update')).principle,
   save: savePrinciple,
   to: (principle) => `/principles/${principle.slug}`,
@@ -14,17 +14,5 @@ const route = documentEditRoute({
 export const loader = route.loader
 export const action = route.action
 
-export default function EditPrinciplePage() {
-  const { t } = useTranslation()
-  const principle = useLoaderData<typeof loader>()
-  return (
-    <EditDocumentPage
-      document={principle}
-      heading={t('principles.edit')}
-      publishedNote={t('principles.editPublishedNote', { version: principle.publishedVersion })}
-      placeholder={t('editor.placeholder')}
-    />
-  )
-}
-
+export default EditDocumentPage
 export const ErrorBoundary = GeneralErrorBoundary

@@ -99,6 +99,8 @@ type EditableDocument = {
  * way back, the action saves (see saveDocument) and returns to the document.
  */
 export function documentEditRoute<D extends EditableDocument>(options: {
+  /** The i18n prefix of the page's texts (`principles.edit`, `guidelines.editPublishedNote`, …). */
+  messages: 'principles' | 'guidelines'
   require: (ability: AppAbility, params: Params) => Promise<D>
   save: SaveWorkingCopy
   to: (document: D) => string
@@ -107,7 +109,7 @@ export function documentEditRoute<D extends EditableDocument>(options: {
   return {
     loader: signedIn(async ({ ability, params }) => {
       const document = await options.require(ability, params)
-      return { back: options.to(document), ...(await editorData(ability, document)) }
+      return { messages: options.messages, back: options.to(document), ...(await editorData(ability, document)) }
     }),
     action: signedIn(async ({ request, user, ability, params }) => {
       const document = await options.require(ability, params)

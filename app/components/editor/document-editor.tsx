@@ -1,6 +1,6 @@
 // The editing page body shared by principles and guidelines: the form, and — after a stale
 // save (409) — both texts side by side with the diff, the user's text kept in the editor.
-import { useActionData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import type { SubmissionResult } from '@conform-to/react'
 import type { JSONContent } from '@tiptap/core'
 import type { ReactNode } from 'react'
@@ -14,40 +14,38 @@ import { useDateFormat } from '~/utils/dates.ts'
 import { DocumentForm } from './document-form.tsx'
 
 /** The editing page of an existing principle or guideline: a note while a published one is revised, then the editor. */
-export function EditDocumentPage({
-  document,
-  heading,
-  publishedNote,
-  placeholder,
-}: {
-  document: {
-    back: string
-    title: string
-    body: JSONContent
-    revision: number
-    status: string
-    toneFamilies: PhraseFamilyData[]
-  }
-  heading: string
-  publishedNote: string
-  placeholder: string
-}) {
+export function EditDocumentPage() {
+  const { t } = useTranslation()
+  const document = useLoaderData<EditPageData>()
+  const { messages } = document
   return (
     <DocumentEditor
       back={{ to: document.back, label: document.title }}
-      heading={heading}
+      heading={t(`${messages}.edit`)}
       notice={
         document.status === 'published' ? (
-          <p className="mb-4 rounded border-l-4 border-brand-700 bg-brand-50 px-4 py-3">{publishedNote}</p>
+          <p className="mb-4 rounded border-l-4 border-brand-700 bg-brand-50 px-4 py-3">
+            {t(`${messages}.editPublishedNote`, { version: document.publishedVersion })}
+          </p>
         ) : null
       }
       title={document.title}
       body={document.body}
       revision={document.revision}
-      placeholder={placeholder}
+      placeholder={t(messages === 'principles' ? 'editor.placeholder' : 'guidelines.placeholder')}
       toneFamilies={document.toneFamilies}
     />
   )
+}
+type EditPageData = {
+  messages: 'principles' | 'guidelines'
+  back: string
+  title: string
+  body: JSONContent
+  revision: number
+  status: string
+  publishedVersion: number
+  toneFamilies: PhraseFamilyData[]
 }
 
 type Conflict = {
