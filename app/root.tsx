@@ -16,6 +16,7 @@ import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { useNonce } from './components/nonce.tsx'
 import { defineAbilityFor, packAbility } from './permissions/ability.server.ts'
 import { abilityFromPackedRules, createAppAbility } from './permissions/ability.ts'
+import { countUnread } from './models/notifications.server.ts'
 import { getSessionUser } from './web/auth.server.ts'
 import { takeFlash } from './web/flash.server.ts'
 import { getLanguage } from './web/i18n.server.ts'
@@ -39,6 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getLanguage(request),
     takeFlash(request),
   ])
+  // The bell: one small indexed count per page.
+  const unread = user ? await countUnread(user.id) : 0
   return data(
     {
       language,
@@ -49,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         orgRole: user.orgRole,
         mustChangePassword: user.mustChangePassword,
         memberships: user.memberships.map((m) => ({ role: m.role, region: m.region })),
+        unread,
       },
       rules: user ? packAbility(defineAbilityFor(user)) : [],
     },

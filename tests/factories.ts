@@ -164,6 +164,7 @@ export async function makeGuideline(
           bodyText: `Tekst van ${title}`,
           changeNote: `Versie ${i + 1}`,
           basedOnPrincipleVersion: basedOn,
+          confirmationVersion: i + 1,
           publishedById: authorId,
         })),
       },

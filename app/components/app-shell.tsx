@@ -2,6 +2,7 @@ import { Form, NavLink, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Flash } from '~/web/flash.server.ts'
+import { ANY_REGION, can } from '~/permissions/ability.ts'
 import { useAbility } from './can.tsx'
 import { OfflineBanner } from './offline-banner.tsx'
 import { FlashMessage } from './ui/flash-message.tsx'
@@ -10,6 +11,8 @@ interface ShellUser {
   name: string
   orgRole: string | null
   memberships: unknown[]
+  /** Unread notifications (the bell). */
+  unread: number
 }
 
 /** Header, role-aware navigation, language switch and sign-out around every page. */
@@ -34,10 +37,20 @@ export function AppShell({
         { to: '/handbook', label: t('nav.handbook'), show: user.memberships.length > 0 },
         { to: '/principles', label: t('nav.principles'), show: true },
         { to: '/coverage', label: t('nav.coverage'), show: ability.can('readDraft', 'Guideline') },
+        {
+          to: '/inbox',
+          label: t('nav.inbox'),
+          show: can(ability, 'read', 'Feedback', {
+            regionId: ANY_REGION,
+            authorId: ANY_REGION,
+            passedToHqAt: new Date(),
+          }),
+        },
         { to: '/regions', label: t('nav.regions'), show: ability.can('read', 'Region') },
         { to: '/users', label: t('nav.users'), show: ability.can('create', 'User') },
         { to: '/audit', label: t('nav.audit'), show: ability.can('read', 'AuditEvent') },
         { to: '/tone', label: t('nav.tone'), show: ability.can('update', 'PhraseFamily') },
+        { to: '/mail', label: t('nav.mail'), show: ability.can('read', 'Mail') },
         { to: '/account/password', label: t('nav.account'), show: true },
       ].filter((link) => link.show)
     : []
@@ -68,6 +81,31 @@ export function AppShell({
                 {t('nav.switchTo')}
               </button>
             </Form>
+            {user ? (
+              <NavLink
+                to="/notifications"
+                aria-label={t('notifications.bell', { count: user.unread })}
+                className="inline-flex items-center gap-1 rounded px-2 py-1 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white"
+              >
+                <svg
+                  aria-hidden="true"
+                  viewBox="0 0 24 24"
+                  className="h-5 w-5 fill-none stroke-current"
+                  strokeWidth="2"
+                >
+                  <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                  <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+                </svg>
+                {user.unread ? (
+                  <span
+                    aria-hidden="true"
+                    className="min-w-5 rounded-full bg-amber-300 px-1.5 text-center text-xs font-bold text-stone-900"
+                  >
+                    {user.unread}
+                  </span>
+                ) : null}
+              </NavLink>
+            ) : null}
             {user ? (
               <Form method="post" action="/logout">
                 <button

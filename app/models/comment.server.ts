@@ -9,6 +9,7 @@ import { authorize } from '~/permissions/authorize.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { Conflict, Invalid, invariantFound } from '~/utils/errors.ts'
 import { recordAudit } from './audit.server.ts'
+import { recordEvent } from './events.server.ts'
 import type { Tx } from './document.server.ts'
 
 type CommentSubject = 'PrincipleComment' | 'GuidelineComment'
@@ -112,6 +113,14 @@ async function writeComment(
       regionId: input.regionId,
       after: { ...input.audit, parentId: comment.parentId },
     })
+    if (input.parentId) {
+      await recordEvent(tx, actorId, {
+        kind: 'comment.reply',
+        subject: kind.subject,
+        commentId: comment.id,
+        parentId: input.parentId,
+      })
+    }
     return comment
   })
 }

@@ -9,7 +9,7 @@ import { prisma } from '~/utils/db.server.ts'
 import { CELL_STATES, type CellState } from './coverage-states.ts'
 import { countOpenFeedback } from './feedback.server.ts'
 import { isOverdue, needsReview } from './guideline.server.ts'
-import { confirmationCounts, confirmationRatesByRegion } from './handbook.server.ts'
+import { confirmationCounts, confirmationRatesByRegion, readRateHistory } from './read-campaign.server.ts'
 import { requireRegion } from './region.server.ts'
 import { toneCountsPerCell, toneFindingsOfPublishedGuidelines } from './tone.server.ts'
 
@@ -163,15 +163,16 @@ export async function coverageMatrix(ability: AppAbility, options: { regionId?: 
  */
 export async function coverageOverview(ability: AppAbility) {
   authorize(ability, 'readDraft', 'Guideline')
-  const [matrix, toneFindings] = await Promise.all([
+  const [matrix, toneFindings, history] = await Promise.all([
     coverageMatrix(ability),
     toneFindingsOfPublishedGuidelines(ability),
+    readRateHistory(ability),
   ])
   const rates = await confirmationRatesByRegion(
     ability,
     matrix.rows.map((r) => r.region.id),
   )
-  return { ...matrix, rates: Object.fromEntries(rates), tone: toneCountsPerCell(matrix.rows, toneFindings) }
+  return { ...matrix, rates: Object.fromEntries(rates), tone: toneCountsPerCell(matrix.rows, toneFindings), history }
 }
 
 /**

@@ -267,8 +267,10 @@ export interface Publication<R extends WorkingCopy> {
   /** Extra fields of the document after publication (besides status and publishedVersion). */
   document: (document: R, number: number, tx: Tx) => object | Promise<object>
   /** Extra fields of the version row (besides title, body, text, change note, author). */
-  version?: (document: R) => object
+  version?: (document: R, number: number, tx: Tx) => object | Promise<object>
   audit: (document: R, version: { number: number; title: string }) => Prisma.InputJsonObject
+  /** Written in the same transaction after the version (e.g. the domain event that notifies readers). */
+  after?: (document: R, version: { id: string; number: number }, tx: Tx) => Promise<unknown>
   /** Read with the document (e.g. the principle's current version, for a guideline). */
   include?: object
 }
@@ -308,9 +310,10 @@ export async function publishWorkingCopy<R extends WorkingCopy>(
         bodyText: document.bodyText,
         changeNote: publication.changeNote,
         publishedById: actorId,
-        ...publication.version?.(document),
+        ...(await publication.version?.(document, number, tx)),
       },
     })
+    await publication.after?.(document, version, tx)
     await recordAudit(tx, {
       actorId,
       action: `${kind.audit}.publish`,

@@ -1,11 +1,12 @@
 // Frontline feedback on a published guideline: the sender's own list, the region's inbox for
 // the manager (answer, close, pass to HQ) and HQ's view per principle.
 import { accessibleBy } from '@casl/prisma/runtime'
-import type { AppAbility } from '~/permissions/ability.ts'
+import { ANY_REGION, type AppAbility } from '~/permissions/ability.ts'
 import { authorize } from '~/permissions/authorize.ts'
 import { Conflict, invariantFound } from '~/utils/errors.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { recordEvent } from './events.server.ts'
 import { getHandbookGuideline } from './handbook.server.ts'
 import { requireRegion } from './region.server.ts'
 
@@ -135,9 +136,36 @@ export async function handleFeedback(
       before: { status: feedback.status },
       after: JSON.parse(JSON.stringify(data)),
     })
+    if (handling.kind === 'answer')
+      await recordEvent(tx, actorId, { kind: 'feedback.answered', feedbackId: feedback.id })
+    if (handling.kind === 'pass') await recordEvent(tx, actorId, { kind: 'feedback.passedOn', feedbackId: feedback.id })
   })
 }
 
 export function countOpenFeedback(ability: AppAbility, regionId: string) {
   return prisma.feedback.count({ where: { AND: [readable(ability), { regionId, status: 'open' }] } })
+}
+
+/**
+ * HQ's inbox: everything the regions passed on, newest first, with the guideline, its region and
+ * the principle it is input for. For those who read what every region passes on (HQ, admin).
+ */
+export async function listHqInbox(ability: AppAbility) {
+  authorize(ability, 'read', 'Feedback', { regionId: ANY_REGION, authorId: ANY_REGION, passedToHqAt: new Date() })
+  return prisma.feedback.findMany({
+    where: { AND: [readable(ability), { passedToHqAt: { not: null } }] },
+    orderBy: { passedToHqAt: 'desc' },
+    take: 200,
+    select: {
+      ...feedbackSelect,
+      guideline: {
+        select: {
+          id: true,
+          title: true,
+          region: { select: { name: true } },
+          principle: { select: { slug: true, title: true } },
+        },
+      },
+    },
+  })
 }

@@ -7,6 +7,7 @@ import { authorize } from '~/permissions/authorize.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { Conflict, Invalid } from '~/utils/errors.ts'
 import { recordAudit } from './audit.server.ts'
+import { recordEvent } from './events.server.ts'
 import * as versioned from './document.server.ts'
 import { requirePublishedPrinciple, requireVersion } from './principle.server.ts'
 import { requireRegion } from './region.server.ts'
@@ -122,6 +123,8 @@ export const submitForReview = (ability: AppAbility, actorId: string, id: string
     from: ['draft'],
     audit: 'submit',
     data: () => ({ status: 'review' }),
+    after: (g, tx) =>
+      recordEvent(tx, actorId, { kind: 'guideline.submitted', guidelineId: g.id, regionId: g.regionId }),
   })
 
 export const sendBack = (ability: AppAbility, actorId: string, id: string, comment: string) =>
@@ -130,8 +133,12 @@ export const sendBack = (ability: AppAbility, actorId: string, id: string, comme
     from: ['review'],
     audit: 'send-back',
     data: () => ({ status: 'draft' }),
-    after: (g, tx) =>
-      tx.guidelineComment.create({ data: { guidelineId: g.id, authorId: actorId, body: comment, sendBack: true } }),
+    after: async (g, tx) => {
+      await tx.guidelineComment.create({
+        data: { guidelineId: g.id, authorId: actorId, body: comment, sendBack: true },
+      })
+      await recordEvent(tx, actorId, { kind: 'guideline.sentBack', guidelineId: g.id, regionId: g.regionId })
+    },
     note: { comment },
   })
 
@@ -143,18 +150,26 @@ export const archiveGuideline = (ability: AppAbility, actorId: string, id: strin
     data: () => ({ status: 'archived' }),
   })
 
+/** How readers take a new version: a material change (everyone confirms again, by `confirmBy`) or a minor correction. */
+export type ReadCampaign = { material: true; confirmBy: Date } | { material: false }
+
 /**
  * Publishes the working copy as the next immutable version, checked against the principle's
- * current version (which clears *needs review*), with a review-by date.
+ * current version (which clears *needs review*), with a review-by date. A material change asks
+ * every reader to confirm again by a due date; a minor correction keeps their confirmations (the
+ * first version is always material: there is nothing to correct).
  */
 export function publishGuideline(
   ability: AppAbility,
   actorId: string,
   guidelineId: string,
-  input: { changeNote: string; reviewBy: Date; baseRevision: number },
+  input: { changeNote: string; reviewBy: Date; baseRevision: number; campaign?: ReadCampaign },
   now = new Date(),
 ) {
   if (input.reviewBy <= now) throw new Invalid('guidelines.errors.reviewByInPast', 'reviewBy')
+  const campaign = input.campaign ?? { material: true, confirmBy: defaultConfirmBy(now) }
+  if (campaign.material && campaign.confirmBy <= now)
+    throw new Invalid('guidelines.errors.confirmByInPast', 'confirmBy')
   type WithPrinciple = Guideline & { principle: { publishedVersion: number } }
   const basedOn = (g: Guideline) => (g as WithPrinciple).principle.publishedVersion
   return versioned.publishWorkingCopy(guidelines, ability, actorId, guidelineId, {
@@ -168,14 +183,41 @@ export function publishGuideline(
       confirmedAt: null,
       confirmationNote: null,
     }),
-    version: (g) => ({ basedOnPrincipleVersion: basedOn(g) }),
+    version: async (g, number, tx) => {
+      const corrected =
+        campaign.material || number === 1
+          ? null
+          : await tx.guidelineVersion.findFirst({ where: { guidelineId: g.id, number: number - 1 } })
+      return {
+        basedOnPrincipleVersion: basedOn(g),
+        material: !corrected,
+        confirmBy: campaign.material ? campaign.confirmBy : corrected ? null : defaultConfirmBy(now),
+        confirmationVersion: corrected ? corrected.confirmationVersion : number,
+      }
+    },
     audit: (g, version) => ({
       guidelineId: g.id,
       number: version.number,
       basedOnPrincipleVersion: basedOn(g),
       reviewBy: input.reviewBy.toISOString(),
+      material: campaign.material || version.number === 1,
     }),
+    after: (g, version, tx) =>
+      recordEvent(tx, actorId, {
+        kind: 'guideline.published',
+        guidelineId: g.id,
+        regionId: g.regionId,
+        number: version.number,
+        material: campaign.material || version.number === 1,
+        confirmBy: campaign.material ? campaign.confirmBy.toISOString() : null,
+      }),
   })
+}
+
+/** Readers confirm a material change within two weeks unless the manager says otherwise. */
+export const CONFIRM_WITHIN_DAYS = 14
+export function defaultConfirmBy(now = new Date()) {
+  return new Date(now.getTime() + CONFIRM_WITHIN_DAYS * 86_400_000)
 }
 
 /** "Still valid" after a principle change: moves the guideline to the principle's current version. */

@@ -9,6 +9,7 @@ import { prisma, type Db } from '~/utils/db.server.ts'
 import { Conflict, Invalid, invariantFound } from '~/utils/errors.ts'
 import { firstFreeSlug, slugify } from '~/utils/slug.ts'
 import { recordAudit } from './audit.server.ts'
+import { recordEvent } from './events.server.ts'
 import * as versioned from './document.server.ts'
 
 export { StaleRevisionError, type DocumentInput } from './document.server.ts'
@@ -125,6 +126,7 @@ export function openConsultation(
     audit: 'consultation.open',
     before: beforeStep,
     data: () => ({ status: 'consultation', consultationEndsAt: endsAt }),
+    after: (p, tx) => recordEvent(tx, actorId, { kind: 'consultation.opened', principleId: p.id }),
   })
 }
 
@@ -188,6 +190,9 @@ export function publishPrinciple(
       title: version.title,
       changeNote: input.changeNote,
     }),
+    // Regions whose guidelines or decisions rest on an older version hear that they need review.
+    after: (p, version, tx) =>
+      recordEvent(tx, actorId, { kind: 'principle.published', principleId: p.id, number: version.number }),
   })
 }
 

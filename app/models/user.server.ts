@@ -147,3 +147,8 @@ export async function resetPassword(ability: AppAbility, actorId: string, userId
   })
   return temporaryPassword
 }
+
+/** The user's own interface (and e-mail) language, when they switch it. */
+export async function setOwnLanguage(userId: string, language: 'nl' | 'en') {
+  await prisma.user.updateMany({ where: { id: userId, language: { not: language } }, data: { language } })
+}

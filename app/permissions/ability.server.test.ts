@@ -230,6 +230,20 @@ const GUIDELINE_CASES: Case[] = [
     allowed: ['admin', 'manager', 'member'],
   },
   {
+    name: 'confirm a published guideline of own region as read',
+    action: 'acknowledge',
+    subject: 'Guideline',
+    record: guideline(OWN, 'published', 1),
+    allowed: ['manager', 'member', 'frontline'],
+  },
+  {
+    name: 'confirm a guideline of another region as read',
+    action: 'acknowledge',
+    subject: 'Guideline',
+    record: guideline(OTHER, 'published', 1),
+    allowed: [],
+  },
+  {
     name: 'read own region’s decisions',
     action: 'read',
     subject: 'PrincipleDecision',

@@ -27,8 +27,10 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
   const { can, cannot, build } = new AbilityBuilder<AppAbility>(createPrismaAbility)
   if (user.deactivatedAt) return build()
 
-  // Everyone reads their own account, and the feedback they sent (also after leaving a region).
+  // Everyone reads their own account, the feedback they sent (also after leaving a region), and
+  // their own notifications (marking them read). The mail outbox is the admin's (manage all).
   can('read', 'User', { id: user.id })
+  can(['read', 'update'], 'Notification', { userId: user.id })
   can('read', 'Feedback', { authorId: user.id })
   // The tone check's phrase families: everyone who writes sees them in the editor.
   can('read', 'PhraseFamily')
@@ -52,6 +54,10 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     cannot(['update', 'delete'], 'AuditEvent')
     // Phrase families are disabled, not deleted, so the audit trail keeps what they were.
     cannot('delete', 'PhraseFamily')
+    // Read confirmations are the region's own people's: an admin confirms only where they belong.
+    cannot('acknowledge', 'Guideline')
+    const belongs = user.memberships.map((m) => m.regionId)
+    if (belongs.length) can('acknowledge', 'Guideline', { regionId: { in: belongs }, publishedVersion: { gt: 0 } })
     return build()
   }
 
@@ -104,8 +110,13 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
       guideline: { is: { ...inOwn, status: { in: ['draft', 'review', 'published'] } } },
     })
     can('read', 'PrincipleDecision', inOwn)
-    // Feedback on a guideline of one's region.
+    // Feedback on a guideline of one's region, and "read and understood" on its published ones.
     can('create', 'Feedback', { ...inOwn, authorId: user.id })
+    can('acknowledge', 'Guideline', {
+      ...inOwn,
+      publishedVersion: { gt: 0 },
+      status: { in: ['draft', 'review', 'published'] },
+    })
   }
   const writes = regionIds(['manager', 'member'])
   if (writes.length) {

@@ -12,7 +12,9 @@ import type {
   GuidelineComment,
   GuidelineVersion,
   PrincipleDecision,
+  Mail,
   Membership,
+  Notification,
   PhraseFamily,
   Prisma,
   Principle,
@@ -27,10 +29,11 @@ import type {
  * only its published version); for guidelines: the working copy, review state and comments.
  * `comment`: take part in a consultation. `publish`/`archive`: lifecycle steps that are not
  * ordinary edits — for guidelines `publish` also covers sending back from review and resolving
- * *needs review* ("still valid"), the manager's decisions in the matrix.
+ * *needs review* ("still valid"), the manager's decisions in the matrix. `acknowledge`: confirm
+ * a published guideline as read and understood (the region's own people; HQ reads without confirming).
  */
 export type Action =
-  'manage' | 'create' | 'read' | 'update' | 'delete' | 'readDraft' | 'comment' | 'publish' | 'archive'
+  'manage' | 'create' | 'read' | 'update' | 'delete' | 'readDraft' | 'comment' | 'publish' | 'archive' | 'acknowledge'
 
 export type SubjectModels = {
   Region: Region
@@ -47,6 +50,8 @@ export type SubjectModels = {
   PrincipleDecision: PrincipleDecision
   Feedback: Feedback
   PhraseFamily: PhraseFamily
+  Notification: Notification
+  Mail: Mail
 }
 export type SubjectName = keyof SubjectModels
 
@@ -83,3 +88,9 @@ export function can<N extends SubjectName>(
   // CASL's typings want the model type of the subject; a partial record is what the rules read.
   return ability.can(action, asSubject(subjectType, { ...record }) as unknown as AppSubjects)
 }
+
+/**
+ * A region nobody belongs to. A rule that allows something there holds for every region: asking
+ * about it tells whether someone works organisation-wide (HQ, the admin) rather than in their regions.
+ */
+export const ANY_REGION = 'a-region-of-no-one'

@@ -2,7 +2,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { CellBadge } from '~/components/guidelines/cell-badge.tsx'
-import { PageTitle } from '~/components/ui/form.tsx'
+import { PageTitle, ScrollRegion } from '~/components/ui/form.tsx'
 import { CELL_STATES } from '~/models/coverage-states.ts'
 import { coverageOverview } from '~/models/coverage.server.ts'
 import { signedIn } from '~/web/route.server.ts'
@@ -12,7 +12,7 @@ export const loader = signedIn(({ ability }) => coverageOverview(ability))
 
 export default function CoveragePage() {
   const { t } = useTranslation()
-  const { principles, rows, rates, tone } = useLoaderData<typeof loader>()
+  const { principles, rows, rates, tone, history } = useLoaderData<typeof loader>()
   return (
     <>
       <PageTitle>{t('coverage.title')}</PageTitle>
@@ -113,7 +113,57 @@ export default function CoveragePage() {
           </tbody>
         </table>
       </div>
+      <ReadRateHistory history={history} />
     </>
+  )
+}
+
+/** Read rates per region over the last weeks (HQ sees whether a region catches up), as a plain table. */
+function ReadRateHistory({
+  history,
+}: {
+  history: { weeks: number[]; regions: { id: string; name: string; percent: (number | null)[] }[] }
+}) {
+  const { t } = useTranslation()
+  if (!history.regions.some((region) => region.percent.some((p) => p !== null))) return null
+  return (
+    <section aria-labelledby="read-history" className="mt-8">
+      <h2 id="read-history" className="mb-2 text-lg font-semibold">
+        {t('coverage.history.title')}
+      </h2>
+      <ScrollRegion label={t('coverage.history.title')}>
+        <table className="min-w-full text-left text-sm" data-testid="read-history">
+          <thead className="bg-stone-100">
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                {t('coverage.region')}
+              </th>
+              {history.weeks.map((weeksAgo) => (
+                <th key={weeksAgo} scope="col" className="px-2 py-2 text-right font-medium">
+                  {weeksAgo === 0
+                    ? t('coverage.history.thisWeek')
+                    : t('coverage.history.weeksAgo', { count: weeksAgo })}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-200">
+            {history.regions.map((region) => (
+              <tr key={region.id}>
+                <th scope="row" className="px-3 py-2 font-medium">
+                  {region.name}
+                </th>
+                {region.percent.map((percent, index) => (
+                  <td key={index} className="px-2 py-2 text-right tabular-nums">
+                    {percent === null ? '—' : `${percent}%`}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </section>
   )
 }
 

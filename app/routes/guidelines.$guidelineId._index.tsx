@@ -13,6 +13,7 @@ import { addGuidelineComment, listGuidelineThreads, resolveGuidelineComment } fr
 import { addCustomerInput, listCustomerInput } from '~/models/customer-input.server.ts'
 import {
   archiveGuideline,
+  defaultConfirmBy,
   guidelineActions,
   isOverdue,
   needsReview,
@@ -87,11 +88,15 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
       submit: async () => (await submitForReview(ability, user.id, guideline.id), done('submit')),
       archive: async () => (await archiveGuideline(ability, user.id, guideline.id), done('archive')),
       'send-back': async ({ comment }) => (await sendBack(ability, user.id, guideline.id, comment), done('send-back')),
-      publish: async ({ changeNote, reviewBy, revision }) => {
+      publish: async ({ changeNote, reviewBy, revision, change, confirmBy }) => {
         await publishGuideline(ability, user.id, guideline.id, {
           changeNote,
           reviewBy: endOfDayInOrganisation(reviewBy),
           baseRevision: revision,
+          campaign:
+            change === 'minor'
+              ? { material: false }
+              : { material: true, confirmBy: confirmBy ? endOfDayInOrganisation(confirmBy) : defaultConfirmBy() },
         })
         return done('publish')
       },

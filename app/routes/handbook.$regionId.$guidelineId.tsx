@@ -35,6 +35,9 @@ export const loader = signedIn(async ({ user, ability, params }) => {
       title: version.title,
       html: renderVersionHtml(version.id, version.body),
       changedAt: version.publishedAt,
+      // A minor correction keeps earlier confirmations; readers see when it was corrected.
+      correctedAt: version.material ? null : version.publishedAt,
+      confirmBy: version.confirmBy,
     },
     principle: principle && { title: principle.title, html: renderVersionHtml(principle.id, principle.body) },
     acknowledgedAt,
@@ -89,6 +92,18 @@ export default function HandbookGuidelinePage() {
       <p className="mb-4 text-sm text-stone-700">
         {t('handbook.changedOn', { date: formatDate(guideline.changedAt), version: guideline.number })}
       </p>
+      {guideline.correctedAt ? (
+        <p className="mb-4 text-sm text-stone-700">
+          {t('handbook.correctedOn', { date: formatDate(guideline.correctedAt) })}
+        </p>
+      ) : null}
+      {!acknowledgedAt && guideline.confirmBy ? (
+        <p className="mb-4 rounded border-l-4 border-brand-700 bg-brand-50 px-3 py-2 font-medium">
+          {t(new Date(guideline.confirmBy).getTime() < Date.now() ? 'handbook.overdue' : 'handbook.confirmBy', {
+            date: formatDate(guideline.confirmBy),
+          })}
+        </p>
+      ) : null}
       <RichText html={guideline.html} />
       {principle ? (
         <section aria-labelledby="why" className="mt-6 rounded border-l-4 border-brand-700 bg-white p-4">

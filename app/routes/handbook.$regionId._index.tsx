@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Snippet } from '~/components/handbook/snippet.tsx'
 import { listRecentAnswers } from '~/models/feedback.server.ts'
-import { getHandbook, type ReadState } from '~/models/handbook.server.ts'
+import { getHandbook, toConfirm, type ReadState } from '~/models/handbook.server.ts'
 import { searchHandbook } from '~/models/search.server.ts'
 import { requireRegion } from '~/models/region.server.ts'
+import { useDateFormat } from '~/utils/dates.ts'
 import { signedIn } from '~/web/route.server.ts'
 import { loadAsDocument } from '~/frontline/load-as-document.ts'
 import type { RouteHandle } from '~/root.tsx'
@@ -24,13 +25,12 @@ export const loader = signedIn(async ({ request, params, user, ability }) => {
     // Answers show on the home only, not above search results.
     query ? Promise.resolve([]) : listRecentAnswers(ability, user.id, region.id),
   ])
-  const unread = principles.flatMap((p) => p.guidelines).filter((g) => g.state !== 'read').length
-  return { region, query, hits, principles, unread, answers }
+  return { region, query, hits, principles, toConfirm: toConfirm(principles), answers }
 })
 
 export default function HandbookPage() {
   const { t } = useTranslation()
-  const { region, query, hits, principles, unread, answers } = useLoaderData<typeof loader>()
+  const { region, query, hits, principles, toConfirm, answers } = useLoaderData<typeof loader>()
   return (
     <>
       <h1 className="mb-3 text-2xl font-bold tracking-tight">{t('handbook.title', { region: region.name })}</h1>
@@ -92,10 +92,26 @@ export default function HandbookPage() {
                 </ul>
               </section>
             ) : null}
-            {unread ? (
-              <p className="mb-4 rounded border-l-4 border-brand-700 bg-brand-50 px-3 py-2">
-                {t('handbook.toRead', { count: unread })}
-              </p>
+            {toConfirm.length ? (
+              <section
+                aria-labelledby="to-confirm"
+                className="mb-4 rounded border-l-4 border-brand-700 bg-brand-50 px-3 py-2"
+              >
+                <h2 id="to-confirm" className="font-semibold">
+                  {t('handbook.toConfirm')}
+                </h2>
+                <p className="text-sm">{t('handbook.toRead', { count: toConfirm.length })}</p>
+                <ul className="mt-1 space-y-1">
+                  {toConfirm.map((g) => (
+                    <li key={g.id}>
+                      <a href={`/handbook/${region.id}/${g.id}`} className="text-brand-800 underline">
+                        {g.title}
+                      </a>
+                      {g.confirmBy ? <DueDate date={g.confirmBy} /> : null}
+                    </li>
+                  ))}
+                </ul>
+              </section>
             ) : null}
             {principles.length ? (
               principles.map((principle) => (
@@ -122,6 +138,18 @@ export default function HandbookPage() {
         )}
       </div>
     </>
+  )
+}
+
+/** "Bevestigen vóór 7 december", or that the date has passed. */
+function DueDate({ date }: { date: Date | string }) {
+  const { t } = useTranslation()
+  const formatDate = useDateFormat('date')
+  const overdue = new Date(date).getTime() < Date.now()
+  return (
+    <span className={`ml-2 text-sm ${overdue ? 'font-semibold text-red-800' : 'text-stone-700'}`}>
+      {t(overdue ? 'handbook.overdue' : 'handbook.confirmBy', { date: formatDate(date) })}
+    </span>
   )
 }
 

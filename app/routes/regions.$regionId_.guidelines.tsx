@@ -161,7 +161,15 @@ function PrincipleItem({
               <StatusBadge status={g.status} />
               {g.needsReview ? <StatusBadge status="needs_review" /> : null}
               {g.overdue ? <StatusBadge status="overdue" /> : null}
-              {g.published && readBy(g.id) ? <span className="text-xs text-stone-700">{readBy(g.id)}</span> : null}
+              {g.published && readBy(g.id) ? (
+                may.decide ? (
+                  <Link to={`/guidelines/${g.id}/readers`} className="text-xs text-brand-800 underline">
+                    {readBy(g.id)}
+                  </Link>
+                ) : (
+                  <span className="text-xs text-stone-700">{readBy(g.id)}</span>
+                )
+              ) : null}
               <ToneFindingsNote names={toneFindings[g.id]} />
             </li>
           ))}

@@ -11,6 +11,7 @@ import { isCrossSiteRequest } from '../web/csrf.server.ts'
 import { closeDatabase, databaseConfig, databaseReady } from '../utils/db.server.ts'
 import { logger } from '../utils/logger.server.ts'
 import { seedDemoIfEmpty } from '../../prisma/demo/organisation.ts'
+import { startWorker } from './worker.ts'
 
 const MODE = process.env.NODE_ENV === 'production' ? 'production' : 'development'
 const PORT = Number(process.env.PORT ?? 3000)
@@ -107,6 +108,8 @@ async function main() {
     }),
   )
 
+  const worker = process.env.WORKER === 'off' ? null : startWorker()
+
   const server = app.listen(PORT, HOST, () => {
     logger.info(
       { port: PORT, mode: MODE, engine: databaseConfig.engine },
@@ -122,7 +125,9 @@ async function main() {
     server.close()
     server.closeAllConnections()
     void viteDevServer?.close()
-    closeDatabase().finally(() => process.exit(0))
+    Promise.resolve(worker?.stop())
+      .then(() => closeDatabase())
+      .finally(() => process.exit(0))
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))

@@ -124,6 +124,9 @@ export const GuidelinePublishSchema = z.object({
   changeNote: z.string({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(1000, 'errors.tooLong'),
   reviewBy: isoDate,
   revision,
+  /** A material change asks every reader to confirm again (by `confirmBy`); a minor correction does not. */
+  change: z.enum(['material', 'minor']).default('material'),
+  confirmBy: isoDate.optional(),
 })
 
 export const SendBackSchema = z.object({

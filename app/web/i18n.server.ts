@@ -1,6 +1,5 @@
 import { createCookie } from '@remix-run/node'
-import { createInstance, type i18n as I18n } from 'i18next'
-import { defaultLanguage, i18nConfig, isLanguage, type Language } from '~/i18n.ts'
+import { defaultLanguage, isLanguage, type Language } from '~/i18n.ts'
 
 /**
  * The interface language someone chose with the switch in the header. Dutch is the default for
@@ -18,17 +17,4 @@ export async function getLanguage(request: Request): Promise<Language> {
   return isLanguage(chosen) ? chosen : defaultLanguage
 }
 
-// One instance per language for the whole process: the server only reads translations (it never
-// changes an instance's language), and initialising i18next on every request was a measurable
-// share of each page's CPU time under load.
-const instances = new Map<Language, Promise<I18n>>()
-
-export function getI18nInstance(language: Language): Promise<I18n> {
-  let instance = instances.get(language)
-  if (!instance) {
-    const created = createInstance()
-    instance = created.init({ ...i18nConfig, lng: language }).then(() => created)
-    instances.set(language, instance)
-  }
-  return instance
-}
+export { getI18nInstance } from '~/utils/translations.server.ts'

@@ -4,7 +4,7 @@ import { createCookieSessionStorage } from '@remix-run/node'
 import { SESSION_TTL_MS } from '~/models/auth.server.ts'
 import { singleton } from '~/utils/singleton.server.ts'
 import type { Flash } from './flash.server.ts'
-import { getSessionSecrets } from './session-secret.server.ts'
+import { getSessionSecrets } from '~/utils/secrets.server.ts'
 
 export const SESSION_COOKIE = '__leidraad_session'
 

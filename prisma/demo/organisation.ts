@@ -6,6 +6,7 @@ import { slugify } from '~/utils/slug.ts'
 import { recordAudit } from '~/models/audit.server.ts'
 import { seedDemoGuidelines } from './guidelines.ts'
 import { publishDemoComplaintsV2, seedDemoPrinciples } from './principles.ts'
+import { seedDemoReadRates } from './read-rates.ts'
 
 /** Demo data only: printed at start-up, never use it for real accounts. */
 export const DEMO_PASSWORD = 'leidraad-demo'
@@ -94,6 +95,7 @@ export async function seedDemoOrganisation(): Promise<void> {
     await seedDemoGuidelines()
     await publishDemoComplaintsV2()
   }
+  await seedDemoReadRates()
 }
 
 /** On the first start of an empty database: seed the demo organisation and say how to sign in. */

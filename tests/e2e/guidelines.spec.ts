@@ -31,8 +31,8 @@ test('member drafts and submits, manager publishes; HQ publishes v2, the manager
   await page.getByLabel('Bron').selectOption('survey')
   await page.getByRole('button', { name: 'Klantinbreng toevoegen' }).click()
   await expect(page.getByText('“Ik hoor nooit wat jullie met mijn enquête doen.”')).toBeVisible()
-  await page.getByRole('button', { name: 'Ter beoordeling aanbieden' }).click()
-  await expect(page.getByText('De richtlijn is ter beoordeling aangeboden')).toBeVisible()
+  await page.getByRole('button', { name: 'Ter goedkeuring aanbieden' }).click()
+  await expect(page.getByText('De richtlijn is ter goedkeuring aangeboden')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Publiceren' })).toHaveCount(0)
   const guidelineUrl = page.url()
 
@@ -60,9 +60,9 @@ test('member drafts and submits, manager publishes; HQ publishes v2, the manager
   // The manager sees "needs review" with the principle's diff, and confirms.
   await signIn(page, 'manager.noord@leidraad.test')
   await openWorkspace(page)
-  const toReview = page.getByRole('region', { name: /Te beoordelen/ })
+  const toReview = page.getByRole('region', { name: /Herzien na wijziging hoofdkantoor/ })
   await toReview.getByRole('link', { name: title }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beoordelen: principe versie 1 → 2')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Herzien: principe versie 1 → 2')
   await expect(page.getByTestId('diff').locator('ins')).toContainText('deelt haar verbeteringen')
   await expect(page.getByText('Elke maand lezen we tien klantreacties hardop voor')).toBeVisible()
   await page

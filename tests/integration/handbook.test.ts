@@ -4,13 +4,8 @@ import { accessibleBy } from '@casl/prisma/runtime'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseDocument } from '~/editor/document.ts'
 import { publishGuideline, saveGuideline } from '~/models/guideline.server.ts'
-import {
-  acknowledge,
-  authorizeHandbook,
-  confirmationCounts,
-  confirmationRatesByRegion,
-  getHandbook,
-} from '~/models/handbook.server.ts'
+import { acknowledge, authorizeHandbook, getHandbook } from '~/models/handbook.server.ts'
+import { confirmationCounts, confirmationRatesByRegion } from '~/models/read-campaign.server.ts'
 import { searchHandbook } from '~/models/search.server.ts'
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
 import * as guidelinePage from '~/routes/handbook.$regionId.$guidelineId.tsx'

@@ -6,7 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { callRoute } from '../route-helpers.ts'
 import { makeOrganisation, makePrinciple, sessionCookie } from '../factories.ts'
 
-const PUBLIC_ROUTES = new Set(['login.tsx', 'language.tsx', 'healthz.ts', 'logout.tsx'])
+const PUBLIC_ROUTES = new Set([
+  'login.tsx',
+  'language.tsx',
+  'healthz.ts',
+  'logout.tsx',
+  'unsubscribe.$userId.$kind.$signature.tsx',
+])
 const routeFiles = fs
   .readdirSync(path.resolve('app/routes'))
   .filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes('.test.'))

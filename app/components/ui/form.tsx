@@ -171,3 +171,28 @@ export function BackLink({ to, children }: { to: string; children: ReactNode }) 
     </p>
   )
 }
+
+/**
+ * A wide table's box: scrolls sideways on a phone, and can be focused so keyboard users can
+ * scroll it too (axe: scrollable-region-focusable).
+ */
+export function ScrollRegion({
+  label,
+  children,
+  className = '',
+}: {
+  label: string
+  children: ReactNode
+  className?: string
+}) {
+  return (
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className={`overflow-x-auto rounded border border-stone-300 bg-white ${className}`}
+    >
+      {children}
+    </div>
+  )
+}
