@@ -6,7 +6,7 @@ const PRINCIPLE = 'We meten wat klanten ervaren'
 
 async function openWorkspace(page: Page) {
   await page.goto('/')
-  await page.getByRole('main').getByRole('link', { name: 'Noord' }).click()
+  await page.getByRole('main').getByRole('link', { name: 'Noord', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Richtlijnen van Noord')
 }
 
@@ -89,7 +89,7 @@ test('frontline cannot open the coverage overview or the region workspace', asyn
   await signIn(page, 'balie.noord@leidraad.test')
   expect((await page.goto('/coverage'))?.status()).toBe(403)
   await page.goto('/regions')
-  await page.getByRole('main').getByRole('link', { name: 'Noord' }).click()
+  await page.getByRole('main').getByRole('link', { name: 'Noord', exact: true }).click()
   await expect(page).toHaveURL(/\/regions\/[^/]+$/)
   expect((await page.goto(`${page.url()}/guidelines`))?.status()).toBe(403)
 })

@@ -29,7 +29,7 @@ test('frontline finds a rule by search, reads the why, confirms it and sends fee
 
   await signIn(page, 'manager.noord@leidraad.test')
   await page.goto('/')
-  await page.getByRole('main').getByRole('link', { name: 'Noord' }).click()
+  await page.getByRole('main').getByRole('link', { name: 'Noord', exact: true }).click()
   await page.getByRole('link', { name: /Feedback van de frontlinie/ }).click()
   const item = page.getByRole('listitem').filter({ hasText: feedback })
   await item.getByLabel('Antwoord').fill('Geef het dan door aan de dagcoördinator; die belt terug.')
@@ -51,11 +51,11 @@ test('the handbook opens offline after one online visit, marked as offline; a co
   const home = page.url()
   // Wait until the service worker controls the page, then visit a guideline once online.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
-  await page.getByRole('link', { name: 'De klant kiest het kanaal' }).click()
+  await page.getByRole('link', { name: 'De klant kiest het kanaal', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('De klant kiest het kanaal')
   const guidelineUrl = page.url()
   await page.goto(home)
-  await expect(page.getByRole('link', { name: 'De klant kiest het kanaal' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'De klant kiest het kanaal', exact: true })).toBeVisible()
 
   await context.setOffline(true)
   await page.goto(home)

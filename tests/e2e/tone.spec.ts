@@ -41,7 +41,7 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
   // A member writes a guideline: the underline appears while typing, the panel explains.
   await signIn(page, 'member.noord@leidraad.test')
   await page.goto('/')
-  await page.getByRole('main').getByRole('link', { name: 'Noord' }).click()
+  await page.getByRole('main').getByRole('link', { name: 'Noord', exact: true }).click()
   await page
     .getByRole('listitem')
     .filter({ has: page.getByRole('heading', { level: 2, name: PRINCIPLE }) })
