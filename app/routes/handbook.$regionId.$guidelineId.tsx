@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { FeedbackAnswer } from '~/components/feedback-answer.tsx'
 import { RichText } from '~/components/rich-text.tsx'
 import { renderVersionHtml } from '~/editor/render.server.ts'
 import { listMyFeedback, sendFeedback } from '~/models/feedback.server.ts'
@@ -173,11 +174,7 @@ export default function HandbookGuidelinePage() {
                   {formatDate(item.createdAt)} · {t(`feedback.status.${item.status}`)}
                 </p>
                 <p className="whitespace-pre-line">{item.body}</p>
-                {item.answer ? (
-                  <p className="mt-2 border-l-4 border-brand-700 pl-3">
-                    <strong>{t('feedback.answerFrom', { name: item.answeredBy?.name ?? '' })}</strong> {item.answer}
-                  </p>
-                ) : null}
+                <FeedbackAnswer item={item} className="mt-2" />
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { FeedbackAnswer } from '~/components/feedback-answer.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { listHqInbox } from '~/models/feedback.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
@@ -29,11 +30,7 @@ export default function InboxPage() {
                 </Link>
               </p>
               <p className="my-2 whitespace-pre-line">{item.body}</p>
-              {item.answer ? (
-                <p className="mb-2 border-l-4 border-brand-700 pl-3 text-sm">
-                  <strong>{t('feedback.answerFrom', { name: item.answeredBy?.name ?? '' })}</strong> {item.answer}
-                </p>
-              ) : null}
+              <FeedbackAnswer item={item} />
               <p className="text-sm">
                 {t('inbox.forPrinciple')}{' '}
                 <Link to={`/principles/${item.guideline.principle.slug}`} className="text-brand-800 underline">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { FeedbackAnswer } from '~/components/feedback-answer.tsx'
 import { Button, PageTitle, BackLink } from '~/components/ui/form.tsx'
 import { handleFeedback, listRegionFeedback, requireFeedbackInbox } from '~/models/feedback.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
@@ -62,11 +63,7 @@ export default function FeedbackInboxPage() {
                 {item.passedToHqAt ? ` · ${t('feedback.passedOn')}` : null}
               </p>
               <p className="my-2 whitespace-pre-line">{item.body}</p>
-              {item.answer ? (
-                <p className="mb-2 border-l-4 border-brand-700 pl-3 text-sm">
-                  <strong>{t('feedback.answerFrom', { name: item.answeredBy?.name ?? '' })}</strong> {item.answer}
-                </p>
-              ) : null}
+              <FeedbackAnswer item={item} />
               {item.status === 'open' ? <AnswerForm feedbackId={item.id} /> : null}
               <Form method="post" className="flex flex-wrap gap-2">
                 <input type="hidden" name="feedbackId" value={item.id} />

@@ -67,6 +67,22 @@ async function notified(filter: { link?: string; kind?: string }) {
 }
 const who = (rows: { userId: string }[]) => new Set(rows.map((r) => r.userId))
 
+/** A guideline of region A, published by its manager (v1, a material change), as stored now. */
+async function publishedGuideline(title: string) {
+  const principle = await makePrinciple(id('hq'), { status: 'published', publishedVersion: 1 })
+  const g = await createGuideline(abilities.manager, id('manager'), {
+    ...content(title, 'Tekst versie een.'),
+    regionId: org.regionA.id,
+    principleId: principle.id,
+  })
+  await publishGuideline(abilities.manager, id('manager'), g.id, {
+    changeNote: 'v1',
+    reviewBy: inAYear(),
+    baseRevision: g.revision,
+  })
+  return prisma.guideline.findUniqueOrThrow({ where: { id: g.id } })
+}
+
 async function draftGuideline(title: string) {
   const principle = await makePrinciple(id('hq'), { status: 'published', publishedVersion: 1 })
   const guideline = await createGuideline(abilities.member, id('member'), {
@@ -118,17 +134,8 @@ describe('who hears about what', () => {
   })
 
   it('a new principle version tells the managers of regions whose guidelines rest on the old one', async () => {
-    const principle = await makePrinciple(id('hq'), { status: 'published', publishedVersion: 1 })
-    const g = await createGuideline(abilities.manager, id('manager'), {
-      ...content('Klachten in A', 'Wie het hoort, is eigenaar.'),
-      regionId: org.regionA.id,
-      principleId: principle.id,
-    })
-    await publishGuideline(abilities.manager, id('manager'), g.id, {
-      changeNote: 'v1',
-      reviewBy: inAYear(),
-      baseRevision: g.revision,
-    })
+    const g = await publishedGuideline('Klachten in A')
+    const principle = await prisma.principle.findUniqueOrThrow({ where: { id: g.principleId } })
     await savePrinciple(abilities.hq, id('hq'), principle.id, {
       ...content(principle.title, 'Nieuwe hoofdlijn'),
       baseRevision: principle.revision,
@@ -143,7 +150,7 @@ describe('who hears about what', () => {
     expect(rows[0]!.params).toMatchObject({ version: 2, count: 1 })
     expect(
       await prisma.notification.count({
-        where: { kind: 'guideline.needsReview', userId: id('otherManager'), link: { contains: principle.id } },
+        where: { kind: 'guideline.needsReview', userId: id('otherManager'), createdAt: { gte: g.updatedAt } },
       }),
     ).toBe(0)
   })
@@ -188,17 +195,7 @@ describe('who hears about what', () => {
   })
 
   it('feedback answered reaches its sender; passed on reaches HQ', async () => {
-    const principle = await makePrinciple(id('hq'), { status: 'published', publishedVersion: 1 })
-    const g = await createGuideline(abilities.manager, id('manager'), {
-      ...content('Bon kwijt', 'Zoek de aankoop op in de kassa.'),
-      regionId: org.regionA.id,
-      principleId: principle.id,
-    })
-    await publishGuideline(abilities.manager, id('manager'), g.id, {
-      changeNote: 'v1',
-      reviewBy: inAYear(),
-      baseRevision: g.revision,
-    })
+    const g = await publishedGuideline('Bon kwijt')
     const feedback = await sendFeedback(
       abilities.frontline,
       id('frontline'),
@@ -222,21 +219,6 @@ describe('who hears about what', () => {
 })
 
 describe('read campaigns', () => {
-  async function publishedGuideline(title: string) {
-    const principle = await makePrinciple(id('hq'), { status: 'published', publishedVersion: 1 })
-    const g = await createGuideline(abilities.manager, id('manager'), {
-      ...content(title, 'Tekst versie een.'),
-      regionId: org.regionA.id,
-      principleId: principle.id,
-    })
-    await publishGuideline(abilities.manager, id('manager'), g.id, {
-      changeNote: 'v1',
-      reviewBy: inAYear(),
-      baseRevision: g.revision,
-    })
-    return prisma.guideline.findUniqueOrThrow({ where: { id: g.id } })
-  }
-
   it('a minor correction keeps confirmations; a material change asks again', async () => {
     const g = await publishedGuideline('Correcties')
     await acknowledge(abilities.frontline, id('frontline'), org.regionA.id, g.id, 1)
@@ -307,17 +289,7 @@ describe('preferences and the digest', () => {
   it('off: the notification stays in the app, no e-mail; digest: collected once a day', async () => {
     const user = await makeUser({ memberships: [{ regionId: org.regionA.id, role: 'frontline' }] })
     await saveNotificationSettings(user.id, { 'guideline.published': 'off', 'confirmation.due': 'digest' })
-    const principle = await makePrinciple(id('hq'), { status: 'published', publishedVersion: 1 })
-    const g = await createGuideline(abilities.manager, id('manager'), {
-      ...content('Voorkeuren', 'Tekst.'),
-      regionId: org.regionA.id,
-      principleId: principle.id,
-    })
-    await publishGuideline(abilities.manager, id('manager'), g.id, {
-      changeNote: 'v1',
-      reviewBy: inAYear(),
-      baseRevision: g.revision,
-    })
+    const g = await publishedGuideline('Voorkeuren')
     await processPendingEvents()
     const published = await prisma.notification.findFirstOrThrow({
       where: { userId: user.id, kind: 'guideline.published' },
@@ -361,17 +333,7 @@ describe('the mail outbox against a real SMTP server', () => {
     // Mails written before this test would be sent too: start from a clean outbox.
     await prisma.mail.updateMany({ where: { status: { in: ['pending', 'kept'] } }, data: { status: 'sent' } })
     const user = await makeUser({ memberships: [{ regionId: org.regionA.id, role: 'frontline' }] })
-    const principle = await makePrinciple(id('hq'), { status: 'published', publishedVersion: 1 })
-    const g = await createGuideline(abilities.manager, id('manager'), {
-      ...content('Post komt aan', 'Tekst.'),
-      regionId: org.regionA.id,
-      principleId: principle.id,
-    })
-    await publishGuideline(abilities.manager, id('manager'), g.id, {
-      changeNote: 'v1',
-      reviewBy: inAYear(),
-      baseRevision: g.revision,
-    })
+    await publishedGuideline('Post komt aan')
     await processPendingEvents()
     const mine = await prisma.mail.findMany({ where: { userId: user.id, status: 'pending' } })
     expect(mine).toHaveLength(1)
