@@ -20,7 +20,7 @@ export async function makeUser(
   options: { orgRole?: OrgRole; memberships?: { regionId: string; role: RegionRole }[]; email?: string } = {},
 ) {
   passwordHash ??= hashPassword(TEST_PASSWORD)
-  return prisma.user.create({
+  const user = await prisma.user.create({
     data: {
       email: options.email ?? `user-${unique()}@example.test`,
       name: `Test ${unique()}`,
@@ -30,6 +30,7 @@ export async function makeUser(
     },
     include: { memberships: true },
   })
+  return { ...user, email: user.email! }
 }
 
 /** A Cookie header for a fresh session of the user, as the browser would send it. */

@@ -4,12 +4,20 @@ export interface Outcome {
   status: number
   location?: string | null
   data?: unknown
+  /** The cookies the response sets, as `name=value` (what a browser would send back). */
+  cookies?: string[]
 }
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown
 
 function toOutcome(value: unknown): Outcome {
-  if (value instanceof Response) return { status: value.status, location: value.headers.get('Location') }
+  if (value instanceof Response) {
+    return {
+      status: value.status,
+      location: value.headers.get('Location'),
+      cookies: value.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!),
+    }
+  }
   if (value && typeof value === 'object' && (value as { type?: string }).type === 'DataWithResponseInit') {
     const { data, init } = value as { data: unknown; init?: { status?: number; headers?: HeadersInit } }
     return { status: init?.status ?? 200, data }

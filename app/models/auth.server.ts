@@ -28,6 +28,15 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase()
 }
 
+/** The user a sign-in name names: an e-mail address (has an @) or an employee number. */
+export function userBySignInName(name: string) {
+  const normalized = normalizeEmail(name)
+  return normalized.includes('@') ? { email: normalized } : { employeeNumber: name.trim() }
+}
+
+/** Whether password sign-in is refused for users who sign in through SSO (SSO_PASSWORD_SIGNIN=off). */
+const passwordRefusedForSso = () => process.env.SSO_PASSWORD_SIGNIN === 'off'
+
 export type SignInResult =
   | { ok: true; userId: string; mustChangePassword: boolean }
   | { ok: false; reason: 'invalid' }
@@ -37,17 +46,18 @@ export type SignInResult =
  * Checks an email and password. Unknown email, wrong password and deactivated account all
  * answer the same "invalid", after the same amount of work.
  */
-export async function verifySignIn(emailInput: string, password: string, clientAddress: string): Promise<SignInResult> {
-  const email = normalizeEmail(emailInput)
+export async function verifySignIn(signInName: string, password: string, clientAddress: string): Promise<SignInResult> {
+  const email = normalizeEmail(signInName)
   const retryAfterSeconds = await signInRetryAfter(email, clientAddress)
   if (retryAfterSeconds > 0) return { ok: false, reason: 'throttled', retryAfterSeconds }
 
-  const user = await prisma.user.findUnique({
-    where: { email },
-    select: { id: true, passwordHash: true, deactivatedAt: true, mustChangePassword: true },
+  const user = await prisma.user.findFirst({
+    where: userBySignInName(signInName),
+    select: { id: true, passwordHash: true, deactivatedAt: true, mustChangePassword: true, oidcSubject: true },
   })
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password)
-  if (!user || !valid || user.deactivatedAt) {
+  const refused = user?.oidcSubject && passwordRefusedForSso()
+  if (!user || !valid || user.deactivatedAt || refused) {
     await recordFailedSignIn(email, clientAddress)
     return { ok: false, reason: 'invalid' }
   }

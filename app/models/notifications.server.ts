@@ -276,7 +276,7 @@ const planners: { [K in DomainEventInput['kind']]: Planner<K> } = {
       where: { id: event.feedbackId },
       include: { guideline: { select: { title: true } } },
     })
-    if (!feedback) return []
+    if (!feedback?.authorId) return []
     return [
       {
         where: { id: feedback.authorId },
@@ -483,7 +483,7 @@ export async function writeDigests(now = new Date()) {
       ...o,
       link: `/guidelines/${o.guidelineId}/readers`,
     }))
-    if (!items.length && !overdue.length) continue
+    if ((!items.length && !overdue.length) || !user.email) continue
     const rendered = await renderDigest(user, items as DigestItem[], overdue)
     await prisma.$transaction([
       prisma.mail.createMany({

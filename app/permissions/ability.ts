@@ -21,6 +21,7 @@ import type {
   PrincipleComment,
   PrincipleVersion,
   Region,
+  SsoGroupMapping,
   User,
 } from '~/generated/prisma/browser.ts'
 
@@ -52,6 +53,7 @@ export type SubjectModels = {
   PhraseFamily: PhraseFamily
   Notification: Notification
   Mail: Mail
+  SsoGroupMapping: SsoGroupMapping
 }
 export type SubjectName = keyof SubjectModels
 

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Button, Field, FormErrors, PageTitle } from '~/components/ui/form.tsx'
@@ -64,6 +64,24 @@ export default function PasswordPage() {
         />
         <Button type="submit">{t('password.submit')}</Button>
       </Form>
+      <section aria-labelledby="account-more" className="mt-8">
+        <h2 id="account-more" className="mb-2 text-lg font-semibold">
+          {t('account.more')}
+        </h2>
+        <ul className="space-y-2">
+          <li>
+            <Link to="/account/notifications" className="text-brand-800 underline">
+              {t('notifications.settings.title')}
+            </Link>
+          </li>
+          <li>
+            <a href="/account/data" download className="text-brand-800 underline">
+              {t('account.download')}
+            </a>
+            <span className="block text-sm text-stone-700">{t('account.downloadHint')}</span>
+          </li>
+        </ul>
+      </section>
     </div>
   )
 }

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Button, Field, FormErrors, PageTitle } from '~/components/ui/form.tsx'
@@ -11,14 +11,17 @@ import { safeRedirectPath } from '~/utils/redirect.ts'
 import { LoginSchema } from '~/validation/schemas.ts'
 import { dispatch } from '~/web/action.server.ts'
 import { getSessionUser, PASSWORD_CHANGE_PATH, startSession } from '~/web/auth.server.ts'
+import { ssoButton } from '~/web/oidc.server.ts'
 import { openToAll } from '~/web/route.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Aanmelden — Leidraad' }]
 
 export const loader = openToAll(async ({ request }) => {
   const user = await getSessionUser(request)
-  if (user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get('redirectTo')))
-  return null
+  const search = new URL(request.url).searchParams
+  if (user) throw redirect(safeRedirectPath(search.get('redirectTo')))
+  const ssoError = search.get('sso')
+  return { sso: ssoButton(), ssoError: ssoError === 'failed' || ssoError === 'noaccess' ? ssoError : null }
 })
 
 export const action = openToAll(({ request, context }) =>
@@ -43,6 +46,7 @@ export const action = openToAll(({ request, context }) =>
       return startSession(
         result.userId,
         result.mustChangePassword ? PASSWORD_CHANGE_PATH : safeRedirectPath(redirectTo),
+        request,
       )
     },
     { hideFields: ['password'] },
@@ -56,6 +60,7 @@ export default function LoginPage() {
   }, [])
   const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
+  const { sso, ssoError } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -74,13 +79,29 @@ export default function LoginPage() {
     <div className="mx-auto max-w-sm">
       <p className="mb-6 text-stone-700">{t('app.tagline')}</p>
       <PageTitle>{t('login.title')}</PageTitle>
+      {ssoError && sso ? (
+        <p role="alert" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-3 py-2 text-red-900">
+          {t(ssoError === 'noaccess' ? 'login.ssoNoAccess' : 'login.ssoFailed', { provider: sso.name })}
+        </p>
+      ) : null}
+      {sso ? (
+        <>
+          <a
+            href={`/auth/oidc${searchParams.get('redirectTo') ? `?${new URLSearchParams({ redirectTo: searchParams.get('redirectTo')! })}` : ''}`}
+            className="mb-4 flex min-h-12 w-full items-center justify-center rounded bg-brand-800 px-4 font-medium text-white"
+          >
+            {t('login.sso', { provider: sso.name })}
+          </a>
+          <p className="mb-4 text-center text-sm text-stone-600">{t('login.or')}</p>
+        </>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="rounded border border-stone-300 bg-white p-5">
         <FormErrors errors={formErrors} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field
           label={t('login.email')}
           errors={fields.email.errors}
-          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'username', autoFocus: true }}
+          inputProps={{ ...getInputProps(fields.email, { type: 'text' }), autoComplete: 'username', autoFocus: true }}
         />
         <Field
           label={t('login.password')}

@@ -55,7 +55,8 @@ export default function FeedbackInboxPage() {
           {feedback.map((item) => (
             <li key={item.id} className="rounded border border-stone-300 bg-white p-4">
               <p className="text-sm text-stone-700">
-                <strong className="text-stone-900">{item.author.name}</strong> · {formatDate(item.createdAt)} ·{' '}
+                <strong className="text-stone-900">{item.author?.name ?? t('users.former')}</strong> ·{' '}
+                {formatDate(item.createdAt)} ·{' '}
                 <Link to={`/guidelines/${item.guideline.id}`} className="text-brand-800 underline">
                   {item.guideline.title}
                 </Link>{' '}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Button, FormErrors, PageTitle } from '~/components/ui/form.tsx'
-import { requireUserRecord, resetPassword, setOrgRole, setUserActive } from '~/models/user.server.ts'
+import { eraseUser, requireUserRecord, resetPassword, setOrgRole, setUserActive } from '~/models/user.server.ts'
 import { ORG_ROLES, OrgRoleSchema } from '~/validation/schemas.ts'
 import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
@@ -18,6 +18,7 @@ const UserIntents = z.discriminatedUnion('intent', [
   intent('deactivate'),
   intent('reactivate'),
   intent('reset-password'),
+  intent('erase', z.object({ confirm: z.literal('yes', { error: 'users.erase.confirmRequired' }) })),
 ])
 
 export const action = signedIn(async ({ request, user: actor, ability, params }) => {
@@ -39,6 +40,10 @@ export const action = signedIn(async ({ request, user: actor, ability, params })
         return { flash: 'users.reactivated' }
       },
       'reset-password': async () => ({ temporaryPassword: await resetPassword(ability, actor.id, target.id) }),
+      erase: async () => {
+        await eraseUser(ability, actor.id, target.id)
+        return { flash: 'users.erase.done', to: '/users' }
+      },
     },
     { redirectTo: `/users/${target.id}` },
   )
@@ -127,6 +132,24 @@ export default function UserPage() {
           )}
         </Form>
       </section>
+
+      {user.erasedAt ? null : (
+        <section aria-labelledby="erase-title" className="mt-8 max-w-md rounded border border-red-800 bg-white p-5">
+          <h2 id="erase-title" className="mb-2 text-lg font-semibold">
+            {t('users.erase.title')}
+          </h2>
+          <p className="mb-3 text-sm text-stone-700">{t('users.erase.explain')}</p>
+          <Form method="post">
+            <label className="mb-3 flex min-h-11 items-start gap-2">
+              <input type="checkbox" name="confirm" value="yes" required className="mt-1.5" />
+              {t('users.erase.confirm', { name: user.name })}
+            </label>
+            <Button type="submit" name="intent" value="erase" variant="danger">
+              {t('users.erase.submit')}
+            </Button>
+          </Form>
+        </section>
+      )}
     </>
   )
 }

@@ -37,6 +37,14 @@ export default function UsersPage() {
   return (
     <>
       <PageTitle>{t('users.title')}</PageTitle>
+      <p className="mb-4 flex flex-wrap gap-4">
+        <Link to="/users/import" className="font-medium text-brand-800 underline">
+          {t('users.importLink')}
+        </Link>
+        <Link to="/sso" className="font-medium text-brand-800 underline">
+          {t('users.ssoLink')}
+        </Link>
+      </p>
       {created ? (
         <p role="status" className="mb-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3">
           {created.email}: {t('users.created', { password: '' })}

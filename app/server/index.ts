@@ -6,11 +6,12 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-import helmet from 'helmet'
+import { parseTrustProxy } from '../utils/proxy.server.ts'
 import { isCrossSiteRequest } from '../web/csrf.server.ts'
 import { closeDatabase, databaseConfig, databaseReady } from '../utils/db.server.ts'
 import { logger } from '../utils/logger.server.ts'
 import { seedDemoIfEmpty } from '../../prisma/demo/organisation.ts'
+import { securityHeaders } from './security-headers.ts'
 import { startWorker } from './worker.ts'
 
 const MODE = process.env.NODE_ENV === 'production' ? 'production' : 'development'
@@ -30,40 +31,15 @@ async function main() {
 
   const app = express()
   app.disable('x-powered-by')
-  if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+  const trustProxy = parseTrustProxy(process.env.TRUST_PROXY)
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxy)
   app.use(compression())
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
     next()
   })
-  app.use(
-    helmet({
-      xPoweredBy: false,
-      referrerPolicy: { policy: 'same-origin' },
-      crossOriginEmbedderPolicy: false,
-      strictTransportSecurity: MODE === 'production',
-      contentSecurityPolicy: {
-        directives: {
-          'default-src': ["'self'"],
-          'connect-src': MODE === 'development' ? ["'self'", 'ws:'] : ["'self'"],
-          'font-src': ["'self'"],
-          'frame-ancestors': ["'none'"],
-          'img-src': ["'self'", 'data:'],
-          'form-action': ["'self'"],
-          'script-src': [
-            "'strict-dynamic'",
-            "'self'",
-            (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`,
-          ],
-          'script-src-attr': ["'none'"],
-          'worker-src': ["'self'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'upgrade-insecure-requests': MODE === 'production' && !process.env.ALLOW_HTTP ? [] : null,
-        },
-      },
-    }),
-  )
+  app.use(securityHeaders(MODE))
 
   // No form here needs more than 1 MB (a principle is capped at 200 000 characters of JSON):
   // larger bodies are refused before anything reads them.
@@ -77,7 +53,7 @@ async function main() {
 
   // Cross-site form posts are refused before any route code runs.
   app.use((req, res, next) => {
-    if (isCrossSiteRequest(req.method, req.headers)) {
+    if (isCrossSiteRequest(req.method, req.headers, trustProxy !== undefined)) {
       res.status(403).type('text/plain').send('Cross-site request refused')
       return
     }

@@ -7,6 +7,7 @@ import { markInterruptedMails, sendPendingMails } from '../models/mail.server.ts
 import { onEventRecorded } from '../models/events.server.ts'
 import { notifyClosingConsultations, processPendingEvents, writeDigests } from '../models/notifications.server.ts'
 import { notifyOverdueConfirmations, snapshotReadRates } from '../models/read-campaign.server.ts'
+import { anonymiseExpired } from '../models/retention.server.ts'
 import { ORGANISATION_TIME_ZONE } from '../utils/date-format.ts'
 import { logger } from '../utils/logger.server.ts'
 
@@ -25,6 +26,7 @@ export function startWorker() {
   let busy: Promise<void> | null = null
   let again = false
   let lastSweep = 0
+  let lastRetention = ''
   let stopped = false
 
   async function run() {
@@ -37,6 +39,12 @@ export function startWorker() {
       await notifyOverdueConfirmations(now)
       if (organisationHour(now) >= DIGEST_HOUR) await writeDigests(now)
       await snapshotReadRates(now)
+      // Once a day is enough for the retention period.
+      const today = now.toISOString().slice(0, 10)
+      if (lastRetention !== today) {
+        lastRetention = today
+        await anonymiseExpired(now)
+      }
       await sendPendingMails()
     }
   }

@@ -10,11 +10,16 @@ const OPTIONS = {
 
 export const MIN_PASSWORD_LENGTH = 10
 
+/** The stored hash of an account without a password (SSO, imported, erased): no password matches it. */
+export const NO_PASSWORD = '!no-password'
+
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS)
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  // An account without a password takes as long to refuse as a wrong password.
+  if (passwordHash === NO_PASSWORD) return verifyAgainstDummy(password)
   try {
     return await verify(passwordHash, password)
   } catch {

@@ -19,8 +19,9 @@ const newPassword = z
   .min(MIN_PASSWORD_LENGTH, 'errors.passwordTooShort')
   .max(200, 'errors.tooLong')
 
+/** Who signs in: an e-mail address, or an employee number for staff without company e-mail. */
 export const LoginSchema = z.object({
-  email,
+  email: z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(254, 'errors.tooLong'),
   password: z.string({ error: 'errors.required' }).max(200, 'errors.tooLong'),
   redirectTo: z.string().optional(),
 })

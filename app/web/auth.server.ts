@@ -7,7 +7,13 @@ import { createSession, endSession, findSessionUser, type SessionUser } from '~/
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
 import type { AppAbility } from '~/permissions/ability.ts'
 import { safeRedirectPath } from '~/utils/redirect.ts'
-import { getCookieSession, SESSION_COOKIE, sessionStorage } from './session.server.ts'
+import {
+  commitCookieSession,
+  destroyCookieSession,
+  getCookieSession,
+  SESSION_COOKIE,
+  sessionStorage,
+} from './session.server.ts'
 
 export type { SessionUser }
 
@@ -52,22 +58,23 @@ export async function requireAbility(request: Request): Promise<{ user: SessionU
 
 async function clearCookieHeaders(request: Request): Promise<HeadersInit> {
   if (!request.headers.get('Cookie')?.includes(SESSION_COOKIE)) return {}
-  return { 'Set-Cookie': await sessionStorage.destroySession(await getCookieSession(request)) }
+  return { 'Set-Cookie': await destroyCookieSession(request, await getCookieSession(request)) }
 }
 
-/** Starts a session for the user and redirects with its cookie. */
-export async function startSession(userId: string, redirectTo: string): Promise<Response> {
+/** Starts a session for the user and redirects with its cookie (`request`: the one signing in, for the cookie's options). */
+export async function startSession(userId: string, redirectTo: string, request?: Request): Promise<Response> {
   const session = await createSession(userId)
   const cookieSession = await sessionStorage.getSession()
   cookieSession.set('sessionId', session.id)
-  return redirect(redirectTo, {
-    headers: { 'Set-Cookie': await sessionStorage.commitSession(cookieSession) },
-  })
+  const setCookie = request
+    ? await commitCookieSession(request, cookieSession)
+    : await sessionStorage.commitSession(cookieSession)
+  return redirect(redirectTo, { headers: { 'Set-Cookie': setCookie } })
 }
 
 export async function signOut(request: Request): Promise<Response> {
   const cookieSession = await getCookieSession(request)
   const sessionId = cookieSession.get('sessionId')
   if (sessionId) await endSession(sessionId)
-  return redirect('/login', { headers: { 'Set-Cookie': await sessionStorage.destroySession(cookieSession) } })
+  return redirect('/login', { headers: { 'Set-Cookie': await destroyCookieSession(request, cookieSession) } })
 }

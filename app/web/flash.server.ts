@@ -1,5 +1,5 @@
 import { redirect } from '@remix-run/node'
-import { getCookieSession, sessionStorage } from './session.server.ts'
+import { commitCookieSession, getCookieSession } from './session.server.ts'
 
 export interface Flash {
   kind: 'success' | 'error'
@@ -14,7 +14,7 @@ export interface Flash {
 export async function redirectWithFlash(request: Request, to: string, flash: Flash): Promise<Response> {
   const session = await getCookieSession(request)
   session.flash('flash', flash)
-  return redirect(to, { headers: { 'Set-Cookie': await sessionStorage.commitSession(session) } })
+  return redirect(to, { headers: { 'Set-Cookie': await commitCookieSession(request, session) } })
 }
 
 /** Reads (and so consumes) the flash message; the returned header must be sent with the page. */
@@ -22,5 +22,5 @@ export async function takeFlash(request: Request): Promise<{ flash: Flash | null
   const session = await getCookieSession(request)
   const flash = session.get('flash') ?? null
   if (!flash) return { flash: null, headers: {} }
-  return { flash, headers: { 'Set-Cookie': await sessionStorage.commitSession(session) } }
+  return { flash, headers: { 'Set-Cookie': await commitCookieSession(request, session) } }
 }

@@ -15,7 +15,6 @@ export const sessionStorage = singleton('session-storage', () =>
       httpOnly: true,
       sameSite: 'lax',
       path: '/',
-      secure: process.env.NODE_ENV === 'production' && !process.env.ALLOW_HTTP,
       secrets: getSessionSecrets(),
       maxAge: SESSION_TTL_MS / 1000,
     },
@@ -24,4 +23,23 @@ export const sessionStorage = singleton('session-storage', () =>
 
 export async function getCookieSession(request: Request) {
   return sessionStorage.getSession(request.headers.get('Cookie'))
+}
+
+/**
+ * Cookie options that follow the request's real protocol: `Secure` over https (production, also
+ * behind a proxy that says so and is trusted, TRUST_PROXY), not over plain http — so the demo
+ * opens from a phone on the shop's Wi-Fi by the machine's address.
+ */
+export function cookieOptions(request: Request) {
+  return { secure: new URL(request.url).protocol === 'https:' }
+}
+
+/** The Set-Cookie header that stores the session (with the flash message, if any). */
+export function commitCookieSession(request: Request, session: Awaited<ReturnType<typeof getCookieSession>>) {
+  return sessionStorage.commitSession(session, cookieOptions(request))
+}
+
+/** The Set-Cookie header that removes the session cookie. */
+export function destroyCookieSession(request: Request, session: Awaited<ReturnType<typeof getCookieSession>>) {
+  return sessionStorage.destroySession(session, cookieOptions(request))
 }

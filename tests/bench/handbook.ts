@@ -110,7 +110,6 @@ async function startServer() {
       NODE_ENV: 'production',
       DATABASE_URL,
       PORT: String(PORT),
-      ALLOW_HTTP: '1',
       LOG_LEVEL: 'warn',
       SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
     },
