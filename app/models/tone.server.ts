@@ -14,10 +14,12 @@ import { recordAudit } from './audit.server.ts'
 
 let defaultsCopied: Promise<void> | null = null
 
-/** Copies the default families in when the table has never held any (once per process). */
+/**
+ * Copies in the default families the table does not hold yet (once per process). Families are
+ * never deleted (only disabled), so a missing default key means it was never copied.
+ */
 function ensureDefaultFamilies(): Promise<void> {
   defaultsCopied ??= (async () => {
-    if (await prisma.phraseFamily.count()) return
     await prisma.phraseFamily.createMany({ data: DEFAULT_PHRASE_FAMILIES, skipDuplicates: true })
   })().catch((error: unknown) => {
     defaultsCopied = null

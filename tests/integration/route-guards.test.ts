@@ -12,6 +12,9 @@ const PUBLIC_ROUTES = new Set([
   'healthz.ts',
   'logout.tsx',
   'unsubscribe.$userId.$kind.$signature.tsx',
+  // Single sign-on: the way in (404 while SSO is not configured).
+  'auth.oidc.tsx',
+  'auth.oidc.callback.tsx',
 ])
 const routeFiles = fs
   .readdirSync(path.resolve('app/routes'))
