@@ -1,4 +1,5 @@
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import './validation/zod-config.ts'
+import { data, type LinksFunction, type MetaFunction } from '@remix-run/node'
 import {
   Links,
   Meta,
@@ -18,6 +19,7 @@ import { defineAbilityFor, packAbility } from './permissions/ability.server.ts'
 import { abilityFromPackedRules, createAppAbility } from './permissions/ability.ts'
 import { countUnread } from './models/notifications.server.ts'
 import { getSessionUser } from './web/auth.server.ts'
+import { openToAll } from './web/route.server.ts'
 import { takeFlash } from './web/flash.server.ts'
 import { getLanguage } from './web/i18n.server.ts'
 import appStyles from './styles/app.css?url'
@@ -32,7 +34,7 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: 'Leidraad' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = openToAll(async ({ request }) => {
   // The root only describes who is signed in (the sign-in page has no user); every route
   // checks its own access, because loaders run in parallel.
   const [user, language, { flash, headers }] = await Promise.all([
@@ -58,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     { headers },
   )
-}
+})
 
 export type RootLoaderData = typeof loader
 

@@ -32,14 +32,18 @@ export async function callRoute(
     path?: string
     cookie?: string
     form?: Record<string, string>
+    /** A body as sent, with its content type (or none): for requests that are not forms. */
+    raw?: { body: BodyInit; contentType?: string }
     params?: Record<string, string>
   } = {},
 ): Promise<Outcome> {
-  const method = options.method ?? (options.form ? 'POST' : 'GET')
+  const method = options.method ?? (options.form || options.raw ? 'POST' : 'GET')
+  const headers = new Headers(options.cookie ? { Cookie: options.cookie } : {})
+  if (options.raw?.contentType) headers.set('Content-Type', options.raw.contentType)
   const request = new Request(`http://localhost${options.path ?? '/'}`, {
     method,
-    headers: options.cookie ? { Cookie: options.cookie } : {},
-    body: options.form ? new URLSearchParams(options.form) : undefined,
+    headers,
+    body: options.raw ? options.raw.body : options.form ? new URLSearchParams(options.form) : undefined,
   })
   try {
     return toOutcome(await handler({ request, params: options.params ?? {}, context: { clientAddress: '127.0.0.1' } }))

@@ -9,8 +9,10 @@ export function GeneralErrorBoundary() {
   const error = useRouteError()
   const { t, i18n } = useTranslation()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const key = isRouteErrorResponse(error) ? (error.data as { message?: unknown } | null)?.message : null
-  const own = typeof key === 'string' && i18n.exists(key) ? t(key) : null
+  const reply = isRouteErrorResponse(error) ? (error.data as { message?: unknown; values?: unknown } | null) : null
+  const key = reply?.message
+  const values = typeof reply?.values === 'object' && reply.values ? (reply.values as Record<string, string>) : {}
+  const own = typeof key === 'string' && i18n.exists(key) ? t(key, values) : null
   const [title, message] =
     status === 403
       ? [t('errors.forbiddenTitle'), t('errors.forbidden')]
@@ -20,7 +22,9 @@ export function GeneralErrorBoundary() {
           ? [t('errors.conflictTitle'), own ?? t('errors.badRequest')]
           : status >= 400 && status < 500
             ? [t('errors.badRequestTitle'), own ?? t('errors.badRequest')]
-            : [t('errors.serverTitle'), t('errors.server')]
+            : status === 503
+              ? [t('errors.unavailableTitle'), t('errors.unavailable')]
+              : [t('errors.serverTitle'), t('errors.server')]
   return (
     <section aria-labelledby="error-title" className="rounded border border-stone-300 bg-white p-6">
       <p className="text-sm text-stone-600">{status}</p>

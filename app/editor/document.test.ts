@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_DOCUMENT_CHARS, parseDocument } from './document.ts'
+import { MAX_DOCUMENT_CHARS, MAX_DOCUMENT_DEPTH, parseDocument } from './document.ts'
 import { renderDocumentHtml } from './render.server.ts'
 
 const text = (value: string, marks?: unknown[]) => ({ type: 'text', text: value, ...(marks ? { marks } : {}) })
 const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content })
 const doc = (...content: unknown[]) => JSON.stringify({ type: 'doc', content })
+/** Written as text: JSON.stringify itself cannot go 20 000 deep. */
+const quoted = (depth: number) =>
+  `{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(depth)}${JSON.stringify(paragraph(text('diep')))}${']}'.repeat(depth)}]}`
 const linked = (href: string) => doc(paragraph(text('klik', [{ type: 'link', attrs: { href } }])))
 
 const policy = doc(
@@ -68,8 +71,51 @@ describe('parseDocument', () => {
     ['a relative link', linked('/admin'), 'editor.errors.unsafeLink'],
     ['an empty document', doc({ type: 'paragraph' }), 'editor.errors.empty'],
     ['an oversized document', doc(paragraph(text('x'.repeat(MAX_DOCUMENT_CHARS)))), 'editor.errors.tooLarge'],
+    ['quotes nested 1 000 deep', quoted(1000), 'editor.errors.tooDeep'],
+    ['quotes nested 5 000 deep', quoted(5000), 'editor.errors.tooDeep'],
+    ['a NUL character in the text', doc(paragraph(text('a\u0000b'))), 'editor.errors.badCharacter'],
+    ['half a surrogate pair in the text', doc(paragraph(text('a\ud800b'))), 'editor.errors.badCharacter'],
+    ['a NUL character in a link', linked('https://example.org/\u0000'), 'editor.errors.badCharacter'],
   ])('refuses %s', (_name, raw, error) => {
     expect(parseDocument(raw)).toEqual({ ok: false, error })
+  })
+})
+
+describe('parseDocument: what authors write', () => {
+  it('accepts lists nested as deep as authors nest them', () => {
+    expect(parseDocument(quoted(MAX_DOCUMENT_DEPTH - 2)).ok).toBe(true)
+  })
+
+  it('keeps a pair of surrogates (an emoji) and other characters outside Latin-1', () => {
+    const result = parseDocument(doc(paragraph(text('Top 👍 — 日本 ǅ'))))
+    expect(result.ok && result.text).toBe('Top 👍 — 日本 ǅ')
+  })
+
+  it("stores only a link's address: the author's rel, target and class are dropped", () => {
+    const result = parseDocument(
+      doc(
+        paragraph(
+          text('klik', [
+            { type: 'link', attrs: { href: 'https://example.org', rel: 'opener', target: '_blank', class: 'x' } },
+          ]),
+        ),
+      ),
+    )
+    if (!result.ok) throw new Error(result.error)
+    expect(JSON.stringify(result.json)).not.toMatch(/opener|_blank|"class"/)
+    const html = renderDocumentHtml(result.json)
+    expect(html).toContain('rel="noopener noreferrer nofollow"')
+    expect(html).not.toContain('target=')
+  })
+
+  it('renders a document stored before with rel="opener" with the app\'s rel', () => {
+    const stored = {
+      type: 'doc',
+      content: [paragraph(text('klik', [{ type: 'link', attrs: { href: 'https://example.org', rel: 'opener', target: '_blank' } }]))],
+    }
+    const html = renderDocumentHtml(stored)
+    expect(html).toContain('rel="noopener noreferrer nofollow"')
+    expect(html).not.toMatch(/"opener"|target=/)
   })
 })
 

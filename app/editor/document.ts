@@ -5,9 +5,16 @@ import { getSchema, type JSONContent } from '@tiptap/core'
 import { Node as PMNode, type Schema } from '@tiptap/pm/model'
 import { documentExtensions, HEADING_LEVELS } from './extensions.ts'
 import { isSafeHref } from './safe-href.ts'
+import { hasUnstorableCharacter } from '~/utils/characters.ts'
 
 /** Largest accepted document, as JSON text (about 40 pages of policy text). */
 export const MAX_DOCUMENT_CHARS = 200_000
+/**
+ * Deepest accepted nesting of nodes: doc › list › item › list › item › list › item › quote ›
+ * paragraph › text is 10; nothing an author writes comes near 24. Deeper documents would only
+ * exhaust the stack of whatever walks them (the editor, the renderer, PostgreSQL's JSON).
+ */
+export const MAX_DOCUMENT_DEPTH = 24
 
 export type DocumentError =
   | 'editor.errors.tooLarge'
@@ -15,6 +22,8 @@ export type DocumentError =
   | 'editor.errors.unknownContent'
   | 'editor.errors.unsafeLink'
   | 'editor.errors.empty'
+  | 'editor.errors.tooDeep'
+  | 'editor.errors.badCharacter'
 
 export type ParsedDocument = { ok: true; json: JSONContent; text: string } | { ok: false; error: DocumentError }
 
@@ -36,6 +45,8 @@ export function parseDocument(raw: unknown, options: { allowEmpty?: boolean } = 
   if (!json || typeof json !== 'object' || (json as { type?: unknown }).type !== 'doc') {
     return { ok: false, error: 'editor.errors.notADocument' }
   }
+  const shapeProblem = checkShape(json)
+  if (shapeProblem) return { ok: false, error: shapeProblem }
   let node: PMNode
   try {
     node = PMNode.fromJSON(documentSchema(), json)
@@ -60,6 +71,30 @@ export function parseDocument(raw: unknown, options: { allowEmpty?: boolean } = 
   if (!options.allowEmpty && text.trim().length === 0) return { ok: false, error: 'editor.errors.empty' }
   // toJSON() drops attributes the schema does not declare.
   return { ok: true, json: node.toJSON() as JSONContent, text }
+}
+
+/**
+ * Walks the parsed JSON without recursion (so depth cannot overflow the stack here): too deep a
+ * nesting, or a string no database text can hold, is refused before ProseMirror sees it.
+ */
+function checkShape(json: unknown): DocumentError | null {
+  const stack: [unknown, number][] = [[json, 0]]
+  while (stack.length) {
+    const [value, depth] = stack.pop()!
+    if (typeof value === 'string') {
+      if (hasUnstorableCharacter(value)) return 'editor.errors.badCharacter'
+    } else if (Array.isArray(value)) {
+      for (const item of value) stack.push([item, depth])
+    } else if (value && typeof value === 'object') {
+      // A node's children (through `content`) are one level below it; its marks' attributes two.
+      if (depth > MAX_DOCUMENT_DEPTH + 2) return 'editor.errors.tooDeep'
+      for (const [key, item] of Object.entries(value)) {
+        if (hasUnstorableCharacter(key)) return 'editor.errors.badCharacter'
+        stack.push([item, depth + 1])
+      }
+    }
+  }
+  return null
 }
 
 /** The document's blocks as lines of text, list items marked, for search and word diffs. */

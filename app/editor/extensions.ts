@@ -2,6 +2,7 @@
 // server's HTML rendering all build on it, so what the editor can make is exactly what the
 // server accepts and renders.
 import type { Extensions } from '@tiptap/core'
+import Link from '@tiptap/extension-link'
 import StarterKit from '@tiptap/starter-kit'
 import { isSafeHref } from './safe-href.ts'
 
@@ -15,13 +16,20 @@ export const documentExtensions: Extensions = [
     strike: false,
     underline: false,
     horizontalRule: false,
-    link: {
-      openOnClick: false,
-      autolink: true,
-      defaultProtocol: 'https',
-      protocols: ['http', 'https', 'mailto'],
-      isAllowedUri: (url) => isSafeHref(url),
-      HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+    link: false,
+  }),
+  // A link stores only where it points. Its `rel` and `target` are the app's, never the author's:
+  // a submitted `rel="opener"` or `target` is dropped, also from documents stored before.
+  Link.extend({
+    addAttributes() {
+      return { href: { default: null, parseHTML: (element: HTMLElement) => element.getAttribute('href') } }
     },
+  }).configure({
+    openOnClick: false,
+    autolink: true,
+    defaultProtocol: 'https',
+    protocols: ['http', 'https', 'mailto'],
+    isAllowedUri: (url) => isSafeHref(url),
+    HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
   }),
 ]

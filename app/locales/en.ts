@@ -114,6 +114,7 @@ const en: Translations = {
     confirm: 'Repeat the new password',
     submit: 'Save password',
     wrongCurrent: 'The current password is not correct.',
+    throttled: 'The current password was wrong too often. Try again in {{minutes}} minutes.',
     changed: 'Your password has been changed. Your other sessions were signed out.',
   },
   regions: {
@@ -251,6 +252,7 @@ const en: Translations = {
       changedMeanwhile: 'The principle changed in the meantime. Reload the page and look at the latest text.',
       endInPast: 'Choose an end date in the future.',
       notOrdered: 'Only published principles have an order.',
+      orderChanged: 'Someone else changed the order meanwhile. Look at the new order and move again.',
       publishNeedsConsultation: 'A principle can only be published after a consultation with the regions.',
     },
   },
@@ -356,7 +358,7 @@ const en: Translations = {
       wrongStatus: 'That is not possible in this guideline’s current status.',
       commentsClosed: 'Comments are only possible on a draft or a guideline in review.',
       heardInFuture: 'This date is in the future.',
-      noReviewNeeded: 'This guideline does not need a review.',
+      noReviewNeeded: 'This guideline does not need a review (any more): someone else may just have confirmed it.',
       reviewByInPast: 'Choose a date in the future.',
       confirmByInPast: 'Choose a confirmation date in the future.',
     },
@@ -370,7 +372,10 @@ const en: Translations = {
     withdraw: 'Withdraw decision',
     reconfirm: 'Confirm the decision again: {{title}}',
     done: { decide: 'The decision has been recorded.', withdraw: 'The decision has been withdrawn.' },
-    errors: { reasonRequired: 'Explain why this principle does not apply in your region.' },
+    errors: {
+      reasonRequired: 'Explain why this principle does not apply in your region.',
+      changed: 'Someone else recorded or changed this decision meanwhile. Look at the new decision and decide again.',
+    },
   },
   coverage: {
     history: {
@@ -513,6 +518,8 @@ const en: Translations = {
       notADocument: 'The text could not be read. Reload the page and try again.',
       unknownContent: 'The text contains formatting that is not allowed here.',
       unsafeLink: 'Links may only point to http(s) web addresses or mailto: addresses.',
+      tooDeep: 'This document is nested too deeply (lists or quotes inside each other). Make it flatter.',
+      badCharacter: 'The document holds a character that cannot be text (a NUL character or half a character).',
       empty: 'Write a text first.',
     },
   },
@@ -554,6 +561,16 @@ const en: Translations = {
     badRequest: 'We cannot process this request. Go back and try again from the page.',
     badForm: 'This request is not a form Leidraad expects. Send the form again from the page.',
     unknownIntent: 'This form does not belong to this page. Reload the page and try again.',
+    badCharacter:
+      'The field "{{field}}" holds a character that cannot be text (a NUL character or half a character). Remove it and send again.',
+    number: 'Enter a whole number.',
+    numberRange: 'This number is outside what Leidraad knows.',
+    dateImpossible: 'This date does not exist. Pick a date in the calendar.',
+    dateRange: 'Pick a date between 2000 and 2100.',
+    tryAgain: 'Someone else did something with the same data at the same moment. Reload the page and try again.',
+    unavailableTitle: 'Briefly unavailable',
+    unavailable:
+      'Leidraad cannot reach its data right now. Try again in a minute; your handbook stays readable offline.',
     conflictTitle: 'That is not possible now',
     backHome: 'Go to the home page',
   },

@@ -109,6 +109,7 @@ const nl = {
     confirm: 'Herhaal het nieuwe wachtwoord',
     submit: 'Wachtwoord opslaan',
     wrongCurrent: 'Het huidige wachtwoord klopt niet.',
+    throttled: 'Te vaak een verkeerd huidig wachtwoord. Probeer het over {{minutes}} minuten opnieuw.',
     changed: 'Je wachtwoord is gewijzigd. Je andere sessies zijn afgemeld.',
   },
   regions: {
@@ -247,6 +248,7 @@ const nl = {
       changedMeanwhile: 'Het principe is intussen gewijzigd. Laad de pagina opnieuw en bekijk de nieuwste tekst.',
       endInPast: 'Kies een einddatum in de toekomst.',
       notOrdered: 'Alleen gepubliceerde principes hebben een volgorde.',
+      orderChanged: 'Iemand anders heeft de volgorde intussen aangepast. Bekijk de nieuwe volgorde en verplaats opnieuw.',
       publishNeedsConsultation: 'Publiceren kan pas na een consultatie met de regio’s.',
     },
   },
@@ -352,7 +354,7 @@ const nl = {
       wrongStatus: 'Dat kan niet in de huidige status van deze richtlijn.',
       commentsClosed: 'Reageren kan alleen op een concept of een richtlijn die op goedkeuring wacht.',
       heardInFuture: 'Deze datum ligt in de toekomst.',
-      noReviewNeeded: 'Deze richtlijn hoeft niet herzien te worden.',
+      noReviewNeeded: 'Deze richtlijn hoeft niet (meer) herzien te worden: misschien bevestigde iemand anders haar net.',
       reviewByInPast: 'Kies een datum in de toekomst.',
       confirmByInPast: 'Kies een bevestigingsdatum in de toekomst.',
     },
@@ -366,7 +368,10 @@ const nl = {
     withdraw: 'Besluit intrekken',
     reconfirm: 'Besluit opnieuw bevestigen: {{title}}',
     done: { decide: 'Het besluit is vastgelegd.', withdraw: 'Het besluit is ingetrokken.' },
-    errors: { reasonRequired: 'Leg uit waarom dit principe bij jullie niet van toepassing is.' },
+    errors: {
+      reasonRequired: 'Leg uit waarom dit principe bij jullie niet van toepassing is.',
+      changed: 'Iemand anders heeft dit besluit intussen vastgelegd of gewijzigd. Bekijk het nieuwe besluit en beslis opnieuw.',
+    },
   },
   coverage: {
     history: {
@@ -509,6 +514,8 @@ const nl = {
       notADocument: 'De tekst kon niet worden gelezen. Laad de pagina opnieuw en probeer het nog eens.',
       unknownContent: 'De tekst bevat opmaak die hier niet is toegestaan.',
       unsafeLink: 'Links mogen alleen naar http(s)-webadressen of mailto:-adressen wijzen.',
+      tooDeep: 'Dit document is te diep genest (lijsten of citaten in elkaar). Maak het platter.',
+      badCharacter: 'Het document bevat een teken dat geen tekst kan zijn (een NUL-teken of een half teken).',
       empty: 'Schrijf eerst een tekst.',
     },
   },
@@ -551,6 +558,16 @@ const nl = {
     badRequest: 'Dit verzoek kunnen we niet verwerken. Ga terug en probeer het opnieuw vanaf de pagina.',
     badForm: 'Dit verzoek is geen formulier dat Leidraad verwacht. Verstuur het formulier opnieuw vanaf de pagina.',
     unknownIntent: 'Dit formulier hoort niet bij deze pagina. Laad de pagina opnieuw en probeer het nog eens.',
+    badCharacter:
+      'Het veld "{{field}}" bevat een teken dat geen tekst kan zijn (een NUL-teken of een half teken). Haal het weg en verstuur opnieuw.',
+    number: 'Vul een geheel getal in.',
+    numberRange: 'Dit getal valt buiten wat Leidraad kent.',
+    dateImpossible: 'Deze datum bestaat niet. Kies een datum in de kalender.',
+    dateRange: 'Kies een datum tussen 2000 en 2100.',
+    tryAgain: 'Iemand anders deed op hetzelfde moment iets met dezelfde gegevens. Laad de pagina opnieuw en probeer het nog eens.',
+    unavailableTitle: 'Even niet bereikbaar',
+    unavailable:
+      'Leidraad kan zijn gegevens nu niet bereiken. Probeer het over een minuut opnieuw; je handboek blijft offline te lezen.',
     conflictTitle: 'Dat kan nu niet',
     backHome: 'Naar de startpagina',
   },

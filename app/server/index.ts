@@ -2,23 +2,23 @@
 // (CSP with a per-request nonce), refuses cross-site form posts, opens the database before
 // listening (migrating and seeding an empty embedded one), and closes it on SIGTERM/SIGINT.
 import crypto from 'node:crypto'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { parseTrustProxy } from '../utils/proxy.server.ts'
 import { isCrossSiteRequest } from '../web/csrf.server.ts'
 import { closeDatabase, databaseConfig, databaseReady } from '../utils/db.server.ts'
+import { DataDirLockedError } from '../utils/data-dir-lock.server.ts'
 import { logger } from '../utils/logger.server.ts'
+import { InterruptedMigrationError } from '../utils/migrations.server.ts'
 import { seedDemoIfEmpty } from '../../prisma/demo/organisation.ts'
+import { bodyErrors, lastResort, readBodies, refuseNulInUrl, remixHandler } from './requests.ts'
 import { securityHeaders } from './security-headers.ts'
 import { startWorker } from './worker.ts'
 
 const MODE = process.env.NODE_ENV === 'production' ? 'production' : 'development'
 const PORT = Number(process.env.PORT ?? 3000)
 const HOST = process.env.HOST ?? '0.0.0.0'
-
-const MAX_REQUEST_BYTES = 1_000_000
 
 async function main() {
   await databaseReady()
@@ -41,15 +41,7 @@ async function main() {
   })
   app.use(securityHeaders(MODE))
 
-  // No form here needs more than 1 MB (a principle is capped at 200 000 characters of JSON):
-  // larger bodies are refused before anything reads them.
-  app.use((req, res, next) => {
-    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
-      res.status(413).type('text/plain').send('Request too large')
-      return
-    }
-    next()
-  })
+  app.use(refuseNulInUrl)
 
   // Cross-site form posts are refused before any route code runs.
   app.use((req, res, next) => {
@@ -72,9 +64,11 @@ async function main() {
     ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
     : ((await import(/* @vite-ignore */ new URL('../../build/server/index.js', import.meta.url).href)) as ServerBuild)
 
+  // Bodies are read (under the byte limit) only now: static files and refused requests never are.
   app.all(
     '*',
-    createRequestHandler({
+    readBodies(),
+    remixHandler({
       build,
       mode: MODE,
       getLoadContext: (req, res) => ({
@@ -83,6 +77,7 @@ async function main() {
       }),
     }),
   )
+  app.use(bodyErrors, lastResort)
 
   const worker = process.env.WORKER === 'off' ? null : startWorker()
 
@@ -109,8 +104,24 @@ async function main() {
   process.on('SIGINT', () => stop('SIGINT'))
 }
 
+/**
+ * What went wrong at start-up, in a sentence for whoever started it: the known causes (a full
+ * disk, no permission, the folder in use, an interrupted migration) without a stack trace.
+ */
+function startupProblem(error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? (error as { cause?: { code?: string } })?.cause?.code
+  const where = databaseConfig.engine === 'pglite' ? databaseConfig.dataDir : 'the database'
+  if (code === 'ENOSPC') return `The disk holding ${where} is full. Free some space and start again: nothing was left half-made.`
+  if (code === 'EACCES' || code === 'EPERM') return `No permission to write ${where}. Give this user write access, or point DATABASE_URL elsewhere.`
+  if (code === 'EROFS') return `${where} is on a read-only file system. Point DATABASE_URL at a writable folder.`
+  if (error instanceof DataDirLockedError || error instanceof InterruptedMigrationError) return error.message
+  return null
+}
+
 main().catch(async (error: unknown) => {
-  logger.fatal({ err: error }, error instanceof Error ? error.message : 'start-up failed')
+  const problem = startupProblem(error)
+  if (problem) logger.fatal(problem)
+  else logger.fatal({ err: error }, error instanceof Error ? error.message : 'start-up failed')
   await closeDatabase().catch(() => {})
   process.exit(1)
 })

@@ -4,7 +4,7 @@
 
 /** A refusal the user can understand: `key` is an i18n key, `field` the form field it concerns. */
 export abstract class DomainError extends Error {
-  abstract readonly status: 400 | 403 | 404 | 409 | 413
+  abstract readonly status: 400 | 403 | 404 | 409 | 413 | 429
   constructor(
     readonly key: string,
     readonly field?: string,
@@ -23,6 +23,14 @@ export class Invalid extends DomainError {
 /** The input is larger than anything the app accepts (413). */
 export class TooLarge extends Invalid {
   override readonly status = 413 as const
+}
+
+/** Too many attempts of a guessable check (429); `values.minutes` says how long to wait. */
+export class TooManyAttempts extends DomainError {
+  readonly status = 429 as const
+  constructor(key: string, field: string | undefined, retryAfterSeconds: number) {
+    super(key, field, { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) })
+  }
 }
 
 /** The ability does not allow this (403). */

@@ -1,11 +1,39 @@
 // Zod schemas shared by forms (Conform, in the browser) and actions (on the server).
 // Messages are i18n keys, translated where they are shown.
+import './zod-config.ts'
 import { z } from 'zod'
 import { parsePatterns } from '~/tone/checker.ts'
 
 export const REGION_ROLES = ['manager', 'member', 'frontline'] as const
 export const ORG_ROLES = ['admin', 'hq_editor'] as const
 export const MIN_PASSWORD_LENGTH = 10
+
+/** The largest whole number PostgreSQL's `integer` holds: revisions and version numbers are integers. */
+const MAX_INTEGER = 2_147_483_647
+
+/** A whole number as a form sends it: digits only (no "1e3", "0x10" or " "), 1 … 2 147 483 647. */
+const wholeNumber = (min = 1) =>
+  z
+    .string({ error: 'errors.required' })
+    .trim()
+    .regex(/^\d{1,10}$/, 'errors.number')
+    .transform(Number)
+    .pipe(z.number().int().min(min, 'errors.numberRange').max(MAX_INTEGER, 'errors.numberRange'))
+
+/** Whether "2026-02-30" is a day on the calendar (it is not: no 30 February). */
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+/** A calendar day as <input type="date"> sends it ("2026-12-01"), between 2000 and 2100. Never shifted. */
+export const isoDate = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
+  .refine(isCalendarDate, 'errors.dateImpossible')
+  .refine((value) => value >= '2000-01-01' && value <= '2100-12-31', 'errors.dateRange')
 
 const email = z
   .string({ error: 'errors.required' })
@@ -67,7 +95,7 @@ export const MembershipIdSchema = z.object({ membershipId: z.string().min(1) })
 // Principles. The body is the editor's JSON as a string; the server checks it against the
 // editor's schema (app/editor/document.ts) — kept out of here so forms elsewhere ship no editor code.
 const title = z.string({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(160, 'errors.tooLong')
-const revision = z.coerce.number({ error: 'errors.required' }).int().positive()
+const revision = wholeNumber()
 
 export const DocumentDraftSchema = z.object({
   title,
@@ -76,7 +104,7 @@ export const DocumentDraftSchema = z.object({
 })
 
 export const ConsultationSchema = z.object({
-  endsAt: z.string({ error: 'errors.required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date'),
+  endsAt: isoDate,
 })
 
 export const PublishSchema = z.object({
@@ -84,7 +112,12 @@ export const PublishSchema = z.object({
   revision,
 })
 
-export const MoveSchema = z.object({ principleId: z.string().min(1), direction: z.enum(['up', 'down']) })
+/** Moving a principle in HQ's order; `position` is where the mover saw it (a changed order is a 409). */
+export const MoveSchema = z.object({
+  principleId: z.string().min(1),
+  direction: z.enum(['up', 'down']),
+  position: wholeNumber(),
+})
 
 export const CommentSchema = z.object({
   body: z.string({ error: 'errors.required' }).trim().min(2, 'errors.tooShort').max(4000, 'errors.tooLong'),
@@ -116,10 +149,9 @@ export const FeedbackAnswerSchema = z.object({
     .max(FEEDBACK_ANSWER_MAX, 'errors.tooLong'),
 })
 
-export const AcknowledgeSchema = z.object({ version: z.coerce.number({ error: 'errors.required' }).int().positive() })
+export const AcknowledgeSchema = z.object({ version: wholeNumber() })
 
 // Guidelines.
-const isoDate = z.string({ error: 'errors.required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
 
 export const GuidelinePublishSchema = z.object({
   changeNote: z.string({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(1000, 'errors.tooLong'),
@@ -150,6 +182,8 @@ export const DecisionSchema = z.object({
   principleId: z.string().min(1),
   kind: z.enum(['applies_as_written', 'not_applicable']),
   reason: z.string().trim().max(1000, 'errors.tooLong').optional(),
+  /** When the decision the manager saw was made (empty: they saw none); another one since is a 409. */
+  seen: z.string().max(40).optional(),
 })
 
 /** A pattern field of a phrase family: every line must parse (errors carry the line number). */
@@ -174,6 +208,6 @@ export const PhraseFamilySchema = z.object({
   explanation: z.string({ error: 'errors.required' }).trim().min(10, 'errors.tooShort').max(1_000, 'errors.tooLong'),
   suggestion: z.string({ error: 'errors.required' }).trim().min(10, 'errors.tooShort').max(1_000, 'errors.tooLong'),
   enabled: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()),
-  revision: z.coerce.number().int().min(0).optional(),
+  revision: wholeNumber(0).optional(),
 })
 export type PhraseFamilyInput = z.infer<typeof PhraseFamilySchema>

@@ -7,6 +7,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { Submission } from '@conform-to/react'
 import { data } from '@remix-run/node'
 import { z } from 'zod'
+import { hasUnstorableCharacter } from '~/utils/characters.ts'
 import { DomainError, Forbidden, Invalid, NotFound } from '~/utils/errors.ts'
 import { redirectWithFlash, type Flash } from './flash.server.ts'
 
@@ -35,26 +36,50 @@ type ReturnOf<H> = H extends (...args: never[]) => infer R ? Awaited<R> : { [K i
 export function submissionReply(
   submission: Submission<unknown>,
   status: number,
-  errors?: { field?: string; key: string },
+  errors?: { field?: string; key: string; values?: Record<string, string | number> },
   hideFields?: string[],
 ) {
+  // Values travel with the key as a query ("key?minutes=3"), as the form's error list reads them.
+  const message = errors?.values
+    ? `${errors.key}?${new URLSearchParams(Object.entries(errors.values).map(([k, v]) => [k, String(v)]))}`
+    : errors?.key
   const reply = !errors
     ? submission.reply({ hideFields })
     : errors.field
-      ? submission.reply({ fieldErrors: { [errors.field]: [errors.key] }, hideFields })
-      : submission.reply({ formErrors: [errors.key], hideFields })
+      ? submission.reply({ fieldErrors: { [errors.field]: [message!] }, hideFields })
+      : submission.reply({ formErrors: [message!], hideFields })
   return data({ result: reply }, { status })
 }
 
-/** The request's form fields; a body that is not a form (JSON, plain text, broken multipart) is an Invalid (400), never a 500. */
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data']
+
+/**
+ * The request's form fields. A body that is not one of the form encodings the pages send (JSON,
+ * plain text, broken multipart) or a field holding a character no text can store is an Invalid
+ * (400, with the field named), never a 500.
+ */
 export async function readForm(request: Request): Promise<FormData> {
-  // A post with no body at all (a bare button, `curl -X POST`) is an empty form.
-  if (!request.headers.get('Content-Type') && (await request.clone().text()) === '') return new FormData()
-  try {
-    return await request.formData()
-  } catch {
+  const type = request.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase()
+  let form: FormData
+  if (!type) {
+    // A post with no body at all (a bare button, `curl -X POST`) is an empty form.
+    if ((await request.text()) !== '') throw new Invalid('errors.badForm')
+    form = new FormData()
+  } else if (!FORM_TYPES.includes(type)) {
     throw new Invalid('errors.badForm')
+  } else {
+    try {
+      form = await request.formData()
+    } catch {
+      throw new Invalid('errors.badForm')
+    }
   }
+  for (const [name, value] of form) {
+    if (hasUnstorableCharacter(name) || (typeof value === 'string' && hasUnstorableCharacter(value))) {
+      throw new Invalid('errors.badCharacter', name, { field: /^[\w.[\]-]{1,40}$/.test(name) ? name : '?' })
+    }
+  }
+  return form
 }
 
 /** Names one intent of a page: its form's schema plus `intent: "<name>"`. */
@@ -95,7 +120,7 @@ export async function dispatch<S extends z.ZodType, H extends Handlers<S>>(
     return redirectWithFlash(request, to ?? options.redirectTo ?? ownPath(request), { kind, key: flash, ...rest })
   } catch (error) {
     if (!(error instanceof DomainError) || error instanceof Forbidden || error instanceof NotFound) throw error
-    return submissionReply(submission, error.status, { field: error.field, key: error.key }, options.hideFields)
+    return submissionReply(submission, error.status, error, options.hideFields)
   }
 }
 function isDone(outcome: Outcome): outcome is Done {
