@@ -83,7 +83,8 @@ export function documentJson(...paragraphs: string[]): string {
  * A principle straight in the database (no domain rules), in any status; `publishedVersion` > 0
  * also writes those versions.
  */
-let nextPosition = 10_000
+// Positions are unique in the database, which test files on PostgreSQL share: each process its own range.
+let nextPosition = 1_000_000 + (process.pid % 100_000) * 1000
 
 export async function makePrinciple(
   authorId: string,

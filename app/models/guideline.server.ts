@@ -228,14 +228,17 @@ export async function confirmStillValid(ability: AppAbility, actorId: string, gu
     })) as Guideline & { principle: { publishedVersion: number } }
     if (!needsReview(guideline, guideline.principle.publishedVersion))
       throw new Conflict('guidelines.errors.noReviewNeeded')
-    await tx.guideline.update({
-      where: { id: guidelineId },
+    // Only if nobody confirmed it meanwhile: two managers at once give one confirmation and a 409,
+    // never a silently overwritten note.
+    const { count } = await tx.guideline.updateMany({
+      where: { id: guidelineId, basedOnPrincipleVersion: guideline.basedOnPrincipleVersion },
       data: {
         basedOnPrincipleVersion: guideline.principle.publishedVersion,
         confirmedAt: new Date(),
         confirmationNote: note,
       },
     })
+    if (count === 0) throw new Conflict('guidelines.errors.noReviewNeeded')
     await recordAudit(tx, {
       actorId,
       action: 'guideline.confirm-still-valid',

@@ -6,6 +6,7 @@ import type { Principle } from '~/generated/prisma/client.ts'
 import { can, type Action, type AppAbility } from '~/permissions/ability.ts'
 import { authorize } from '~/permissions/authorize.ts'
 import { prisma, type Db } from '~/utils/db.server.ts'
+import { retryOnConflict } from '~/utils/db-errors.ts'
 import { Conflict, Invalid, invariantFound } from '~/utils/errors.ts'
 import { firstFreeSlug, slugify } from '~/utils/slug.ts'
 import { recordAudit } from './audit.server.ts'
@@ -151,8 +152,11 @@ export function archivePrinciple(ability: AppAbility, actorId: string, principle
   })
 }
 
-const nextPosition = async (tx: Pick<Db, 'principle'>) =>
-  ((await tx.principle.aggregate({ _max: { position: true } }))._max.position ?? 0) + 1
+/** The place after the last one in HQ's order (under the order's lock, until the transaction ends). */
+async function nextPosition(tx: versioned.Tx) {
+  await lockOrder(tx)
+  return ((await tx.principle.aggregate({ _max: { position: true } }))._max.position ?? 0) + 1
+}
 
 /** Brings an archived principle back: published again (at the end of HQ's order) if it ever was, else a draft. */
 export function restorePrinciple(ability: AppAbility, actorId: string, principleId: string) {
@@ -196,32 +200,53 @@ export function publishPrinciple(
   })
 }
 
-/** Swaps a published principle with its neighbour in HQ's order. */
+/**
+ * Every change of HQ's order (a move, a first publication taking the next place) holds this
+ * lock until its transaction ends: two never read the same order and write conflicting places.
+ * (The unique index on `position` would refuse them anyway; the lock makes them wait their turn.)
+ */
+async function lockOrder(tx: versioned.Tx) {
+  await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(7245001)')
+}
+
+/**
+ * Swaps a principle with its neighbour above or below. `seenPosition` is where the mover saw it:
+ * if someone moved it meanwhile, nothing is written (409) and the mover sees the new order.
+ */
 export async function movePrinciple(
   ability: AppAbility,
   actorId: string,
   principleId: string,
   direction: 'up' | 'down',
+  seenPosition?: number,
 ) {
-  await prisma.$transaction(async (tx) => {
-    const principle = await versioned.requireDocument(principles, ability, { id: principleId }, 'update', tx)
-    if (principle.position === null) throw new Conflict('principles.errors.notOrdered')
-    const neighbour = await tx.principle.findFirst({
-      where: { position: direction === 'up' ? { lt: principle.position } : { gt: principle.position } },
-      orderBy: { position: direction === 'up' ? 'desc' : 'asc' },
-    })
-    if (!neighbour) return
-    await tx.principle.update({ where: { id: principle.id }, data: { position: neighbour.position } })
-    await tx.principle.update({ where: { id: neighbour.id }, data: { position: principle.position } })
-    await recordAudit(tx, {
-      actorId,
-      action: 'principle.reorder',
-      subjectType: 'Principle',
-      subjectId: principle.id,
-      before: { position: principle.position },
-      after: { position: neighbour.position, direction },
-    })
-  })
+  await retryOnConflict(() =>
+    prisma.$transaction(async (tx) => {
+      await lockOrder(tx)
+      const principle = await versioned.requireDocument(principles, ability, { id: principleId }, 'update', tx)
+      if (principle.position === null) throw new Conflict('principles.errors.notOrdered')
+      if (seenPosition !== undefined && principle.position !== seenPosition) {
+        throw new Conflict('principles.errors.orderChanged')
+      }
+      const neighbour = await tx.principle.findFirst({
+        where: { position: direction === 'up' ? { lt: principle.position } : { gt: principle.position } },
+        orderBy: { position: direction === 'up' ? 'desc' : 'asc' },
+      })
+      if (!neighbour) return
+      // Through a free place: the unique index holds after every statement.
+      await tx.principle.update({ where: { id: principle.id }, data: { position: null } })
+      await tx.principle.update({ where: { id: neighbour.id }, data: { position: principle.position } })
+      await tx.principle.update({ where: { id: principle.id }, data: { position: neighbour.position } })
+      await recordAudit(tx, {
+        actorId,
+        action: 'principle.reorder',
+        subjectType: 'Principle',
+        subjectId: principle.id,
+        before: { position: principle.position },
+        after: { position: neighbour.position, direction },
+      })
+    }),
+  )
 }
 
 /** The versions of a principle, newest first (no bodies). */

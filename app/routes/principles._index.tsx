@@ -1,9 +1,9 @@
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Can } from '~/components/can.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { StatusBadge } from '~/components/principles/status-badge.tsx'
-import { PageTitle } from '~/components/ui/form.tsx'
+import { FormErrors, PageTitle } from '~/components/ui/form.tsx'
 import { listPrinciples, movePrinciple } from '~/models/principle.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
 import { MoveSchema } from '~/validation/schemas.ts'
@@ -13,8 +13,8 @@ import { signedIn } from '~/web/route.server.ts'
 export const loader = signedIn(async ({ ability }) => ({ principles: await listPrinciples(ability) }))
 
 export const action = signedIn(({ request, user, ability }) =>
-  dispatch(request, MoveSchema, async ({ principleId, direction }) => {
-    await movePrinciple(ability, user.id, principleId, direction)
+  dispatch(request, MoveSchema, async ({ principleId, direction, position }) => {
+    await movePrinciple(ability, user.id, principleId, direction, position)
     return { flash: 'principles.moved', to: '/principles' }
   }),
 )
@@ -24,6 +24,7 @@ type Row = Awaited<ReturnType<typeof loader>>['principles'][number]
 export default function PrinciplesPage() {
   const { t } = useTranslation()
   const { principles } = useLoaderData<typeof loader>()
+  const moved = useActionData<typeof action>()
   const published = principles.filter((p) => p.position !== null && p.status !== 'archived')
   const consultation = principles.filter((p) => p.status === 'consultation')
   const drafts = principles.filter((p) => p.status === 'draft' && p.workingTitle !== null)
@@ -42,6 +43,7 @@ export default function PrinciplesPage() {
         </Can>
       </div>
       <p className="mb-6 text-stone-700">{t('principles.intro')}</p>
+      <FormErrors errors={moved && 'result' in moved ? (moved.result.error?.[''] ?? undefined) : undefined} />
       <PrincipleList title={t('principles.sections.published')} rows={published} ordered />
       <PrincipleList title={t('principles.sections.consultation')} rows={consultation} />
       <PrincipleList title={t('principles.sections.drafts')} rows={drafts} />
@@ -84,6 +86,7 @@ function PrincipleList({ title, rows, ordered = false }: { title: string; rows: 
               <Can I="update" a="Principle">
                 <Form method="post" className="flex gap-1">
                   <input type="hidden" name="principleId" value={row.id} />
+                  <input type="hidden" name="position" value={row.position ?? ''} />
                   <button
                     name="direction"
                     value="up"

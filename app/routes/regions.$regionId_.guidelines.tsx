@@ -26,7 +26,7 @@ export const loader = signedIn(async ({ ability, params }) => {
 
 const WorkspaceIntents = z.discriminatedUnion('intent', [
   intent('decide', DecisionSchema),
-  intent('withdraw', DecisionSchema.pick({ principleId: true })),
+  intent('withdraw', DecisionSchema.pick({ principleId: true, seen: true })),
 ])
 
 export const action = signedIn(async ({ request, user, ability, params }) => {
@@ -39,8 +39,8 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
         await decide(ability, user.id, { regionId: region.id, ...decision })
         return { flash: 'decisions.done.decide' }
       },
-      withdraw: async ({ principleId }) => {
-        await withdrawDecision(ability, user.id, { regionId: region.id, principleId })
+      withdraw: async ({ principleId, seen }) => {
+        await withdrawDecision(ability, user.id, { regionId: region.id, principleId, seen })
         return { flash: 'decisions.done.withdraw' }
       },
     },
@@ -198,6 +198,11 @@ function PrincipleItem({
             <Form method="post" className="mt-2 max-w-md">
               <FormErrors errors={result?.error?.[''] ?? undefined} />
               <input type="hidden" name="principleId" value={principle.id} />
+              <input
+                type="hidden"
+                name="seen"
+                value={cell.decision ? new Date(cell.decision.decidedAt).toISOString() : ''}
+              />
               <fieldset className="mb-2">
                 <legend className="sr-only">{t('decisions.record')}</legend>
                 {(['applies_as_written', 'not_applicable'] as const).map((kind) => (

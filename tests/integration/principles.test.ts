@@ -122,7 +122,7 @@ describe('ordering', () => {
 
     const forged = await callRoute((await import('~/routes/principles._index.tsx')).action, {
       cookie: cookies.manager,
-      form: { principleId: a.id, direction: 'up' },
+      form: { principleId: a.id, direction: 'up', position: '1' },
     })
     expect(forged.status).toBe(403)
     expect(await order()).toEqual([b.id, a.id])
