@@ -3,7 +3,8 @@
 // (app/web/auth.server.ts); this module only knows users and sessions.
 import { prisma } from '~/utils/db.server.ts'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '~/utils/password.server.ts'
-import { clearFailedSignIns, recordFailedSignIn, signInRetryAfter } from '~/utils/throttle.server.ts'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { attemptPasswordCheck, attemptSignIn } from '~/utils/throttle.server.ts'
 import { recordAudit } from './audit.server.ts'
 
 /** How long a sign-in lasts. The database row decides; the cookie only carries its id. */
@@ -47,9 +48,9 @@ export type SignInResult =
  * answer the same "invalid", after the same amount of work.
  */
 export async function verifySignIn(signInName: string, password: string, clientAddress: string): Promise<SignInResult> {
-  const email = normalizeEmail(signInName)
-  const retryAfterSeconds = await signInRetryAfter(email, clientAddress)
-  if (retryAfterSeconds > 0) return { ok: false, reason: 'throttled', retryAfterSeconds }
+  const attempt = await attemptSignIn(normalizeEmail(signInName), clientAddress)
+  if (!attempt.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds }
+  if (attempt.slowDownMs) await sleep(attempt.slowDownMs)
 
   const user = await prisma.user.findFirst({
     where: userBySignInName(signInName),
@@ -57,11 +58,8 @@ export async function verifySignIn(signInName: string, password: string, clientA
   })
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password)
   const refused = user?.oidcSubject && passwordRefusedForSso()
-  if (!user || !valid || user.deactivatedAt || refused) {
-    await recordFailedSignIn(email, clientAddress)
-    return { ok: false, reason: 'invalid' }
-  }
-  await clearFailedSignIns(email)
+  if (!user || !valid || user.deactivatedAt || refused) return { ok: false, reason: 'invalid' }
+  await attempt.succeeded()
   return { ok: true, userId: user.id, mustChangePassword: user.mustChangePassword }
 }
 
@@ -77,9 +75,9 @@ export function createSession(userId: string) {
 export async function findSessionUser(sessionId: string) {
   const session = await prisma.session.findFirst({
     where: { id: sessionId, expiresAt: { gt: new Date() }, user: { deactivatedAt: null } },
-    select: { id: true, user: { select: sessionUserSelect } },
+    select: { id: true, expiresAt: true, user: { select: sessionUserSelect } },
   })
-  return session ? { ...session.user, sessionId: session.id } : null
+  return session ? { ...session.user, sessionId: session.id, sessionExpiresAt: session.expiresAt } : null
 }
 
 export async function endSession(sessionId: string): Promise<void> {
@@ -87,16 +85,19 @@ export async function endSession(sessionId: string): Promise<void> {
 }
 
 /**
- * Changes the user's own password after checking the current one, and ends every other
- * session of theirs. Returns false when the current password is wrong.
+ * Changes the user's own password after checking the current one (5 checks per 15 minutes, so
+ * a session left open cannot be used to guess it), and ends every other session of theirs.
  */
 export async function changeOwnPassword(
   user: { id: string; sessionId: string },
   currentPassword: string,
   newPassword: string,
-): Promise<boolean> {
+): Promise<'changed' | 'wrong' | { throttled: number }> {
+  const attempt = await attemptPasswordCheck(user.id)
+  if (!attempt.allowed) return { throttled: attempt.retryAfterSeconds }
   const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })
-  if (!(await verifyPassword(row.passwordHash, currentPassword))) return false
+  if (!(await verifyPassword(row.passwordHash, currentPassword))) return 'wrong'
+  await attempt.succeeded()
   const passwordHash = await hashPassword(newPassword)
   await prisma.$transaction([
     prisma.user.update({
@@ -106,5 +107,5 @@ export async function changeOwnPassword(
     prisma.session.deleteMany({ where: { userId: user.id, id: { not: user.sessionId } } }),
     recordAudit(prisma, { actorId: user.id, action: 'user.password.change', subjectType: 'User', subjectId: user.id }),
   ])
-  return true
+  return 'changed'
 }

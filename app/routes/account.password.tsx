@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Button, Field, FormErrors, PageTitle } from '~/components/ui/form.tsx'
 import { changeOwnPassword } from '~/models/auth.server.ts'
-import { Invalid } from '~/utils/errors.ts'
+import { Invalid, TooManyAttempts } from '~/utils/errors.ts'
 import { PasswordChangeSchema } from '~/validation/schemas.ts'
 import { dispatch } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
@@ -19,8 +19,9 @@ export const action = signedIn(({ request, user }) =>
     request,
     PasswordChangeSchema,
     async ({ currentPassword, newPassword }) => {
-      if (!(await changeOwnPassword(user, currentPassword, newPassword)))
-        throw new Invalid('password.wrongCurrent', 'currentPassword')
+      const outcome = await changeOwnPassword(user, currentPassword, newPassword)
+      if (outcome === 'wrong') throw new Invalid('password.wrongCurrent', 'currentPassword')
+      if (outcome !== 'changed') throw new TooManyAttempts('password.throttled', 'currentPassword', outcome.throttled)
       return { flash: 'password.changed', to: '/' }
     },
     { hideFields: PASSWORD_FIELDS },

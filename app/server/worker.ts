@@ -8,6 +8,7 @@ import { onEventRecorded } from '../models/events.server.ts'
 import { notifyClosingConsultations, processPendingEvents, writeDigests } from '../models/notifications.server.ts'
 import { notifyOverdueConfirmations, snapshotReadRates } from '../models/read-campaign.server.ts'
 import { anonymiseExpired } from '../models/retention.server.ts'
+import { deleteExpiredThrottles } from '../utils/throttle.server.ts'
 import { ORGANISATION_TIME_ZONE } from '../utils/date-format.ts'
 import { logger } from '../utils/logger.server.ts'
 
@@ -39,6 +40,8 @@ export function startWorker() {
       await notifyOverdueConfirmations(now)
       if (organisationHour(now) >= DIGEST_HOUR) await writeDigests(now)
       await snapshotReadRates(now)
+      // Sign-in counters whose window has passed count nothing any more.
+      await deleteExpiredThrottles(now)
       // Once a day is enough for the retention period.
       const today = now.toISOString().slice(0, 10)
       if (lastRetention !== today) {
