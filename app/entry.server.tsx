@@ -4,8 +4,19 @@ import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { NonceProvider } from './components/nonce.tsx'
+import { pageHeaders } from './web/auth.server.ts'
 import { getI18nInstance, getLanguage } from './web/i18n.server.ts'
 import { logger } from './utils/logger.server.ts'
+
+/** The data of client-side navigations is no more storable than the pages. */
+export function handleDataRequest(response: Response) {
+  try {
+    if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store')
+  } catch {
+    // Immutable headers (Response.redirect): a redirect is not stored anyway.
+  }
+  return response
+}
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY
@@ -19,6 +30,9 @@ export default async function handleRequest(
 ) {
   const nonce = loadContext.cspNonce ?? ''
   const i18n = await getI18nInstance(await getLanguage(request))
+  await pageHeaders(request, responseHeaders)
+  // A document's headers come from its routes, not from a loader's thrown reply: say when to retry here.
+  if (responseStatusCode === 503 && !responseHeaders.has('Retry-After')) responseHeaders.set('Retry-After', '10')
 
   // Nothing in Leidraad streams (no defer, no Suspense): the page is rendered completely and
   // sent in one write. Under load that is cheaper than many small chunks through three streams.

@@ -4,7 +4,11 @@
 //   served, marked "offline — as of <time>".
 // - Built assets (/assets/…, content-hashed): cache first.
 // - Nothing else is stored; posts are never replayed (the page refuses them clearly while offline).
-const PAGES = 'leidraad-pages-v2'
+// - Stored pages belong to one session (the server names it in X-Leidraad-Session and says until
+//   when it holds in X-Leidraad-Session-Expires): a page of another session is forgotten as soon
+//   as a page of the new one arrives, a page whose session has expired is never served, and an
+//   answer that sends the phone to the sign-in page (session ended or revoked) forgets them all.
+const PAGES = 'leidraad-pages-v3'
 const ASSETS = 'leidraad-assets-v1'
 
 self.addEventListener('install', () => self.skipWaiting())
@@ -47,7 +51,25 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(networkFirst(request))
 })
 
+const SESSION_KEY = '/__leidraad-session'
+
+/** Forgets every stored page when this answer was made for another session than the stored ones. */
+async function keepOneSession(cache, session) {
+  const current = await cache.match(SESSION_KEY)
+  const stored = current ? await current.text() : null
+  if (stored === session) return cache
+  await caches.delete(PAGES)
+  const fresh = await caches.open(PAGES)
+  await fresh.put(SESSION_KEY, new Response(session))
+  return fresh
+}
+
+const signedOut = (response) => response.redirected && new URL(response.url).pathname === '/login'
+
 async function store(cache, request, response) {
+  const session = response.headers.get('x-leidraad-session')
+  if (!session) return // not made for a signed-in user: nothing to keep
+  cache = await keepOneSession(cache, session)
   const body = await response.arrayBuffer()
   const headers = new Headers(response.headers)
   headers.delete('content-encoding')
@@ -62,11 +84,17 @@ async function networkFirst(request) {
     // Known to be offline: don't wait for a request that cannot succeed.
     if (self.navigator.onLine === false) throw new Error('offline')
     const response = await fetch(request)
-    if (response.ok && !response.redirected) await store(cache, request, response.clone())
+    if (signedOut(response)) await caches.delete(PAGES)
+    else if (response.ok && !response.redirected) await store(cache, request, response.clone())
     return response
   } catch {
     const hit = await cache.match(request, { ignoreSearch: false })
     if (!hit) return offlineMiss(request)
+    const expires = Date.parse(hit.headers.get('x-leidraad-session-expires') ?? '')
+    if (!(expires > Date.now())) {
+      await caches.delete(PAGES) // the session these pages were made for has ended
+      return offlineMiss(request)
+    }
     const storedAt = hit.headers.get('x-leidraad-stored-at') ?? ''
     if (request.mode !== 'navigate') return hit
     // Mark the stored page: the shell renders an empty data-offline-since attribute for this.

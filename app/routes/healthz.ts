@@ -1,16 +1,12 @@
-import { prisma } from '~/utils/db.server.ts'
+import { checkHealth } from '~/utils/health.server.ts'
 import { logger } from '~/utils/logger.server.ts'
 
-/** 200 when the app can query its database, 503 when it cannot. Public, reveals nothing else. */
+/** 200 when the database answers and can write, 503 (with the reason) when not. Public, reveals nothing else. */
 export async function loader() {
-  try {
-    await Promise.race([
-      prisma.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('database check timed out')), 3000)),
-    ])
-    return new Response('ok', { status: 200, headers: { 'Cache-Control': 'no-store' } })
-  } catch (error) {
-    logger.error({ err: error }, 'health check failed')
-    return new Response('database unavailable', { status: 503, headers: { 'Cache-Control': 'no-store' } })
-  }
+  const health = await checkHealth()
+  if (!health.ok) logger.error({ problem: health.problem }, 'health check failed')
+  return new Response(health.ok ? 'ok' : health.problem, {
+    status: health.ok ? 200 : 503,
+    headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' },
+  })
 }

@@ -2,6 +2,7 @@
 // redirects to the sign-in page, starting and ending sessions. Every loader and action starts
 // here (through app/web/route.server.ts), because Remix runs parent and child loaders in
 // parallel: a parent's check never protects a child.
+import crypto from 'node:crypto'
 import { redirect } from '@remix-run/node'
 import { createSession, endSession, findSessionUser, type SessionUser } from '~/models/auth.server.ts'
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
@@ -77,4 +78,19 @@ export async function signOut(request: Request): Promise<Response> {
   const sessionId = cookieSession.get('sessionId')
   if (sessionId) await endSession(sessionId)
   return redirect('/login', { headers: { 'Set-Cookie': await destroyCookieSession(request, cookieSession) } })
+}
+
+/**
+ * Headers of every page: never stored by a browser or proxy (`no-store`: after signing out on a
+ * shared phone, Back fetches again and lands on the sign-in page instead of the previous user's
+ * page, and the back/forward cache keeps no copy). For a signed-in user, the page also says which
+ * session it was made for and until when that session holds: the service worker serves a stored
+ * handbook page offline only within that time, and forgets every page of an earlier session.
+ */
+export async function pageHeaders(request: Request, headers: Headers): Promise<void> {
+  headers.set('Cache-Control', 'no-store')
+  const user = await getSessionUser(request).catch(() => null)
+  if (!user) return
+  headers.set('X-Leidraad-Session', crypto.createHash('sha256').update(user.sessionId).digest('hex').slice(0, 16))
+  headers.set('X-Leidraad-Session-Expires', user.sessionExpiresAt.toISOString())
 }
