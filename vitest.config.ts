@@ -28,7 +28,9 @@ export default defineConfig({
         extends: true,
         test: { name: 'unit', include: ['app/**/*.test.{ts,tsx}'], env: { NODE_ENV: 'test' as const } },
       },
-      integration('integration:pglite', 'memory:'),
+      integration('integration:pglite', 'memory:', {
+        exclude: ['tests/integration/postgres/**'], // about PostgreSQL only
+      }),
       ...(postgresUrl
         ? [
             integration('integration:postgres', postgresUrl, {

@@ -1,4 +1,6 @@
+import fs from 'node:fs'
 import path from 'node:path'
+import type { PGlite } from '@electric-sql/pglite'
 import { createCaslExtension } from '@casl/prisma/runtime'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { PrismaClient } from '~/generated/prisma/client.ts'
@@ -35,14 +37,24 @@ function openDatabase(config: DatabaseConfig): Database {
     return { config, prisma, ready: Promise.resolve(), close: () => prisma.$disconnect() }
   }
 
-  const releaseLock = config.engine === 'pglite' ? acquireDataDirLock(config.dataDir) : () => {}
-  const pglite = createPGlite(config.engine === 'pglite' ? path.join(config.dataDir, 'pgdata') : undefined)
-  const factory = new PGliteAdapterFactory(pglite)
-  const ready = pglite.waitReady.then(async () => {
+  // Taken when the database is first awaited, so a refusal (the folder in use) is a start-up error with a message.
+  const locked: Promise<() => void> = Promise.resolve().then(() =>
+    config.engine === 'pglite' ? acquireDataDirLock(config.dataDir) : () => {},
+  )
+  const opened: Promise<PGlite> = locked.then(() =>
+    config.engine === 'pglite' ? openDataFolder(path.join(config.dataDir, 'pgdata')) : createPGlite(),
+  )
+  const factory = new PGliteAdapterFactory(opened)
+  const ready = opened.then(async () => {
     const applied = await applyMigrations(factory)
     if (applied.length) logger.info({ applied }, 'applied database migrations')
   })
-  ready.catch(() => releaseLock())
+  const releaseLock = () =>
+    locked.then(
+      (release) => release(),
+      () => {},
+    )
+  ready.catch(releaseLock)
   const prisma = createClient(factory)
   return {
     config,
@@ -50,9 +62,56 @@ function openDatabase(config: DatabaseConfig): Database {
     ready,
     async close() {
       await prisma.$disconnect().catch(() => {})
-      if (!pglite.closed) await pglite.close().catch(() => {})
-      releaseLock()
+      const pglite = await opened.catch(() => null)
+      if (pglite && !pglite.closed) await pglite.close().catch(() => {})
+      await releaseLock()
     },
+  }
+}
+
+const STAGING_PREFIX = 'pgdata.new-'
+
+/**
+ * Opens the embedded engine's folder. A new one is made elsewhere first — created, migrated,
+ * closed — and only then moved into place: a start killed at any moment leaves either no
+ * folder (the next start begins again, clearing the half-made one) or a complete one. A folder
+ * made in place and killed half-way would never open again.
+ */
+async function openDataFolder(pgdata: string): Promise<PGlite> {
+  const parent = path.dirname(pgdata)
+  // Half-made folders of an interrupted first start (the folder's lock is ours, so nobody uses them).
+  for (const entry of fs.readdirSync(parent)) {
+    if (entry.startsWith(STAGING_PREFIX)) fs.rmSync(path.join(parent, entry), { recursive: true, force: true })
+  }
+  if (!fs.existsSync(pgdata)) {
+    const staging = path.join(parent, `${STAGING_PREFIX}${process.pid}`)
+    const fresh = createPGlite(staging)
+    try {
+      await fresh.waitReady
+      await applyMigrations(new PGliteAdapterFactory(fresh))
+    } finally {
+      await fresh.close().catch(() => {})
+    }
+    fs.renameSync(staging, pgdata)
+    syncFolder(parent)
+    logger.info({ folder: pgdata }, 'created the embedded database')
+  }
+  const pglite = createPGlite(pgdata)
+  await pglite.waitReady
+  return pglite
+}
+
+/** Makes a rename in `folder` durable (where the platform allows opening a folder). */
+function syncFolder(folder: string) {
+  try {
+    const fd = fs.openSync(folder, 'r')
+    try {
+      fs.fsyncSync(fd)
+    } finally {
+      fs.closeSync(fd)
+    }
+  } catch {
+    // not supported here (Windows): the rename is still atomic
   }
 }
 

@@ -22,11 +22,13 @@ export class PGliteAdapterFactory implements SqlMigrationAwareDriverAdapterFacto
   readonly provider = 'postgres' as const
   readonly adapterName = 'pglite-prisma-adapter'
 
-  constructor(readonly client: PGlite) {}
+  /** The engine, or the promise of it (a data folder that is still being prepared). */
+  constructor(readonly client: PGlite | Promise<PGlite>) {}
 
   async connect(): Promise<SqlDriverAdapter> {
-    const adapter = await new PrismaPGlite(this.client).connect()
-    return awaitRollback(runScriptsWhole(adapter, (script) => this.client.exec(script)))
+    const client = await this.client
+    const adapter = await new PrismaPGlite(client).connect()
+    return awaitRollback(runScriptsWhole(adapter, (script) => client.exec(script)))
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
@@ -41,7 +43,8 @@ export class PostgresAdapterFactory implements SqlMigrationAwareDriverAdapterFac
   private readonly library: PrismaPg
 
   constructor(connectionString: string, poolSize?: number) {
-    this.library = new PrismaPg({ connectionString, max: poolSize })
+    // allowExitOnIdle: a script that is done (db:migrate) exits at once instead of after the pool's 10 s idle timeout.
+    this.library = new PrismaPg({ connectionString, max: poolSize, allowExitOnIdle: true })
   }
 
   async connect(): Promise<SqlDriverAdapter> {

@@ -52,9 +52,21 @@ export const DEMO_USERS: DemoUser[] = [
 
 /**
  * Creates or restores the demo organisation: the four regions and the demo users with the demo
- * password and their roles. Leaves anything else in the database alone.
+ * password and their roles, then (into a database without principles) the demo's principles,
+ * guidelines and read rates. Leaves anything else in the database alone.
+ *
+ * Seeding takes many transactions (it goes through the app's own domain functions), so a kill can
+ * stop it half-way. `fromEmpty` marks a seed into an empty database: its first transaction records
+ * that it began, its last that it completed, and a database with a beginning but no completion
+ * holds nothing but a half-made demo — `seedDemoIfEmpty` (every start) and `npm run db:seed`
+ * clear it and seed again.
  */
-export async function seedDemoOrganisation(): Promise<void> {
+export async function seedDemoOrganisation(options: { fromEmpty?: boolean } = {}): Promise<void> {
+  if (await demoSeedInterrupted()) {
+    logger.warn('The demo seed was interrupted earlier: clearing the half-made demo and seeding it again.')
+    await clearDatabase()
+    options = { fromEmpty: true }
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   await prisma.$transaction(async (tx) => {
     const regions = new Map<string, string>()
@@ -87,7 +99,13 @@ export async function seedDemoOrganisation(): Promise<void> {
         })
       }
     }
-    await recordAudit(tx, { actorId: null, action: 'demo.seed', subjectType: 'Organisation', subjectId: 'demo' })
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'demo.seed',
+      subjectType: 'Organisation',
+      subjectId: 'demo',
+      after: options.fromEmpty ? { fromEmpty: true } : undefined,
+    })
   })
   // Principles (v1), then the regions' guidelines under them, then HQ's v2 of one principle,
   // so the demo shows a guideline that needs review.
@@ -96,12 +114,35 @@ export async function seedDemoOrganisation(): Promise<void> {
     await publishDemoComplaintsV2()
   }
   await seedDemoReadRates()
+  await prisma.auditEvent.create({
+    data: { action: 'demo.seed.complete', subjectType: 'Organisation', subjectId: 'demo' },
+  })
 }
 
-/** On the first start of an empty database: seed the demo organisation and say how to sign in. */
+/** A seed into an empty database began and never completed (see seedDemoOrganisation). */
+async function demoSeedInterrupted(): Promise<boolean> {
+  const [began, completed] = await Promise.all([
+    prisma.auditEvent.count({ where: { action: 'demo.seed', after: { path: ['fromEmpty'], equals: true } } }),
+    prisma.auditEvent.count({ where: { action: 'demo.seed.complete' } }),
+  ])
+  return began > 0 && completed === 0
+}
+
+/** Empties every table but the migrations' record (only ever for a half-made demo). */
+async function clearDatabase() {
+  const tables = await prisma.$queryRaw<{ name: string }[]>`
+    SELECT quote_ident(tablename) AS name FROM pg_tables
+    WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`
+  if (tables.length) await prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => t.name).join(', ')} CASCADE`)
+}
+
+/**
+ * On every start of the embedded database: seed the demo organisation into an empty database (or
+ * finish a seed a kill interrupted) and say how to sign in.
+ */
 export async function seedDemoIfEmpty(): Promise<boolean> {
-  if ((await prisma.user.count()) > 0) return false
-  await seedDemoOrganisation()
+  if ((await prisma.user.count()) > 0 && !(await demoSeedInterrupted())) return false
+  await seedDemoOrganisation({ fromEmpty: true })
   logger.info(
     { users: DEMO_USERS.map((u) => u.email) },
     `Seeded the demo organisation. Sign in as any of these users with password "${DEMO_PASSWORD}" (demo data only).`,
