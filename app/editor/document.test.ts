@@ -111,7 +111,11 @@ describe('parseDocument: what authors write', () => {
   it('renders a document stored before with rel="opener" with the app\'s rel', () => {
     const stored = {
       type: 'doc',
-      content: [paragraph(text('klik', [{ type: 'link', attrs: { href: 'https://example.org', rel: 'opener', target: '_blank' } }]))],
+      content: [
+        paragraph(
+          text('klik', [{ type: 'link', attrs: { href: 'https://example.org', rel: 'opener', target: '_blank' } }]),
+        ),
+      ],
     }
     const html = renderDocumentHtml(stored)
     expect(html).toContain('rel="noopener noreferrer nofollow"')

@@ -248,7 +248,8 @@ const nl = {
       changedMeanwhile: 'Het principe is intussen gewijzigd. Laad de pagina opnieuw en bekijk de nieuwste tekst.',
       endInPast: 'Kies een einddatum in de toekomst.',
       notOrdered: 'Alleen gepubliceerde principes hebben een volgorde.',
-      orderChanged: 'Iemand anders heeft de volgorde intussen aangepast. Bekijk de nieuwe volgorde en verplaats opnieuw.',
+      orderChanged:
+        'Iemand anders heeft de volgorde intussen aangepast. Bekijk de nieuwe volgorde en verplaats opnieuw.',
       publishNeedsConsultation: 'Publiceren kan pas na een consultatie met de regio’s.',
     },
   },
@@ -354,7 +355,8 @@ const nl = {
       wrongStatus: 'Dat kan niet in de huidige status van deze richtlijn.',
       commentsClosed: 'Reageren kan alleen op een concept of een richtlijn die op goedkeuring wacht.',
       heardInFuture: 'Deze datum ligt in de toekomst.',
-      noReviewNeeded: 'Deze richtlijn hoeft niet (meer) herzien te worden: misschien bevestigde iemand anders haar net.',
+      noReviewNeeded:
+        'Deze richtlijn hoeft niet (meer) herzien te worden: misschien bevestigde iemand anders haar net.',
       reviewByInPast: 'Kies een datum in de toekomst.',
       confirmByInPast: 'Kies een bevestigingsdatum in de toekomst.',
     },
@@ -370,7 +372,8 @@ const nl = {
     done: { decide: 'Het besluit is vastgelegd.', withdraw: 'Het besluit is ingetrokken.' },
     errors: {
       reasonRequired: 'Leg uit waarom dit principe bij jullie niet van toepassing is.',
-      changed: 'Iemand anders heeft dit besluit intussen vastgelegd of gewijzigd. Bekijk het nieuwe besluit en beslis opnieuw.',
+      changed:
+        'Iemand anders heeft dit besluit intussen vastgelegd of gewijzigd. Bekijk het nieuwe besluit en beslis opnieuw.',
     },
   },
   coverage: {
@@ -564,7 +567,8 @@ const nl = {
     numberRange: 'Dit getal valt buiten wat Leidraad kent.',
     dateImpossible: 'Deze datum bestaat niet. Kies een datum in de kalender.',
     dateRange: 'Kies een datum tussen 2000 en 2100.',
-    tryAgain: 'Iemand anders deed op hetzelfde moment iets met dezelfde gegevens. Laad de pagina opnieuw en probeer het nog eens.',
+    tryAgain:
+      'Iemand anders deed op hetzelfde moment iets met dezelfde gegevens. Laad de pagina opnieuw en probeer het nog eens.',
     unavailableTitle: 'Even niet bereikbaar',
     unavailable:
       'Leidraad kan zijn gegevens nu niet bereiken. Probeer het over een minuut opnieuw; je handboek blijft offline te lezen.',

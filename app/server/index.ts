@@ -111,8 +111,10 @@ async function main() {
 function startupProblem(error: unknown): string | null {
   const code = (error as NodeJS.ErrnoException | null)?.code ?? (error as { cause?: { code?: string } })?.cause?.code
   const where = databaseConfig.engine === 'pglite' ? databaseConfig.dataDir : 'the database'
-  if (code === 'ENOSPC') return `The disk holding ${where} is full. Free some space and start again: nothing was left half-made.`
-  if (code === 'EACCES' || code === 'EPERM') return `No permission to write ${where}. Give this user write access, or point DATABASE_URL elsewhere.`
+  if (code === 'ENOSPC')
+    return `The disk holding ${where} is full. Free some space and start again: nothing was left half-made.`
+  if (code === 'EACCES' || code === 'EPERM')
+    return `No permission to write ${where}. Give this user write access, or point DATABASE_URL elsewhere.`
   if (code === 'EROFS') return `${where} is on a read-only file system. Point DATABASE_URL at a writable folder.`
   if (error instanceof DataDirLockedError || error instanceof InterruptedMigrationError) return error.message
   return null

@@ -25,7 +25,8 @@ const plain = (res: express.Response, status: number, text: string) =>
 export function readBodies(): express.RequestHandler[] {
   return [
     (req, res, next) => {
-      if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) return void plain(res, 413, 'Request too large')
+      if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES)
+        return void plain(res, 413, 'Request too large')
       next()
     },
     express.raw({ type: () => true, limit: MAX_REQUEST_BYTES, inflate: false }),

@@ -8,7 +8,8 @@ import { databaseConfig, prisma } from './db.server.ts'
 export const MIN_FREE_BYTES = 64 * 1024 * 1024
 const TIMEOUT_MS = 3000
 
-export type Health = { ok: true } | { ok: false; problem: 'database unreachable' | 'database cannot write' | 'disk full' }
+export type Health =
+  { ok: true } | { ok: false; problem: 'database unreachable' | 'database cannot write' | 'disk full' }
 
 export async function checkHealth(): Promise<Health> {
   if (databaseConfig.engine === 'pglite') {

@@ -22,10 +22,7 @@ describe('safeRedirectPath', () => {
     '/ /evil.example',
     '/é',
     '/' + 'a'.repeat(3000),
-  ])(
-    'refuses %j',
-    (value) => {
-      expect(safeRedirectPath(value)).toBe('/')
-    },
-  )
+  ])('refuses %j', (value) => {
+    expect(safeRedirectPath(value)).toBe('/')
+  })
 })

@@ -78,8 +78,7 @@ export function addressKey(address: string): string {
 }
 
 export type Attempt =
-  | { allowed: true; slowDownMs: number; succeeded(): Promise<void> }
-  | { allowed: false; retryAfterSeconds: number }
+  { allowed: true; slowDownMs: number; succeeded(): Promise<void> } | { allowed: false; retryAfterSeconds: number }
 
 /** Counts a sign-in attempt before the password is checked; `succeeded()` takes it back when it was right. */
 export async function attemptSignIn(account: string, address: string): Promise<Attempt> {
@@ -115,8 +114,13 @@ export async function attemptSignIn(account: string, address: string): Promise<A
 export async function attemptPasswordCheck(userId: string): Promise<Attempt> {
   const key = `password:${userId}`
   const row = (await count([{ key, seconds: PASSWORD_CHECK_LIMIT.seconds }])).get(key)!
-  if (row.count > PASSWORD_CHECK_LIMIT.points) return { allowed: false, retryAfterSeconds: secondsUntil(row.windowEnds) }
-  return { allowed: true, slowDownMs: 0, succeeded: () => prisma.throttle.deleteMany({ where: { key } }).then(() => {}) }
+  if (row.count > PASSWORD_CHECK_LIMIT.points)
+    return { allowed: false, retryAfterSeconds: secondsUntil(row.windowEnds) }
+  return {
+    allowed: true,
+    slowDownMs: 0,
+    succeeded: () => prisma.throttle.deleteMany({ where: { key } }).then(() => {}),
+  }
 }
 
 /** Deletes counters whose window ended (the daily retention job). */

@@ -35,7 +35,11 @@ export function rethrowAsResponse(error: unknown): never {
   if (refusal) {
     const code = (error as { code?: string }).code
     if (refusal === 'unavailable') logger.error({ err: error }, 'database unavailable')
-    else logger.warn({ refusal, code, message: (error as Error).message?.split('\n').at(-1) }, 'database refused a request')
+    else
+      logger.warn(
+        { refusal, code, message: (error as Error).message?.split('\n').at(-1) },
+        'database refused a request',
+      )
     const { status, message, headers } = DATABASE_REPLIES[refusal]
     throw data({ message }, { status, headers })
   }

@@ -1,5 +1,8 @@
+import { spawn } from 'node:child_process'
+import http from 'node:http'
+import { createCookieSessionStorage } from '@remix-run/node'
 import { expect, test } from '@playwright/test'
-import { signIn } from './helpers.ts'
+import { DEMO_PASSWORD, signIn } from './helpers.ts'
 
 test('a manager forging an admin post over HTTP is refused and nothing changes', async ({ page }) => {
   await signIn(page, 'manager.noord@leidraad.test')
@@ -95,4 +98,192 @@ test('an oversized request body is refused with 413 before any route reads it', 
     data: `title=x&body=${'x'.repeat(2_000_000)}`,
   })
   expect(response.status()).toBe(413)
+})
+
+test('a chunked body over the limit is refused with 413 and the server keeps answering', async ({ baseURL }) => {
+  const url = new URL('/login', baseURL)
+  const status = await new Promise<number>((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Transfer-Encoding': 'chunked' },
+      },
+      (response) => {
+        response.resume()
+        resolve(response.statusCode ?? 0)
+      },
+    )
+    request.on('error', reject)
+    // 2 MB in 64 KB chunks, never announced in a Content-Length.
+    const chunk = Buffer.alloc(64 * 1024, 'x')
+    let sent = 0
+    const next = () => {
+      while (sent < 32) {
+        sent += 1
+        if (!request.write(chunk)) return void request.once('drain', next)
+      }
+      request.end()
+    }
+    request.write('email=')
+    next()
+  }).catch((error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? 413 : 0))
+  expect(status).toBe(413)
+  const health = await fetch(new URL('/healthz', baseURL))
+  expect(health.status).toBe(200)
+})
+
+test('an action given JSON instead of a form answers 400, and a NUL in the query 400', async ({ page }) => {
+  await signIn(page, 'hq@leidraad.test')
+  const json = await page.request.post('/principles/new', {
+    headers: { 'Content-Type': 'application/json' },
+    data: JSON.stringify({ title: 'x' }),
+  })
+  expect(json.status()).toBe(400)
+  const text = await page.request.post('/principles/new', {
+    headers: { 'Content-Type': 'text/plain' },
+    data: 'title=x',
+  })
+  expect(text.status()).toBe(400)
+  await signIn(page, 'admin@leidraad.test')
+  const nul = await page.request.get('/audit?before=%00')
+  expect(nul.status()).toBe(400)
+})
+
+test('a crafted redirect after sign-in goes home, never elsewhere and never a 500', async ({ page, baseURL }) => {
+  await page.context().clearCookies()
+  await page.goto('/login?redirectTo=/%E3%80%80/evil.example')
+  await page.getByLabel('E-mailadres').fill('balie.noord@leidraad.test')
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Aanmelden' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Aanmelden')
+  // Home for a frontline employee is their handbook: the crafted path is dropped, not followed.
+  const landed = new URL(page.url())
+  expect(landed.host).toBe(new URL('/', baseURL).host)
+  expect(landed.pathname).toMatch(/^\/handbook\//)
+  expect(decodeURIComponent(landed.href)).not.toContain('evil.example')
+})
+
+test('after signing out, Back shows the sign-in page, not the previous user’s page', async ({ page }) => {
+  await signIn(page, 'balie.noord@leidraad.test')
+  const response = await page.goto('/handbook')
+  expect(response?.headers()['cache-control']).toContain('no-store')
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  const heading = await page.getByRole('heading', { level: 1 }).textContent()
+  await page.getByRole('button', { name: 'Afmelden' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aanmelden')
+  await page.goBack()
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(heading ?? '')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aanmelden')
+})
+
+test('X-Forwarded-For is not believed without TRUST_PROXY: a spoofed address does not escape the throttle', async ({
+  request,
+}) => {
+  const attempt = (i: number) =>
+    request.post('/login', {
+      form: { email: 'member.oost@leidraad.test', password: `wrong-${i}` },
+      headers: { 'X-Forwarded-For': `198.51.100.${i}` },
+      maxRedirects: 0,
+    })
+  for (let i = 0; i < 5; i++) expect((await attempt(i)).status()).toBe(400)
+  expect((await attempt(99)).status()).toBe(429)
+})
+
+// Every page each role can reach from its start page, with a listener for CSP violations: the
+// app's own code must cause none, so a report in production means an attack or a bug.
+for (const email of [
+  'admin@leidraad.test',
+  'hq@leidraad.test',
+  'manager.noord@leidraad.test',
+  'member.noord@leidraad.test',
+  'balie.noord@leidraad.test',
+]) {
+  test(`no Content-Security-Policy violation on any page ${email} reaches`, async ({ page }) => {
+    test.setTimeout(120_000)
+    await page.addInitScript(() => {
+      const seen: string[] = []
+      ;(window as unknown as { __csp: string[] }).__csp = seen
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      )
+    })
+    const console: string[] = []
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) console.push(message.text())
+    })
+    await signIn(page, email)
+    const queue = ['/']
+    const visited = new Set<string>()
+    const violations: string[] = []
+    while (queue.length && visited.size < 20) {
+      const path = queue.shift()!
+      if (visited.has(path)) continue
+      visited.add(path)
+      await page.goto(path)
+      await page.waitForLoadState('networkidle')
+      const seen = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])
+      violations.push(...seen.map((v) => `${path}: ${v}`))
+      const links = await page
+        .locator('a[href^="/"]:not([download])')
+        .evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+      for (const link of links) {
+        if (/logout|export|download|account\/data|\.csv|\.json|\/sso\/|\/auth\//.test(link)) continue
+        if (!visited.has(link) && !queue.includes(link)) queue.push(link)
+      }
+    }
+    expect(visited.size).toBeGreaterThan(3)
+    expect([...violations, ...console]).toEqual([])
+  })
+}
+
+test('while the database is unreachable, /healthz and every page answer 503 with the error page', async ({
+  browser,
+}) => {
+  test.setTimeout(60_000)
+  // A second server of the same build, pointed at a PostgreSQL port nothing listens on.
+  const port = 3197
+  const secret = 'e2e-database-down-secret'
+  const server = spawn(process.execPath, ['--import', 'tsx', 'app/server/index.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/leidraad',
+      SESSION_SECRET: secret,
+      WORKER: 'off',
+      PORT: String(port),
+      LOG_LEVEL: 'fatal',
+    },
+    stdio: 'ignore',
+  })
+  try {
+    const base = `http://localhost:${port}`
+    await expect
+      .poll(
+        () =>
+          fetch(`${base}/healthz`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(503)
+    // A signed-in visitor (a session cookie signed with the server's secret): the page is a 503.
+    const storage = createCookieSessionStorage({ cookie: { name: '__leidraad_session', secrets: [secret] } })
+    const session = await storage.getSession()
+    session.set('sessionId', 'some-session')
+    const cookie = (await storage.commitSession(session)).split(';')[0] ?? ''
+    const context = await browser.newContext({ baseURL: base, extraHTTPHeaders: { Cookie: cookie } })
+    const page = await context.newPage()
+    const response = await page.goto('/handbook')
+    expect(response?.status()).toBe(503)
+    expect(response?.headers()['retry-after']).toBeTruthy()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Even niet bereikbaar')
+    // Signing in needs the database too: 503, not a 500 and not "wrong password".
+    const signIn = await page.request.post('/login', { form: { email: 'hq@leidraad.test', password: 'whatever' } })
+    expect(signIn.status()).toBe(503)
+    await context.close()
+  } finally {
+    server.kill('SIGKILL')
+  }
 })
