@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config'
 
 // Unit tests sit next to the code (app/**/*.test.ts). Integration tests (tests/integration) run
 // on in-memory PGlite — a fresh database per test file — and again on PostgreSQL when
-// TEST_DATABASE_URL is given (.ci/run always gives one).
+// TEST_DATABASE_URL is given (.ci/run always gives one). The PostgreSQL files share one database,
+// so they run one at a time; Vitest has one pool of workers for all projects, so `npm run
+// test:unit` runs them in a second pass with one worker, after unit + PGlite with two workers
+// (Vitest's default on two cores is one; much of the suite waits on the processes it starts).
 const postgresUrl = process.env.TEST_DATABASE_URL
 
 const integration = (name: string, databaseUrl: string, extra: object = {}) => ({

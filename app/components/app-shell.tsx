@@ -1,5 +1,5 @@
 import { Form, NavLink, useLocation } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Flash } from '~/web/flash.server.ts'
 import { ANY_REGION, can } from '~/permissions/ability.ts'
@@ -29,6 +29,7 @@ export function AppShell({
   const location = useLocation()
   const ability = useAbility()
   const here = location.pathname + location.search
+  useFocusOnResult(location.key, location.hash, Boolean(flash))
   const otherLanguage = i18n.language === 'en' ? 'nl' : 'en'
 
   const links = user
@@ -120,23 +121,17 @@ export function AppShell({
         </div>
         {links.length ? (
           <nav aria-label={t('nav.main')} className="bg-brand-900/40">
-            <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-2 text-sm">
-              {links.map((link) => (
-                <li key={link.to}>
-                  <NavLink
-                    to={link.to}
-                    end={link.to === '/'}
-                    className={({ isActive }) =>
-                      `block whitespace-nowrap px-3 py-2 focus-visible:outline-2 focus-visible:outline-white ${
-                        isActive ? 'border-b-2 border-white font-semibold' : 'text-white/90 hover:text-white'
-                      }`
-                    }
-                  >
-                    {link.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
+            {/* On a phone the menu folds away behind one button (no JavaScript needed); wider, it is one row. */}
+            <details className="group mx-auto max-w-5xl px-2 text-sm sm:hidden">
+              <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 px-3 py-2 font-semibold focus-visible:outline-2 focus-visible:outline-white [&::-webkit-details-marker]:hidden">
+                <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90">
+                  ▸
+                </span>
+                {t('nav.menu')}
+              </summary>
+              <NavLinks links={links} className="flex flex-col pb-2" />
+            </details>
+            <NavLinks links={links} className="mx-auto hidden max-w-5xl flex-wrap gap-1 px-2 text-sm sm:flex" />
           </nav>
         ) : null}
       </header>
@@ -146,5 +141,41 @@ export function AppShell({
         {children}
       </main>
     </>
+  )
+}
+
+/**
+ * After an action, focus goes to its result rather than the top of the page: the element the
+ * redirect named (`#comment-…`, the new customer input) or else the message that says what
+ * happened. Screen readers read it; keyboard users continue from there. (Pages without React do
+ * the same in app/frontline/enhance.ts.)
+ */
+function useFocusOnResult(navigation: string, hash: string, hasFlash: boolean) {
+  useEffect(() => {
+    const named = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null
+    const target = named ?? (hasFlash ? document.getElementById('flash') : null)
+    target?.focus()
+  }, [navigation, hash, hasFlash])
+}
+
+function NavLinks({ links, className }: { links: { to: string; label: string }[]; className: string }) {
+  return (
+    <ul className={className}>
+      {links.map((link) => (
+        <li key={link.to}>
+          <NavLink
+            to={link.to}
+            end={link.to === '/'}
+            className={({ isActive }) =>
+              `block whitespace-nowrap px-3 py-2 focus-visible:outline-2 focus-visible:outline-white ${
+                isActive ? 'border-b-2 border-white font-semibold' : 'text-white/90 hover:text-white'
+              }`
+            }
+          >
+            {link.label}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
   )
 }

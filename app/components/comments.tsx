@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { Button, FieldErrors, FormErrors } from '~/components/ui/form.tsx'
 import { useDateFormat } from '~/utils/dates.ts'
 import { CommentSchema } from '~/validation/schemas.ts'
-import { useResultFor } from './action-form.tsx'
+import { useFreshFormKey, useResultFor } from './action-form.tsx'
 
 type Comment = {
   id: string
@@ -26,11 +26,21 @@ export function CommentView({ comment, canResolve }: { comment: Comment; canReso
   const { t } = useTranslation()
   const formatDate = useDateFormat()
   return (
-    <div>
+    // A target for the link back after posting: focus lands on the new comment.
+    <div id={`comment-${comment.id}`} tabIndex={-1} className="focus:outline-2 focus:outline-brand-700">
       <p className="text-sm text-stone-700">
-        <strong className="text-stone-900">{comment.author.name}</strong>
-        {' · '}
-        {comment.region !== undefined ? `${comment.region?.name ?? t('comments.hq')} · ` : null}
+        <strong className="text-stone-900">{comment.author.name}</strong>{' '}
+        {comment.region !== undefined ? (
+          // Who the comment speaks for: a region, or headquarters (marked apart, so HQ's answers stand out).
+          <span
+            className={`mr-1 rounded px-1 text-xs font-semibold ${
+              comment.region ? 'border border-stone-400 text-stone-800' : 'bg-brand-800 text-white'
+            }`}
+          >
+            {comment.region?.name ?? t('comments.hq')}
+          </span>
+        ) : null}
+        {'· '}
         {formatDate(comment.createdAt)}
         {comment.sendBack ? <strong className="ml-2 text-amber-900">{t('guidelines.sentBack')}</strong> : null}
         {comment.resolvedAt ? (
@@ -85,15 +95,18 @@ export function CommentThreads({
   )
 }
 
-export function CommentForm({
-  parentId,
-  regions = [],
-  speaksForHq = false,
-}: {
+type CommentFormProps = {
   parentId?: string
   regions?: { id: string; name: string }[]
   speaksForHq?: boolean
-}) {
+}
+
+/** The comment (or reply) box; empty again after a successful post. */
+export function CommentForm(props: CommentFormProps) {
+  return <CommentFormFields key={useFreshFormKey()} {...props} />
+}
+
+function CommentFormFields({ parentId, regions = [], speaksForHq = false }: CommentFormProps) {
   const { t } = useTranslation()
   const [form, fields] = useForm({
     id: parentId ? `reply-${parentId}` : 'comment',

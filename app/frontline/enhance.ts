@@ -92,7 +92,15 @@ function searchAsYouType() {
   })
 }
 
+/** After a post or a search, focus goes to its result: the element the address names, or the message. */
+function focusOnResult() {
+  const named = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null
+  const target = named ?? document.getElementById('flash')
+  target?.focus()
+}
+
 registerServiceWorker()
+focusOnResult()
 offlineBanner()
 refuseFormsOffline()
 searchAsYouType()

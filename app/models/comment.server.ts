@@ -9,6 +9,7 @@ import { authorize } from '~/permissions/authorize.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { Conflict, Invalid, invariantFound } from '~/utils/errors.ts'
 import { recordAudit } from './audit.server.ts'
+import { findRepeat } from './repeat.server.ts'
 import { recordEvent } from './events.server.ts'
 import type { Tx } from './document.server.ts'
 
@@ -102,9 +103,12 @@ async function writeComment(
       if (!parent) throw new Invalid('comments.errors.noParent')
       if (parent.parentId) throw new Invalid('comments.errors.replyDepth')
     }
-    const comment = await kind.table(tx).create({
-      data: { ...place, ...input.data, parentId: input.parentId ?? null, authorId: actorId, body: input.body },
-    })
+    const same = { ...place, ...input.data, parentId: input.parentId ?? null, authorId: actorId, body: input.body }
+    const repeat = await findRepeat(tx, `${kind.subject}:${actorId}`, (since) =>
+      kind.table(tx).findFirst({ where: { ...same, createdAt: { gte: since } } }),
+    )
+    if (repeat) return repeat
+    const comment = await kind.table(tx).create({ data: same })
     await recordAudit(tx, {
       actorId,
       action: kind.audit,

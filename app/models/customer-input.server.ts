@@ -7,6 +7,7 @@ import { authorize } from '~/permissions/authorize.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { Invalid } from '~/utils/errors.ts'
 import { recordAudit } from './audit.server.ts'
+import { findRepeat } from './repeat.server.ts'
 
 type GuidelineRef = { id: string; regionId: string; status: GuidelineStatus }
 
@@ -28,7 +29,12 @@ export async function addCustomerInput(
   authorize(ability, 'create', 'CustomerInput', { guideline: { regionId: guideline.regionId } })
   if (input.heardOn > new Date()) throw new Invalid('guidelines.errors.heardInFuture', 'heardOn')
   return prisma.$transaction(async (tx) => {
-    const row = await tx.customerInput.create({ data: { guidelineId: guideline.id, createdById: actorId, ...input } })
+    const data = { guidelineId: guideline.id, createdById: actorId, ...input }
+    const repeat = await findRepeat(tx, `CustomerInput:${actorId}`, (since) =>
+      tx.customerInput.findFirst({ where: { ...data, createdAt: { gte: since } } }),
+    )
+    if (repeat) return repeat
+    const row = await tx.customerInput.create({ data })
     await recordAudit(tx, {
       actorId,
       action: 'guideline.customer-input',

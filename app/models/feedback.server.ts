@@ -6,6 +6,7 @@ import { authorize } from '~/permissions/authorize.ts'
 import { Conflict, invariantFound } from '~/utils/errors.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { findRepeat } from './repeat.server.ts'
 import { recordEvent } from './events.server.ts'
 import { getHandbookGuideline } from './handbook.server.ts'
 import { requireRegion } from './region.server.ts'
@@ -35,16 +36,19 @@ export async function sendFeedback(
   const { guideline, version } = await getHandbookGuideline(ability, userId, regionId, guidelineId)
   authorize(ability, 'create', 'Feedback', { regionId: guideline.regionId, authorId: userId })
   return prisma.$transaction(async (tx) => {
-    const feedback = await tx.feedback.create({
-      data: {
-        guidelineId: guideline.id,
-        regionId: guideline.regionId,
-        principleId: guideline.principleId,
-        versionNumber: version.number,
-        authorId: userId,
-        body,
-      },
-    })
+    const data = {
+      guidelineId: guideline.id,
+      regionId: guideline.regionId,
+      principleId: guideline.principleId,
+      versionNumber: version.number,
+      authorId: userId,
+      body,
+    }
+    const repeat = await findRepeat(tx, `Feedback:${userId}`, (since) =>
+      tx.feedback.findFirst({ where: { ...data, createdAt: { gte: since } } }),
+    )
+    if (repeat) return repeat
+    const feedback = await tx.feedback.create({ data })
     await recordAudit(tx, {
       actorId: userId,
       action: 'feedback.send',

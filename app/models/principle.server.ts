@@ -178,16 +178,22 @@ export function publishPrinciple(
   ability: AppAbility,
   actorId: string,
   principleId: string,
-  input: { changeNote: string; baseRevision: number },
+  input: { changeNote: string; baseRevision: number; withOpenComments?: boolean },
 ) {
   return versioned.publishWorkingCopy(principles, ability, actorId, principleId, {
     from: ['consultation'],
     baseRevision: input.baseRevision,
     changeNote: input.changeNote,
-    document: async (p, _number, tx) => ({
-      position: p.position ?? (await nextPosition(tx)),
-      consultationEndsAt: null,
-    }),
+    document: async (p, number, tx) => {
+      // Comments nobody has answered yet are a reason to wait: publishing past them is a choice HQ makes knowingly.
+      const open = await tx.principleComment.count({
+        where: { principleId: p.id, versionNumber: number, resolvedAt: null },
+      })
+      if (open && !input.withOpenComments) {
+        throw new Invalid('principles.errors.openComments', 'withOpenComments', { count: open })
+      }
+      return { position: p.position ?? (await nextPosition(tx)), consultationEndsAt: null }
+    },
     audit: (p, version) => ({
       principleId: p.id,
       number: version.number,

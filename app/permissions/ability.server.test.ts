@@ -536,14 +536,14 @@ const CASES: Case[] = [
     action: 'read',
     subject: 'Membership',
     record: membership(OWN, 'member'),
-    allowed: ['admin', 'manager'],
+    allowed: ['admin', 'hq_editor', 'manager'],
   },
   {
     name: 'read other region team',
     action: 'read',
     subject: 'Membership',
     record: membership(OTHER, 'member'),
-    allowed: ['admin'],
+    allowed: HQ,
   },
   {
     name: 'add frontline to own region',

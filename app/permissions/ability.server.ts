@@ -62,8 +62,9 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
   }
 
   if (user.orgRole === 'hq_editor') {
-    // HQ reads every region (read only) and the audit trail of principles.
+    // HQ reads every region (read only), who works there, and the audit trail of principles.
     can('read', 'Region')
+    can('read', 'Membership')
     can('read', 'AuditEvent', {
       subjectType: { in: ['Principle', 'PrincipleVersion', 'PrincipleComment', 'PhraseFamily'] },
     })

@@ -100,21 +100,22 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
         })
         return done('publish')
       },
-      comment: async ({ body, parentId }) => (
-        await addGuidelineComment(ability, user.id, guideline, { body, parentId }),
-        done('comment')
-      ),
+      comment: async ({ body, parentId }) => {
+        const comment = await addGuidelineComment(ability, user.id, guideline, { body, parentId })
+        // Back on the page, focus goes to the new comment (app/components/app-shell.tsx).
+        return { ...done('comment'), to: `/guidelines/${guideline.id}#comment-${comment.id}` }
+      },
       'resolve-comment': async ({ commentId }) => (
         await resolveGuidelineComment(ability, user.id, guideline, commentId),
         done('resolve-comment')
       ),
       'add-input': async ({ said, source, heardOn }) => {
-        await addCustomerInput(ability, user.id, guideline, {
+        const input = await addCustomerInput(ability, user.id, guideline, {
           said,
           source,
           heardOn: startOfDayInOrganisation(heardOn),
         })
-        return done('add-input')
+        return { ...done('add-input'), to: `/guidelines/${guideline.id}#input-${input.id}` }
       },
     },
     { redirectTo: `/guidelines/${guideline.id}` },

@@ -34,7 +34,14 @@ export default function HandbookPage() {
   return (
     <>
       <h1 className="mb-3 text-2xl font-bold tracking-tight">{t('handbook.title', { region: region.name })}</h1>
-      <Form method="get" role="search" className="mb-5 flex gap-2" data-live-search="">
+      {/* Sent without the live search (Enter, no JavaScript), the page opens at the results, focused. */}
+      <Form
+        method="get"
+        action={`/handbook/${region.id}#handbook-results`}
+        role="search"
+        className="mb-5 flex gap-2"
+        data-live-search=""
+      >
         <label htmlFor="q" className="sr-only">
           {t('handbook.search')}
         </label>
@@ -52,7 +59,7 @@ export default function HandbookPage() {
         </button>
       </Form>
       {/* Search as you type replaces what is in here (app/frontline/enhance.ts). */}
-      <div id="handbook-results" aria-live="polite" aria-busy="false">
+      <div id="handbook-results" tabIndex={-1} aria-live="polite" aria-busy="false" className="focus:outline-none">
         {hits ? (
           <section aria-label={t('handbook.results')}>
             <p className="mb-2 text-sm text-stone-700">{t('handbook.resultCount', { count: hits.length, query })}</p>

@@ -5,8 +5,9 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ConsultationSection } from '~/components/principles/consultation.tsx'
 import { LifecyclePanel } from '~/components/principles/lifecycle-panel.tsx'
 import { StatusBadge } from '~/components/principles/status-badge.tsx'
-import { PublishedSection, WorkingCopySection } from '~/components/document-sections.tsx'
-import { PageTitle } from '~/components/ui/form.tsx'
+import type { Thread } from '~/components/comments.tsx'
+import { PublishForm, PublishedSection, WorkingCopySection } from '~/components/document-sections.tsx'
+import { FieldErrors, PageTitle } from '~/components/ui/form.tsx'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
 import { addComment, consultationFor, defaultCommentRegion, resolveComment } from '~/models/comment.server.ts'
 import { listFeedbackForPrinciple } from '~/models/feedback.server.ts'
@@ -20,7 +21,7 @@ import {
   restorePrinciple,
 } from '~/models/principle.server.ts'
 import { endOfDayInOrganisation, useDateFormat } from '~/utils/dates.ts'
-import { CommentIdSchema, CommentSchema, ConsultationSchema, PublishSchema } from '~/validation/schemas.ts'
+import { CommentIdSchema, CommentSchema, ConsultationSchema, PrinciplePublishSchema } from '~/validation/schemas.ts'
 import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
 
@@ -76,7 +77,7 @@ const PrincipleIntents = z.discriminatedUnion('intent', [
   intent('resolve-comment', CommentIdSchema),
   intent('open-consultation', ConsultationSchema),
   intent('close-consultation'),
-  intent('publish', PublishSchema),
+  intent('publish', PrinciplePublishSchema),
   intent('archive'),
   intent('restore'),
 ])
@@ -93,12 +94,12 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
     {
       comment: async ({ body, parentId, regionId }) => {
         // Speaking for a region the user is no manager/member of is refused by the ability (403).
-        await addComment(ability, user.id, principle, {
+        const comment = await addComment(ability, user.id, principle, {
           body,
           parentId,
           regionId: defaultCommentRegion(ability, user, regionId),
         })
-        return { flash: 'comments.added' }
+        return { flash: 'comments.added', to: `/principles/${principle.slug}#comment-${comment.id}` }
       },
       'resolve-comment': async ({ commentId }) => {
         await resolveComment(ability, user.id, principle.id, commentId)
@@ -108,8 +109,12 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
         await openConsultation(ability, user.id, principle.id, endOfDayInOrganisation(endsAt))
         return { flash: 'principles.consultationOpened' }
       },
-      publish: async ({ changeNote, revision }) => {
-        const version = await publishPrinciple(ability, user.id, principle.id, { changeNote, baseRevision: revision })
+      publish: async ({ changeNote, revision, withOpenComments }) => {
+        const version = await publishPrinciple(ability, user.id, principle.id, {
+          changeNote,
+          baseRevision: revision,
+          withOpenComments,
+        })
         return { flash: 'principles.published', values: { version: String(version.number) } }
       },
       'close-consultation': step(closeConsultation, 'principles.done.close-consultation'),
@@ -177,6 +182,10 @@ export default function PrinciplePage() {
         </WorkingCopySection>
       ) : null}
       {consultation ? <ConsultationSection consultation={consultation} status={principle.status} /> : null}
+      {/* Publishing comes after the comments it answers. */}
+      {principle.status === 'consultation' && may.publish ? (
+        <PublishPrincipleForm principle={principle} openComments={openComments(consultation?.threads ?? [])} />
+      ) : null}
       {signals.length ? (
         <section aria-labelledby="signals" className="mt-8">
           <h2 id="signals" className="mb-2 text-lg font-semibold">
@@ -199,3 +208,46 @@ export default function PrinciplePage() {
 }
 
 export const ErrorBoundary = GeneralErrorBoundary
+
+/** How many comments and replies nobody has resolved yet. */
+function openComments(threads: Thread[]) {
+  return threads.reduce(
+    (open, thread) => open + [thread, ...thread.replies].filter((comment) => !comment.resolvedAt).length,
+    0,
+  )
+}
+
+function PublishPrincipleForm({
+  principle,
+  openComments,
+}: {
+  principle: { publishedVersion: number; revision: number }
+  openComments: number
+}) {
+  const { t } = useTranslation()
+  return (
+    <PublishForm
+      nextVersion={principle.publishedVersion + 1}
+      revision={principle.revision}
+      schema={PrinciplePublishSchema}
+      extra={(fields) =>
+        openComments ? (
+          <div className="mb-3 rounded border-l-4 border-amber-600 bg-amber-50 p-3">
+            <p className="mb-2">{t('principles.openCommentsWarning', { count: openComments })}</p>
+            <label className="flex items-start gap-2">
+              <input
+                type="checkbox"
+                name="withOpenComments"
+                className="mt-1.5 h-4 w-4"
+                aria-invalid={fields.withOpenComments?.errors ? true : undefined}
+                aria-describedby={fields.withOpenComments?.errors ? 'withOpenComments-error' : undefined}
+              />
+              <span>{t('principles.publishWithOpenComments', { count: openComments })}</span>
+            </label>
+            <FieldErrors id="withOpenComments-error" errors={fields.withOpenComments?.errors} />
+          </div>
+        ) : null
+      }
+    />
+  )
+}

@@ -1,7 +1,7 @@
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { Button, PageTitle } from '~/components/ui/form.tsx'
+import { Button, PageTitle, ScrollRegion } from '~/components/ui/form.tsx'
 import { toneOverview } from '~/models/tone.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
 import { signedIn } from '~/web/route.server.ts'
@@ -84,7 +84,7 @@ export default function ToneCheckPage() {
       </section>
 
       <h2 className="mb-2 text-lg font-semibold">{t('tone.families')}</h2>
-      <div className="overflow-x-auto">
+      <ScrollRegion label={t('tone.families')}>
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-stone-300">
@@ -116,7 +116,7 @@ export default function ToneCheckPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   )
 }

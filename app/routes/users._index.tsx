@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { Button, Field, FormErrors, PageTitle, SelectField } from '~/components/ui/form.tsx'
+import { Button, Field, FormErrors, PageTitle, ScrollRegion, SelectField } from '~/components/ui/form.tsx'
 import { createUser, requireUserDirectory } from '~/models/user.server.ts'
 import { CreateUserSchema, ORG_ROLES } from '~/validation/schemas.ts'
 import { dispatch } from '~/web/action.server.ts'
@@ -51,7 +51,7 @@ export default function UsersPage() {
           <code className="ml-1 rounded bg-white px-2 py-1 font-mono text-lg">{created.temporaryPassword}</code>
         </p>
       ) : null}
-      <div className="mb-8 overflow-x-auto rounded border border-stone-300 bg-white">
+      <ScrollRegion label={t('users.title')} className="mb-8">
         <table className="w-full text-left text-sm">
           <thead className="bg-stone-100">
             <tr>
@@ -87,7 +87,7 @@ export default function UsersPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <section aria-labelledby="create-user-title" className="max-w-md">
         <h2 id="create-user-title" className="mb-2 text-lg font-semibold">
           {t('users.create')}

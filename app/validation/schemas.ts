@@ -112,6 +112,14 @@ export const PublishSchema = z.object({
   revision,
 })
 
+/** Publishing a principle: with consultation comments still open, only when HQ ticks that it means to. */
+export const PrinciplePublishSchema = PublishSchema.extend({
+  withOpenComments: z
+    .enum(['on'])
+    .optional()
+    .transform((value) => value === 'on'),
+})
+
 /** Moving a principle in HQ's order; `position` is where the mover saw it (a changed order is a 409). */
 export const MoveSchema = z.object({
   principleId: z.string().min(1),

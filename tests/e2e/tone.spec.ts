@@ -18,8 +18,8 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
 }) => {
   // HQ adds a family; a pattern the checker cannot read is refused with its line.
   await signIn(page, 'hq@leidraad.test')
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Toon-check' }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Toon-check')
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Toontoets' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Toontoets')
   await expect(page.getByRole('link', { name: '"Dat is nu eenmaal ons beleid"' })).toBeVisible()
   await page.getByRole('link', { name: 'Familie toevoegen' }).click()
   await page.getByLabel('Naam').fill(FAMILY)
@@ -36,7 +36,7 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
   await page.getByRole('button', { name: 'Familie toevoegen' }).click()
   await expect(page.getByText('De familie is toegevoegd')).toBeVisible()
   await tryText(page, 'Sorry, dat hebben we nog nooit gedaan.')
-  await expect(page.getByRole('status').filter({ hasText: 'Toon-check: 1 formulering' })).toContainText(FAMILY)
+  await expect(page.getByRole('status').filter({ hasText: 'Toontoets: 1 formulering' })).toContainText(FAMILY)
 
   // A member writes a guideline: the underline appears while typing, the panel explains.
   await signIn(page, 'member.noord@leidraad.test')
@@ -63,13 +63,13 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
     /verschuilt.*Beter: Leg uit waarom de regel er is/,
   )
   const panel = page.getByTestId('tone-findings')
-  await expect(panel.getByRole('heading')).toHaveText('Toon-check: 2 formuleringen om naar te kijken')
+  await expect(panel.getByRole('heading')).toHaveText('Toontoets: 2 formuleringen om naar te kijken')
   await expect(panel).toContainText('Leg uit waarom de regel er is')
   await expect(panel).toContainText('Vraag wat de klant nodig heeft')
 
   // By keyboard: Tab from the text to the first finding's button; Enter puts the cursor on the phrase.
   await page.keyboard.press('Tab')
-  await expect(panel.getByRole('button', { name: 'Toon "dat is nu eenmaal ons beleid" in de tekst' })).toBeFocused()
+  await expect(panel.getByRole('button', { name: 'Ga naar "dat is nu eenmaal ons beleid" in de tekst' })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(editor).toBeFocused()
   await expect(panel.locator('li[aria-current="true"]')).toContainText('dat is nu eenmaal ons beleid')
@@ -78,19 +78,19 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
   // Saving is not blocked; the count is reported.
   await page.getByRole('button', { name: 'Concept opslaan' }).click()
   await expect(page.getByTestId('flash-detail')).toHaveText(
-    'De toon-check vond 2 formuleringen die klanten kunnen afschepen; kijk er nog eens naar.',
+    'De toontoets vond 2 formuleringen die klanten kunnen afschepen; kijk er nog eens naar.',
   )
 
   // HQ disables the family: it stops flagging at once.
   await signIn(page, 'hq@leidraad.test')
   await page.goto('/tone')
   await page.getByRole('link', { name: FAMILY }).click()
-  await page.getByLabel('Aan: de toon-check gebruikt deze familie').uncheck()
+  await page.getByLabel('Aan: de toontoets gebruikt deze familie').uncheck()
   await page.getByRole('button', { name: 'Opslaan' }).click()
   await expect(page.getByText(`"${FAMILY}" is opgeslagen`)).toBeVisible()
   await tryText(page, 'Sorry, dat hebben we nog nooit gedaan.')
-  await expect(page.getByRole('status').filter({ hasText: 'Toon-check' })).toHaveText(
-    'Toon-check: geen afschepende formuleringen gevonden.',
+  await expect(page.getByRole('status').filter({ hasText: 'Toontoets' })).toHaveText(
+    'Toontoets: geen afschepende formuleringen gevonden.',
   )
 })
 
@@ -100,10 +100,10 @@ test('HQ sees on the coverage overview which region’s published guidelines sti
   await signIn(page, 'hq@leidraad.test')
   await page.goto('/coverage')
   const zuid = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Zuid' }) })
-  await expect(zuid.getByTestId('tone-total')).toHaveText('1 toon-waarschuwing')
-  await expect(zuid.getByRole('link', { name: 'Zuid: Gepubliceerd, 1 toon-waarschuwing' })).toBeVisible()
+  await expect(zuid.getByTestId('tone-total')).toHaveText('1 toonwaarschuwing')
+  await expect(zuid.getByRole('link', { name: 'Zuid: Gepubliceerd, 1 toonwaarschuwing' })).toBeVisible()
   await zuid.getByRole('link', { name: 'Zuid', exact: true }).click()
   await expect(page.getByTestId('tone-findings-count')).toHaveText(
-    '1 toon-waarschuwing: "Daarvoor bent u bij ons niet aan het goede adres"',
+    '1 toonwaarschuwing: "Daarvoor bent u bij ons niet aan het goede adres"',
   )
 })

@@ -322,7 +322,11 @@ describe('the matrix over HTTP', () => {
     })
     expect((managerPage.data as { consultation: { regionCounts: unknown } }).consultation.regionCounts).toBeNull()
 
-    await publishPrinciple(abilities.hq, hqId(), principle.id, { changeNote: 'Na consultatie', baseRevision: 1 })
+    await publishPrinciple(abilities.hq, hqId(), principle.id, {
+      changeNote: 'Na consultatie',
+      baseRevision: 1,
+      withOpenComments: true,
+    })
     await savePrinciple(abilities.hq, hqId(), principle.id, {
       ...content(principle.title, 'nieuwe ronde'),
       baseRevision: 1,
@@ -333,5 +337,62 @@ describe('the matrix over HTTP', () => {
     expect(consultation.nextVersion).toBe(2)
     expect(consultation.threads).toHaveLength(0)
     expect(await prisma.principleComment.count({ where: { principleId: principle.id, versionNumber: 1 } })).toBe(3)
+  })
+
+  it('publishing past open comments needs HQ to tick that it means to; then it publishes', async () => {
+    const principle = await makePrinciple(hqId(), { status: 'consultation' })
+    await addComment(abilities.manager, org.users.manager.id, principle, {
+      body: 'Open vraag',
+      regionId: org.regionA.id,
+    })
+    const params = { slug: principle.slug }
+    const refused = await callRoute(principleRoute.action, {
+      cookie: cookies.hq,
+      params,
+      form: { intent: 'publish', changeNote: 'Na consultatie', revision: '1' },
+    })
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(refused.data)).toContain('principles.errors.openComments?count=1')
+    expect((await prisma.principle.findUniqueOrThrow({ where: { id: principle.id } })).status).toBe('consultation')
+    const published = await callRoute(principleRoute.action, {
+      cookie: cookies.hq,
+      params,
+      form: { intent: 'publish', changeNote: 'Na consultatie', revision: '1', withOpenComments: 'on' },
+    })
+    expect(published.status).toBe(302)
+    expect((await prisma.principle.findUniqueOrThrow({ where: { id: principle.id } })).publishedVersion).toBe(1)
+  })
+
+  it('the same comment sent twice in quick succession (a double click) is stored once, also at the same moment', async () => {
+    const principle = await makePrinciple(hqId(), { status: 'consultation' })
+    const post = () =>
+      callRoute(principleRoute.action, {
+        cookie: cookies.manager,
+        params: { slug: principle.slug },
+        form: { intent: 'comment', body: 'Twee keer geklikt' },
+      })
+    const answers = await Promise.all([post(), post(), post()])
+    expect(answers.map((a) => a.status)).toEqual([302, 302, 302])
+    // All three land on the one comment.
+    expect(new Set(answers.map((a) => a.location)).size).toBe(1)
+    expect(await post().then((a) => a.status)).toBe(302)
+    expect(await prisma.principleComment.count({ where: { principleId: principle.id } })).toBe(1)
+    const audit = await prisma.auditEvent.count({
+      where: {
+        action: 'principle.comment',
+        actorId: org.users.manager.id,
+        subjectId: {
+          in: (await prisma.principleComment.findMany({ where: { principleId: principle.id } })).map((c) => c.id),
+        },
+      },
+    })
+    expect(audit).toBe(1)
+    // A different text is a new comment.
+    await callRoute(principleRoute.action, {
+      cookie: cookies.manager,
+      params: { slug: principle.slug },
+      form: { intent: 'comment', body: 'Nog iets anders' },
+    })
+    expect(await prisma.principleComment.count({ where: { principleId: principle.id } })).toBe(2)
   })
 })

@@ -15,7 +15,10 @@ export type ConsultationData = {
 
 export function ConsultationSection({ consultation, status }: { consultation: ConsultationData; status: string }) {
   const { t } = useTranslation()
-  const { threads, regionCounts, canComment } = consultation
+  const { threads, canComment } = consultation
+  // HQ is not a region: its own comments and replies are counted apart.
+  const regionCounts = consultation.regionCounts?.filter((row) => row.regionId !== null) ?? null
+  const hqCount = consultation.regionCounts?.find((row) => row.regionId === null)?.count ?? 0
   return (
     <section aria-labelledby="consultation-title" className="mt-8">
       <h2 id="consultation-title" className="mb-2 text-lg font-semibold">
@@ -27,14 +30,15 @@ export function ConsultationSection({ consultation, status }: { consultation: Co
           {regionCounts.length ? (
             <ul className="flex flex-wrap gap-2" data-testid="region-counts">
               {regionCounts.map((row) => (
-                <li key={row.regionId ?? 'hq'} className="rounded border border-stone-300 bg-white px-2 py-1 text-sm">
-                  {row.regionName ?? t('comments.hq')}: <strong>{row.count}</strong>
+                <li key={row.regionId} className="rounded border border-stone-300 bg-white px-2 py-1 text-sm">
+                  {row.regionName}: <strong>{row.count}</strong>
                 </li>
               ))}
             </ul>
           ) : (
             <p className="text-sm text-stone-700">{t('comments.noneYet')}</p>
           )}
+          {hqCount ? <p className="mt-1 text-sm text-stone-700">{t('comments.fromHq', { count: hqCount })}</p> : null}
         </div>
       ) : null}
       <CommentThreads threads={threads} canComment={canComment} canResolve={consultation.canResolve} />

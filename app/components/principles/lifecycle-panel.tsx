@@ -4,11 +4,10 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { PublishForm } from '~/components/document-sections.tsx'
 import { Button, Field, FormErrors } from '~/components/ui/form.tsx'
 import type { PrincipleStatus } from '~/generated/prisma/enums.ts'
 import { isoDateInOrganisation } from '~/utils/dates.ts'
-import { ConsultationSchema, PublishSchema } from '~/validation/schemas.ts'
+import { ConsultationSchema } from '~/validation/schemas.ts'
 import { useResultFor } from '~/components/action-form.tsx'
 
 type PanelPrinciple = { id: string; status: PrincipleStatus; revision: number; publishedVersion: number }
@@ -55,13 +54,6 @@ export function LifecyclePanel({ principle, may }: { principle: PanelPrinciple; 
         </Form>
       </div>
       {principle.status === 'draft' ? <OpenConsultationForm /> : null}
-      {principle.status === 'consultation' && may.publish ? (
-        <PublishForm
-          nextVersion={principle.publishedVersion + 1}
-          revision={principle.revision}
-          schema={PublishSchema}
-        />
-      ) : null}
     </section>
   )
 }

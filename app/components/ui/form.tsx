@@ -16,7 +16,13 @@ function useErrorText() {
   const { t } = useTranslation()
   return (error: string) => {
     const [key = error, query] = error.split('?')
-    return query ? t(key, Object.fromEntries(new URLSearchParams(query))) : t(key)
+    if (!query) return t(key)
+    // Numbers as numbers, so i18next picks the plural ("1 reactie", "2 reacties").
+    const values = [...new URLSearchParams(query)].map(([name, value]) => [
+      name,
+      /^\d+$/.test(value) ? Number(value) : value,
+    ])
+    return t(key, Object.fromEntries(values) as Record<string, string | number>)
   }
 }
 
