@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { documentExtensions } from '~/editor/extensions.ts'
 import { ToneCheck } from '~/editor/tone-check.ts'
 import { compileFamilies, type PhraseFamilyData } from '~/tone/checker.ts'
+import { DocumentBoundaryKeys } from './document-boundary-keys.ts'
 import { EditorToolbar } from './editor-toolbar.tsx'
 import { ToneFindings } from './tone-findings.tsx'
 
@@ -39,6 +40,7 @@ export function RichTextEditor({
     extensions: [
       ...documentExtensions,
       Placeholder.configure({ placeholder }),
+      DocumentBoundaryKeys,
       ToneCheck.configure({ families: compiledFamilies, insteadLabel: t('tone.panel.instead') }),
     ],
     content: defaultValue,
