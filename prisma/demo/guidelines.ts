@@ -1,6 +1,7 @@
 // Demo guidelines: Noord has translated most principles (one guideline will need review after
 // HQ's v2 of "Klachten zijn cadeaus", one draft in review with comments and customer input);
-// Zuid is behind (two guidelines, one "not applicable" decision); Oost and West have nothing.
+// Noord's handbook also holds its everyday counter rules (noord-handbook.ts). Zuid is behind (two
+// guidelines, one "not applicable" decision); Oost and West have nothing.
 // Seeded through the domain functions, so the review flow, validation and audit apply.
 import { parseDocument } from '~/editor/document.ts'
 import { prisma } from '~/utils/db.server.ts'
@@ -9,10 +10,11 @@ import { userWithAbility } from './principles.ts'
 import { createGuideline, publishGuideline, submitForReview } from '~/models/guideline.server.ts'
 import { addGuidelineComment } from '~/models/comment.server.ts'
 import { addCustomerInput } from '~/models/customer-input.server.ts'
+import { seedNoordHandbook } from './noord-handbook.ts'
 
-type Actor = Awaited<ReturnType<typeof userWithAbility>>
+export type Actor = Awaited<ReturnType<typeof userWithAbility>>
 
-function content(title: string, paragraph: string, bullets: string[] = []) {
+export function content(title: string, paragraph: string, bullets: string[] = []) {
   const doc = {
     type: 'doc',
     content: [
@@ -41,7 +43,13 @@ async function principleId(slug: string) {
   return (await prisma.principle.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id
 }
 
-async function written(writer: Actor, manager: Actor, slug: string, doc: ReturnType<typeof content>, publish = true) {
+export async function written(
+  writer: Actor,
+  manager: Actor,
+  slug: string,
+  doc: ReturnType<typeof content>,
+  publish = true,
+) {
   const regionId = manager.user.memberships[0]!.regionId
   const guideline = await createGuideline(writer.ability, writer.user.id, {
     ...doc,
@@ -149,6 +157,9 @@ export async function seedDemoGuidelines() {
     parentId: question.id,
     body: 'Ja, ik voeg een punt toe: de eigenaar van een verbetering mailt de klanten die erover begonnen.',
   })
+
+  // Noord's everyday counter rules, under the principles Noord has not otherwise decided on.
+  await seedNoordHandbook(noordManager, noordMember)
 
   // Zuid: two guidelines and one "not applicable" decision.
   await written(
