@@ -53,7 +53,7 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     // The audit log is append-only, for admins too.
     cannot(['update', 'delete'], 'AuditEvent')
     // Phrase families are disabled, not deleted, so the audit trail keeps what they were.
-    cannot('delete', 'PhraseFamily')
+    cannot('delete', ['PhraseFamily', 'SearchSynonym'])
     // Read confirmations are the region's own people's: an admin confirms only where they belong.
     cannot('acknowledge', 'Guideline')
     const belongs = user.memberships.map((m) => m.regionId)
@@ -66,10 +66,13 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     can('read', 'Region')
     can('read', 'Membership')
     can('read', 'AuditEvent', {
-      subjectType: { in: ['Principle', 'PrincipleVersion', 'PrincipleComment', 'PhraseFamily'] },
+      subjectType: { in: ['Principle', 'PrincipleVersion', 'PrincipleComment', 'PhraseFamily', 'SearchSynonym'] },
     })
-    // HQ keeps the tone check's phrase families (add, edit, disable; never delete: disable keeps history).
+    // HQ keeps the tone check's phrase families and the search's synonym groups (add, edit,
+    // disable; never delete: disable keeps history), and sees what the floor searches for in vain.
     can(['create', 'update'], 'PhraseFamily')
+    can(['read', 'create', 'update'], 'SearchSynonym')
+    can('read', 'SearchMiss')
     // HQ writes the main line: every principle, its lifecycle and its consultation.
     can(['read', 'readDraft', 'create', 'update', 'publish', 'archive'], 'Principle')
     can('read', ['PrincipleVersion', 'PrincipleComment'])
@@ -137,6 +140,8 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     can(['create', 'update', 'delete'], 'PrincipleDecision', { regionId: { in: managed } })
     // The region's feedback inbox: read, answer, close, pass to HQ.
     can(['read', 'update'], 'Feedback', { regionId: { in: managed } })
+    // What the region's floor searched for and did not find (words and counts, nobody's name).
+    can('read', 'SearchMiss', { regionId: { in: managed } })
     can('read', 'Membership', { regionId: { in: managed } })
     can(['create', 'update', 'delete'], 'Membership', {
       regionId: { in: managed },

@@ -16,6 +16,8 @@ import type {
   Membership,
   Notification,
   PhraseFamily,
+  SearchMiss,
+  SearchSynonym,
   Prisma,
   Principle,
   PrincipleComment,
@@ -51,6 +53,8 @@ export type SubjectModels = {
   PrincipleDecision: PrincipleDecision
   Feedback: Feedback
   PhraseFamily: PhraseFamily
+  SearchSynonym: SearchSynonym
+  SearchMiss: SearchMiss
   Notification: Notification
   Mail: Mail
   SsoGroupMapping: SsoGroupMapping

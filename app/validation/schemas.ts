@@ -140,6 +140,15 @@ export const FEEDBACK_MIN = 5
 export const FEEDBACK_MAX = 2000
 export const FEEDBACK_ANSWER_MAX = 2000
 
+/** A question to the region's manager from the handbook (one field). */
+export const QuestionSchema = z.object({
+  question: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(FEEDBACK_MIN, 'errors.tooShort')
+    .max(FEEDBACK_MAX, 'errors.tooLong'),
+})
+
 export const FeedbackSchema = z.object({
   body: z
     .string({ error: 'errors.required' })
@@ -219,3 +228,18 @@ export const PhraseFamilySchema = z.object({
   revision: wholeNumber(0).optional(),
 })
 export type PhraseFamilyInput = z.infer<typeof PhraseFamilySchema>
+
+/** A synonym group of the handbook search: two to forty terms, one per line. */
+export const SearchSynonymSchema = z.object({
+  terms: z
+    .string({ error: 'errors.required' })
+    .max(2_000, 'errors.tooLong')
+    .refine(
+      (text) => text.split('\n').filter((line) => /[\p{L}\p{N}]/u.test(line)).length >= 2,
+      'searchWords.errors.twoTerms',
+    )
+    .refine((text) => text.split('\n').length <= 40, 'searchWords.errors.tooMany'),
+  enabled: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()),
+  revision: wholeNumber(0).optional(),
+})
+export type SearchSynonymInput = z.infer<typeof SearchSynonymSchema>

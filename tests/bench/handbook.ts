@@ -91,6 +91,21 @@ async function fill() {
      FROM "Guideline" g, generate_series(1, 13) n`,
     [WORDS],
   )
+  // One large region: 800 guidelines (four per principle), to show search stays flat with a region's size.
+  await q(`INSERT INTO "Region" (id, name, slug, "updatedAt") VALUES ('rbig', 'Grote regio', 'grote-regio', now())`)
+  await q(`INSERT INTO "Membership" (id, "userId", "regionId", role) VALUES ('mbig', 'u1', 'rbig', 'frontline')`)
+  await q(
+    `INSERT INTO "Guideline" (id, "regionId", "principleId", title, body, "bodyText", status, revision, "publishedVersion", "basedOnPrincipleVersion", "reviewBy", "createdById", "updatedById", "updatedAt")
+     SELECT 'gb' || p || '-' || k, 'rbig', 'p' || p, 'Richtlijn groot ' || p || '-' || k, ${body}, '', 'published', 1, 13, 2, now() + interval '1 year', 'hq', 'hq', now()
+     FROM generate_series(1, 200) p, generate_series(1, 4) k`,
+  )
+  await q(
+    `INSERT INTO "GuidelineVersion" (id, "guidelineId", number, title, body, "bodyText", "changeNote", "basedOnPrincipleVersion", "publishedById")
+     SELECT g.id || '-' || n, g.id, n, 'Richtlijn over ' || ($1::text[])[1 + (hashtext(g.id) & 2147483647) % ${WORDS.length}] || ' en ' || ($1::text[])[1 + (hashtext(g.id || 'x') & 2147483647) % ${WORDS.length}],
+       ${body}, ${text('g.id || n::text')}, 'v' || n, 2, 'hq'
+     FROM "Guideline" g, generate_series(1, 13) n WHERE g."regionId" = 'rbig'`,
+    [WORDS],
+  )
   await q('ANALYZE')
   const counts = await q(
     `SELECT (SELECT count(*) FROM "Guideline") AS guidelines, (SELECT count(*) FROM "GuidelineVersion") AS versions`,
@@ -176,6 +191,12 @@ try {
     { title: 'guideline page', path: `/handbook/${regionId}/${guidelineId}` },
     { title: 'search "klachten"', path: `/handbook/${regionId}?q=klachten` },
     { title: 'search with a typo "retuor"', path: `/handbook/${regionId}?q=retuor` },
+    {
+      title: 'question "klant wil geld terug zonder bon"',
+      path: `/handbook/${regionId}?q=klant+wil+geld+terug+zonder+bon`,
+    },
+    { title: 'search "klachten", region of 800', path: '/handbook/rbig?q=klachten' },
+    { title: 'question …, region of 800', path: '/handbook/rbig?q=klant+wil+geld+terug+zonder+bon' },
     // The floor on this machine: Express + the Remix handler + one SELECT 1, no page.
     { title: 'floor: /healthz', path: '/healthz' },
   ]
