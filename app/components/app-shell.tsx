@@ -51,6 +51,8 @@ export function AppShell({
         { to: '/users', label: t('nav.users'), show: ability.can('create', 'User') },
         { to: '/audit', label: t('nav.audit'), show: ability.can('read', 'AuditEvent') },
         { to: '/tone', label: t('nav.tone'), show: ability.can('update', 'PhraseFamily') },
+        { to: '/search-words', label: t('nav.searchWords'), show: ability.can('update', 'SearchSynonym') },
+        { to: '/gaps', label: t('nav.gaps'), show: can(ability, 'read', 'SearchMiss', { regionId: ANY_REGION }) },
         { to: '/mail', label: t('nav.mail'), show: ability.can('read', 'Mail') },
         { to: '/account/password', label: t('nav.account'), show: true },
       ].filter((link) => link.show)

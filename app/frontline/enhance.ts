@@ -10,6 +10,8 @@
 // in /assets/ with a content hash, which the service worker keeps for offline use.
 import { dateFormat } from '../utils/date-format.ts' // relative: Vite's worker build has no path aliases
 
+/** Typing paused this long on a search without results: it counts as a search that found nothing. */
+const SETTLE_MS = 2_500
 const SEARCH_DELAY_MS = 200
 
 function registerServiceWorker() {
@@ -64,25 +66,33 @@ function searchAsYouType() {
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]')
   if (!form || !input) return
   let timer: ReturnType<typeof setTimeout> | undefined
+  let settled: ReturnType<typeof setTimeout> | undefined
   let inFlight: AbortController | undefined
   input.addEventListener('input', () => {
     clearTimeout(timer)
+    clearTimeout(settled)
     timer = setTimeout(async () => {
       const results = document.getElementById('handbook-results')
       if (!results) return
       const query = input.value.trim()
       const url = query ? `${location.pathname}?q=${encodeURIComponent(query)}` : location.pathname
+      // While typing the last word may be half a word (live=1: searched as a prefix, a miss not counted).
+      const live = query ? `${url}&live=1` : url
       inFlight?.abort()
       inFlight = new AbortController()
       results.setAttribute('aria-busy', 'true')
       try {
-        const response = await fetch(url, { headers: { accept: 'text/html' }, signal: inFlight.signal })
+        const response = await fetch(live, { headers: { accept: 'text/html' }, signal: inFlight.signal })
         if (!response.ok) return
         const page = new DOMParser().parseFromString(await response.text(), 'text/html')
         const fresh = page.getElementById('handbook-results')
         if (!fresh) return
         results.replaceChildren(...fresh.childNodes)
         history.replaceState(null, '', url)
+        // Typing stopped on a search that found nothing: asked once more as a whole, so the
+        // region's gaps count it (words only).
+        if (fresh.querySelector('[data-no-result]'))
+          settled = setTimeout(() => void fetch(url, { headers: { accept: 'text/html' } }).catch(() => {}), SETTLE_MS)
       } catch {
         // Aborted by newer typing, or offline: the search button still submits the form.
       } finally {

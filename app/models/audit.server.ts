@@ -261,6 +261,11 @@ const onFeedback: Describe = (e, found) => ({
   refs: { title: guidelineRef(found, found.guidelineOf.get(e.subjectId)) },
 })
 const plain: Describe = () => ({ values: {}, refs: {} })
+/** A synonym group reads as its first words (the group's own record in before/after). */
+const onSynonyms: Describe = (e) => {
+  const terms = (e.after as { terms?: unknown } | null)?.terms
+  return { values: { terms: Array.isArray(terms) ? terms.slice(0, 3).join(', ') : '' }, refs: {} }
+}
 
 /**
  * Every action the app writes (grep `recordAudit(`), with how it reads. The key is the action in
@@ -322,6 +327,7 @@ const SENTENCES: Record<string, Describe> = {
   'feedback.answer': onFeedback,
   'feedback.close': onFeedback,
   'feedback.pass': onFeedback,
+  'feedback.ask': (e, found) => ({ values: {}, refs: { region: regionRef(found, e.regionId) } }),
   'decision.record': (e, found, ability) => ({
     ...onDecision(e, found, ability),
     key: text(e.after, 'kind') === 'not_applicable' ? 'decisionRecordNotApplicable' : 'decisionRecordAppliesAsWritten',
@@ -355,6 +361,8 @@ const SENTENCES: Record<string, Describe> = {
   'phraseFamily.update': onFamily,
   'phraseFamily.enable': onFamily,
   'phraseFamily.disable': onFamily,
+  'searchSynonym.create': onSynonyms,
+  'searchSynonym.update': onSynonyms,
   'sso.mapping.create': onGroupMapping,
   'sso.mapping.delete': onGroupMapping,
   'retention.anonymise': (e) => ({
@@ -484,7 +492,8 @@ async function lookUp(ability: AppAbility, events: AuditEventRow[]): Promise<Fou
     ])
 
   for (const row of [...principleVersions, ...comments, ...decisions]) principleIds.add(row.principleId)
-  for (const row of [...guidelineVersions, ...teamComments, ...feedback]) guidelineIds.add(row.guidelineId)
+  for (const row of [...guidelineVersions, ...teamComments, ...feedback])
+    if (row.guidelineId) guidelineIds.add(row.guidelineId)
   const latestTitle = { orderBy: { number: 'desc' as const }, take: 1, select: { title: true } }
   const [principles, guidelines] = await Promise.all([
     query([...principleIds], () =>
@@ -535,7 +544,9 @@ async function lookUp(ability: AppAbility, events: AuditEventRow[]): Promise<Fou
     principleVersions: byId(principleVersions, (v) => v),
     guidelineVersions: byId(guidelineVersions, (v) => v),
     principleOf: new Map([...comments, ...decisions].map((row) => [row.id, row.principleId])),
-    guidelineOf: new Map([...teamComments, ...feedback].map((row) => [row.id, row.guidelineId])),
+    guidelineOf: new Map(
+      [...teamComments, ...feedback].flatMap((row) => (row.guidelineId ? [[row.id, row.guidelineId] as const] : [])),
+    ),
   }
 }
 

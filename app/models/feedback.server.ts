@@ -1,5 +1,8 @@
 // Frontline feedback on a published guideline: the sender's own list, the region's inbox for
-// the manager (answer, close, pass to HQ) and HQ's view per principle.
+// the manager (answer, close, pass to HQ) and HQ's view per principle. A *question* is feedback
+// without a guideline, asked from the handbook when a search found nothing ("Vraag het je
+// leidinggevende"): it lands in the same inbox, its answer reaches the asker the same way, and
+// the manager can turn it into a new draft guideline with the question as customer input.
 import { accessibleBy } from '@casl/prisma/runtime'
 import { ANY_REGION, type AppAbility } from '~/permissions/ability.ts'
 import { authorize } from '~/permissions/authorize.ts'
@@ -10,6 +13,9 @@ import { findRepeat } from './repeat.server.ts'
 import { recordEvent } from './events.server.ts'
 import { getHandbookGuideline } from './handbook.server.ts'
 import { requireRegion } from './region.server.ts'
+import { EMPTY_DOCUMENT } from '~/editor/document.ts'
+import { createGuideline } from './guideline.server.ts'
+import { addCustomerInput } from './customer-input.server.ts'
 
 const readable = (ability: AppAbility) => accessibleBy(ability, 'read').ofType('Feedback')
 
@@ -60,6 +66,77 @@ export async function sendFeedback(
   })
 }
 
+/** A question to the region's manager, not tied to a guideline (the same post twice within a minute is stored once). */
+export async function askQuestion(ability: AppAbility, userId: string, regionId: string, body: string) {
+  const region = await requireRegion(ability, regionId)
+  authorize(ability, 'create', 'Feedback', { regionId: region.id, authorId: userId })
+  return prisma.$transaction(async (tx) => {
+    const data = { regionId: region.id, authorId: userId, body, guidelineId: null }
+    const repeat = await findRepeat(tx, `Feedback:${userId}`, (since) =>
+      tx.feedback.findFirst({ where: { ...data, createdAt: { gte: since } } }),
+    )
+    if (repeat) return repeat
+    const question = await tx.feedback.create({ data })
+    await recordAudit(tx, {
+      actorId: userId,
+      action: 'feedback.ask',
+      subjectType: 'Feedback',
+      subjectId: question.id,
+      regionId: region.id,
+    })
+    return question
+  })
+}
+
+/** The asker's own questions in a region (newest first, the last 90 days), with their answers. */
+export function listMyQuestions(ability: AppAbility, userId: string, regionId: string) {
+  return prisma.feedback.findMany({
+    where: {
+      AND: [
+        readable(ability),
+        { authorId: userId, regionId, guidelineId: null, createdAt: { gte: new Date(Date.now() - 90 * 86_400_000) } },
+      ],
+    },
+    orderBy: { createdAt: 'desc' },
+    take: 10,
+    select: feedbackSelect,
+  })
+}
+
+/**
+ * A question becomes a new draft guideline under a principle: the question is its customer
+ * input (heard on the day it was asked) and the question is closed. The manager writes the rule.
+ */
+export async function questionToDraft(
+  ability: AppAbility,
+  actorId: string,
+  regionId: string,
+  feedbackId: string,
+  principleId: string,
+) {
+  const question = await prisma.feedback.findFirst({
+    where: { AND: [readable(ability), { id: feedbackId, regionId, guidelineId: null }] },
+  })
+  invariantFound(question)
+  authorize(ability, 'update', 'Feedback', question)
+  if (question.status === 'closed') throw new Conflict('feedback.errors.alreadyClosed')
+  const title = question.body.replace(/\s+/g, ' ').slice(0, 120)
+  const draft = await createGuideline(ability, actorId, {
+    title: title.length >= 3 ? title : `${title}…`,
+    json: EMPTY_DOCUMENT,
+    text: '',
+    regionId,
+    principleId,
+  })
+  await addCustomerInput(ability, actorId, draft, {
+    said: question.body,
+    source: 'conversation',
+    heardOn: question.createdAt,
+  })
+  await handleFeedback(ability, actorId, regionId, question.id, { kind: 'close' })
+  return draft
+}
+
 /** The reader's own feedback on one guideline, newest first. */
 export function listMyFeedback(ability: AppAbility, userId: string, guidelineId: string) {
   return prisma.feedback.findMany({
@@ -75,7 +152,12 @@ export function listRecentAnswers(ability: AppAbility, userId: string, regionId:
     where: {
       AND: [
         readable(ability),
-        { authorId: userId, regionId, answeredAt: { gte: new Date(Date.now() - 30 * 86_400_000) } },
+        {
+          authorId: userId,
+          regionId,
+          guidelineId: { not: null },
+          answeredAt: { gte: new Date(Date.now() - 30 * 86_400_000) },
+        },
       ],
     },
     orderBy: { answeredAt: 'desc' },
@@ -102,12 +184,13 @@ export function listRegionFeedback(ability: AppAbility, regionId: string) {
 }
 
 /** Feedback regions passed to HQ about a principle (HQ sees it beside the principle). */
-export function listFeedbackForPrinciple(ability: AppAbility, principleId: string) {
-  return prisma.feedback.findMany({
+export async function listFeedbackForPrinciple(ability: AppAbility, principleId: string) {
+  const items = await prisma.feedback.findMany({
     where: { AND: [readable(ability), { principleId, passedToHqAt: { not: null } }] },
     orderBy: { passedToHqAt: 'desc' },
     select: { ...feedbackSelect, guideline: { select: { title: true, region: { select: { name: true } } } } },
   })
+  return items.flatMap(({ guideline, ...item }) => (guideline ? [{ ...item, guideline }] : []))
 }
 
 type Handling = { kind: 'answer'; answer: string } | { kind: 'close' } | { kind: 'pass' }
@@ -124,6 +207,8 @@ export async function handleFeedback(
     invariantFound(feedback)
     authorize(ability, 'update', 'Feedback', feedback)
     if (handling.kind === 'pass' && feedback.passedToHqAt) throw new Conflict('feedback.errors.alreadyPassed')
+    // A question is the region's own: it becomes a draft, not input for a principle.
+    if (handling.kind === 'pass' && !feedback.guidelineId) throw new Conflict('feedback.errors.questionNotPassed')
     const data =
       handling.kind === 'answer'
         ? { answer: handling.answer, answeredById: actorId, answeredAt: new Date(), status: 'answered' as const }
@@ -156,8 +241,8 @@ export function countOpenFeedback(ability: AppAbility, regionId: string) {
  */
 export async function listHqInbox(ability: AppAbility) {
   authorize(ability, 'read', 'Feedback', { regionId: ANY_REGION, authorId: ANY_REGION, passedToHqAt: new Date() })
-  return prisma.feedback.findMany({
-    where: { AND: [readable(ability), { passedToHqAt: { not: null } }] },
+  const items = await prisma.feedback.findMany({
+    where: { AND: [readable(ability), { passedToHqAt: { not: null }, guidelineId: { not: null } }] },
     orderBy: { passedToHqAt: 'desc' },
     take: 200,
     select: {
@@ -172,4 +257,5 @@ export async function listHqInbox(ability: AppAbility) {
       },
     },
   })
+  return items.flatMap(({ guideline, ...item }) => (guideline ? [{ ...item, guideline }] : []))
 }

@@ -42,10 +42,12 @@ export async function getHandbook(ability: AppAbility, userId: string, regionId:
       confirmBy: Date | null
       confirmed: boolean
       everConfirmed: boolean
+      underReview: boolean
     }[]
   >`
     SELECT g."id", p."id" AS "principleId", p."slug" AS "principleSlug", pv."title" AS "principleTitle",
       v."title", v."publishedAt" AS "changedAt", v."confirmBy",
+      g."basedOnPrincipleVersion" < p."publishedVersion" AS "underReview",
       EXISTS (SELECT 1 FROM "Acknowledgement" a WHERE a."userId" = ${userId} AND a."guidelineId" = g."id"
         AND a."versionNumber" >= v."confirmationVersion") AS "confirmed",
       EXISTS (SELECT 1 FROM "Acknowledgement" a WHERE a."userId" = ${userId} AND a."guidelineId" = g."id") AS "everConfirmed"
@@ -60,7 +62,15 @@ export async function getHandbook(ability: AppAbility, userId: string, regionId:
     id: string
     slug: string
     title: string
-    guidelines: { id: string; title: string; changedAt: Date; state: ReadState; confirmBy: Date | null }[]
+    guidelines: {
+      id: string
+      title: string
+      changedAt: Date
+      state: ReadState
+      confirmBy: Date | null
+      /** HQ changed the principle since this rule was written; the region is reviewing it. */
+      underReview: boolean
+    }[]
   }[] = []
   for (const row of rows) {
     let principle = principles.at(-1)
@@ -75,6 +85,7 @@ export async function getHandbook(ability: AppAbility, userId: string, regionId:
       changedAt: row.changedAt,
       state,
       confirmBy: state === 'read' ? null : row.confirmBy,
+      underReview: row.underReview,
     })
   }
   return principles
@@ -100,10 +111,18 @@ export async function getHandbookGuideline(ability: AppAbility, userId: string, 
       regionId: true,
       principleId: true,
       publishedVersion: true,
+      basedOnPrincipleVersion: true,
       principle: { select: { slug: true, publishedVersion: true } },
     },
   })
   invariantFound(guideline)
+  // While the guideline needs review, the reader sees the principle as it was when the rule was
+  // written — never the old rule beside a new "why" that contradicts it.
+  const underReview = guideline.basedOnPrincipleVersion < guideline.principle.publishedVersion
+  const principleVersion =
+    underReview && guideline.basedOnPrincipleVersion > 0
+      ? guideline.basedOnPrincipleVersion
+      : guideline.principle.publishedVersion
   const [version, principle, acknowledgements] = await Promise.all([
     prisma.guidelineVersion.findUniqueOrThrow({
       where: { guidelineId_number: { guidelineId: guideline.id, number: guideline.publishedVersion } },
@@ -120,9 +139,9 @@ export async function getHandbookGuideline(ability: AppAbility, userId: string, 
     }),
     prisma.principleVersion.findUnique({
       where: {
-        principleId_number: { principleId: guideline.principleId, number: guideline.principle.publishedVersion },
+        principleId_number: { principleId: guideline.principleId, number: principleVersion },
       },
-      select: { id: true, title: true, body: true },
+      select: { id: true, number: true, title: true, body: true },
     }),
     prisma.acknowledgement.findMany({
       where: { userId, guidelineId: guideline.id },
@@ -131,7 +150,7 @@ export async function getHandbookGuideline(ability: AppAbility, userId: string, 
     }),
   ])
   const acknowledgement = acknowledgements.find((a) => a.versionNumber >= version.confirmationVersion)
-  return { guideline, version, principle, acknowledgedAt: acknowledgement?.createdAt ?? null }
+  return { guideline, version, principle, underReview, acknowledgedAt: acknowledgement?.createdAt ?? null }
 }
 
 /**
@@ -167,4 +186,48 @@ export async function acknowledge(
     })
   })
   return { stale: false as const }
+}
+
+/**
+ * The region's handbook on paper: every current guideline with its published text, under the
+ * principles in HQ's order (the same rows the home lists, through the same ability).
+ */
+export async function getPrintableHandbook(ability: AppAbility, regionId: string) {
+  authorizeHandbook(ability, regionId)
+  const guidelines = await prisma.guideline.findMany({
+    where: {
+      AND: [publishedIn(ability, regionId), { principle: { position: { not: null }, status: { not: 'archived' } } }],
+    },
+    select: {
+      id: true,
+      publishedVersion: true,
+      principle: { select: { id: true, position: true, publishedVersion: true } },
+    },
+  })
+  if (!guidelines.length) return []
+  const [versions, principleVersions] = await Promise.all([
+    prisma.guidelineVersion.findMany({
+      where: { OR: guidelines.map((g) => ({ guidelineId: g.id, number: g.publishedVersion })) },
+      select: { id: true, guidelineId: true, number: true, title: true, body: true, publishedAt: true },
+    }),
+    prisma.principleVersion.findMany({
+      where: {
+        OR: [...new Map(guidelines.map((g) => [g.principle.id, g.principle])).values()].map((p) => ({
+          principleId: p.id,
+          number: p.publishedVersion,
+        })),
+      },
+      select: { principleId: true, title: true },
+    }),
+  ])
+  const position = new Map(guidelines.map((g) => [g.principle.id, g.principle.position ?? 0]))
+  return principleVersions
+    .sort((a, b) => position.get(a.principleId)! - position.get(b.principleId)!)
+    .map((p) => ({
+      id: p.principleId,
+      title: p.title,
+      guidelines: versions
+        .filter((v) => guidelines.some((g) => g.id === v.guidelineId && g.principle.id === p.principleId))
+        .sort((a, b) => a.title.localeCompare(b.title, 'nl')),
+    }))
 }

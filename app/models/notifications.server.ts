@@ -282,8 +282,11 @@ const planners: { [K in DomainEventInput['kind']]: Planner<K> } = {
         where: { id: feedback.authorId },
         kind: 'feedback.answered',
         subject: ['Feedback', feedback],
-        params: { title: feedback.guideline.title },
-        link: `/handbook/${feedback.regionId}/${feedback.guidelineId}`,
+        // A question asked from the handbook has no guideline: its own words are the title.
+        params: { title: feedback.guideline?.title ?? truncate(feedback.body, 80) },
+        link: feedback.guidelineId
+          ? `/handbook/${feedback.regionId}/${feedback.guidelineId}`
+          : `/handbook/${feedback.regionId}`,
         dedupeKey: id,
       },
     ]
@@ -293,7 +296,7 @@ const planners: { [K in DomainEventInput['kind']]: Planner<K> } = {
       where: { id: event.feedbackId },
       include: { guideline: { select: { title: true, region: { select: { name: true } } } } },
     })
-    if (!feedback) return []
+    if (!feedback?.guideline) return []
     return [
       {
         where: { orgRole: 'hq_editor' },
@@ -573,4 +576,8 @@ export async function unsubscribe(userId: string, kind: string) {
   if (!user) return false
   await saveNotificationSettings(userId, { [kind]: 'off' })
   return true
+}
+
+function truncate(text: string, length: number) {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { FeedbackAnswer } from '~/components/feedback-answer.tsx'
+import { OwnFeedbackList } from '~/components/feedback-answer.tsx'
 import { RichText } from '~/components/rich-text.tsx'
 import { renderVersionHtml } from '~/editor/render.server.ts'
 import { listMyFeedback, sendFeedback } from '~/models/feedback.server.ts'
@@ -24,7 +24,7 @@ export const clientLoader = loadAsDocument
 export const loader = signedIn(async ({ user, ability, params }) => {
   const region = await requireRegion(ability, params.regionId ?? '')
   const guidelineId = params.guidelineId ?? ''
-  const [{ version, principle, acknowledgedAt }, feedback] = await Promise.all([
+  const [{ version, principle, underReview, acknowledgedAt }, feedback] = await Promise.all([
     getHandbookGuideline(ability, user.id, region.id, guidelineId),
     listMyFeedback(ability, user.id, guidelineId),
   ])
@@ -40,7 +40,12 @@ export const loader = signedIn(async ({ user, ability, params }) => {
       correctedAt: version.material ? null : version.publishedAt,
       confirmBy: version.confirmBy,
     },
-    principle: principle && { title: principle.title, html: renderVersionHtml(principle.id, principle.body) },
+    principle: principle && {
+      title: principle.title,
+      number: principle.number,
+      html: renderVersionHtml(principle.id, principle.body),
+    },
+    underReview,
     acknowledgedAt,
   }
 })
@@ -70,7 +75,7 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
 export default function HandbookGuidelinePage() {
   const { t } = useTranslation()
   const formatDate = useDateFormat('date')
-  const { region, guideline, principle, acknowledgedAt, feedback } = useLoaderData<typeof loader>()
+  const { region, guideline, principle, underReview, acknowledgedAt, feedback } = useLoaderData<typeof loader>()
   const feedbackResult = useResultFor('feedback')
   const feedbackError = feedbackResult?.error?.body?.[0]
   return (
@@ -84,15 +89,21 @@ export default function HandbookGuidelinePage() {
       >
         {t('offline.refused')}
       </p>
-      <p className="mb-2 text-sm">
+      <p className="mb-2 text-sm print:hidden">
         <a href={`/handbook/${region.id}`} className="text-brand-800 underline">
           ← {t('handbook.title', { region: region.name })}
         </a>
       </p>
       <h1 className="mb-1 text-2xl font-bold tracking-tight">{guideline.title}</h1>
       <p className="mb-4 text-sm text-stone-700">
+        <span className="hidden print:inline">{region.name} · </span>
         {t('handbook.changedOn', { date: formatDate(guideline.changedAt), version: guideline.number })}
       </p>
+      {underReview ? (
+        <p className="mb-4 rounded border-l-4 border-stone-500 bg-stone-100 px-3 py-2 text-stone-900">
+          {t('handbook.underReview')}
+        </p>
+      ) : null}
       {guideline.correctedAt ? (
         <p className="mb-4 text-sm text-stone-700">
           {t('handbook.correctedOn', { date: formatDate(guideline.correctedAt) })}
@@ -111,11 +122,18 @@ export default function HandbookGuidelinePage() {
           <h2 id="why" className="mb-1 text-lg font-semibold">
             {t('handbook.why')}
           </h2>
-          <p className="mb-2 font-medium">{principle.title}</p>
+          <p className="mb-2 font-medium">
+            {principle.title}
+            {underReview ? (
+              <span className="ml-1 text-sm font-normal text-stone-700">
+                {t('handbook.principleVersionOf', { version: principle.number })}
+              </span>
+            ) : null}
+          </p>
           <RichText html={principle.html} className="text-stone-800" />
         </section>
       ) : null}
-      <div className="mt-6">
+      <div className="mt-6 print:hidden">
         {acknowledgedAt ? (
           <p className="rounded border border-green-800 bg-green-50 px-3 py-2 text-green-900">
             ✓ {t('handbook.acknowledgedOn', { date: formatDate(acknowledgedAt) })}
@@ -133,7 +151,7 @@ export default function HandbookGuidelinePage() {
           </Form>
         )}
       </div>
-      <section aria-labelledby="feedback-title" className="mt-8">
+      <section aria-labelledby="feedback-title" className="mt-8 print:hidden">
         <h2 id="feedback-title" className="mb-1 text-lg font-semibold">
           {t('feedback.title')}
         </h2>
@@ -166,19 +184,7 @@ export default function HandbookGuidelinePage() {
             {t('feedback.send')}
           </button>
         </Form>
-        {feedback.length ? (
-          <ul className="mt-3 space-y-2">
-            {feedback.map((item) => (
-              <li key={item.id} className="rounded border border-stone-300 bg-white p-3 text-sm">
-                <p className="text-stone-600">
-                  {formatDate(item.createdAt)} · {t(`feedback.status.${item.status}`)}
-                </p>
-                <p className="whitespace-pre-line">{item.body}</p>
-                <FeedbackAnswer item={item} className="mt-2" />
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        {feedback.length ? <OwnFeedbackList items={feedback} className="mt-3 space-y-2" /> : null}
       </section>
     </article>
   )

@@ -1,12 +1,17 @@
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { OwnFeedbackList } from '~/components/feedback-answer.tsx'
 import { Snippet } from '~/components/handbook/snippet.tsx'
-import { listRecentAnswers } from '~/models/feedback.server.ts'
+import { askQuestion, listMyQuestions, listRecentAnswers } from '~/models/feedback.server.ts'
 import { getHandbook, toConfirm, type ReadState } from '~/models/handbook.server.ts'
-import { searchHandbook } from '~/models/search.server.ts'
+import { searchHandbookWithFallback } from '~/models/search.server.ts'
 import { requireRegion } from '~/models/region.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
+import { FEEDBACK_MAX, FEEDBACK_MIN, QuestionSchema } from '~/validation/schemas.ts'
+import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
 import { loadAsDocument } from '~/frontline/load-as-document.ts'
 import type { RouteHandle } from '~/root.tsx'
@@ -15,22 +20,54 @@ import type { RouteHandle } from '~/root.tsx'
 export const handle: RouteHandle = { hydrate: false }
 export const clientLoader = loadAsDocument
 
-/** A region's handbook: search at the top, then the guidelines under the principles in HQ's order. */
+/**
+ * A region's handbook: search at the top, then the guidelines under the principles in HQ's order.
+ * A search that finds nothing is never a dead end: the closest rules, the whole handbook, and a
+ * question to the manager. `live=1` marks search as you type (the last word may be half a word;
+ * a miss is not counted until typing settles).
+ */
 export const loader = signedIn(async ({ request, params, user, ability }) => {
   const region = await requireRegion(ability, params.regionId ?? '')
-  const query = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 100)
-  const [principles, hits, answers] = await Promise.all([
-    query ? Promise.resolve([]) : getHandbook(ability, user.id, region.id),
-    query ? searchHandbook(ability, region.id, query) : Promise.resolve(null),
-    // Answers show on the home only, not above search results.
-    query ? Promise.resolve([]) : listRecentAnswers(ability, user.id, region.id),
+  const search = new URL(request.url).searchParams
+  const query = (search.get('q') ?? '').trim().slice(0, 100)
+  const live = search.get('live') === '1'
+  const result = query
+    ? await searchHandbookWithFallback(ability, region.id, query, { typing: live, recordMiss: !live })
+    : null
+  const home = !result
+  const [principles, answers, questions] = await Promise.all([
+    // The grouped list shows on the home and below a search that found nothing.
+    home || !result.hits.length ? getHandbook(ability, user.id, region.id) : Promise.resolve([]),
+    home ? listRecentAnswers(ability, user.id, region.id) : Promise.resolve([]),
+    home ? listMyQuestions(ability, user.id, region.id) : Promise.resolve([]),
   ])
-  return { region, query, hits, principles, toConfirm: toConfirm(principles), answers }
+  return {
+    region,
+    query,
+    hits: result?.hits ?? null,
+    closest: result?.closest ?? [],
+    principles,
+    toConfirm: home ? toConfirm(principles) : [],
+    answers,
+    questions,
+  }
+})
+
+const HandbookIntents = z.discriminatedUnion('intent', [intent('ask', QuestionSchema)])
+
+export const action = signedIn(async ({ request, user, ability, params }) => {
+  const region = await requireRegion(ability, params.regionId ?? '')
+  return dispatch(request, HandbookIntents, {
+    ask: async ({ question }) => {
+      await askQuestion(ability, user.id, region.id, question)
+      return { flash: 'handbook.asked', to: `/handbook/${region.id}#my-questions` }
+    },
+  })
 })
 
 export default function HandbookPage() {
   const { t } = useTranslation()
-  const { region, query, hits, principles, toConfirm, answers } = useLoaderData<typeof loader>()
+  const { region, query, hits, closest, principles, toConfirm, answers, questions } = useLoaderData<typeof loader>()
   return (
     <>
       <h1 className="mb-3 text-2xl font-bold tracking-tight">{t('handbook.title', { region: region.name })}</h1>
@@ -39,7 +76,7 @@ export default function HandbookPage() {
         method="get"
         action={`/handbook/${region.id}#handbook-results`}
         role="search"
-        className="mb-5 flex gap-2"
+        className="mb-5 flex gap-2 print:hidden"
         data-live-search=""
       >
         <label htmlFor="q" className="sr-only">
@@ -52,6 +89,7 @@ export default function HandbookPage() {
           defaultValue={query}
           placeholder={t('handbook.searchPlaceholder')}
           autoComplete="off"
+          maxLength={100}
           className="min-h-12 w-full rounded border border-stone-400 bg-white px-3 text-lg"
         />
         <button type="submit" className="min-h-12 rounded bg-brand-800 px-4 font-medium text-white">
@@ -60,7 +98,7 @@ export default function HandbookPage() {
       </Form>
       {/* Search as you type replaces what is in here (app/frontline/enhance.ts). */}
       <div id="handbook-results" tabIndex={-1} aria-live="polite" aria-busy="false" className="focus:outline-none">
-        {hits ? (
+        {hits?.length ? (
           <section aria-label={t('handbook.results')}>
             <p className="mb-2 text-sm text-stone-700">{t('handbook.resultCount', { count: hits.length, query })}</p>
             <ol className="space-y-3">
@@ -76,10 +114,40 @@ export default function HandbookPage() {
                   <p className="mt-1 text-sm">
                     <Snippet parts={hit.snippet} />
                   </p>
-                  {hit.typo ? <p className="text-xs text-stone-600">{t('handbook.similarWords')}</p> : null}
+                  {hit.approximate ? <p className="text-xs text-stone-600">{t('handbook.similarWords')}</p> : null}
                 </li>
               ))}
             </ol>
+            <details className="mt-4 rounded border border-stone-300 bg-white p-3">
+              <summary className="cursor-pointer font-medium text-brand-800">{t('handbook.notFound')}</summary>
+              <AskForm regionId={region.id} query={query} />
+            </details>
+          </section>
+        ) : hits ? (
+          <section aria-labelledby="no-result" data-no-result="">
+            <h2 id="no-result" className="text-lg font-semibold">
+              {t('handbook.noResult', { query })}
+            </h2>
+            {closest.length ? (
+              <>
+                <p className="mt-2 text-sm text-stone-700">{t('handbook.closest')}</p>
+                <ul className="handbook-list mt-1">
+                  {closest.map((rule) => (
+                    <li key={rule.id}>
+                      <a href={`/handbook/${region.id}/${rule.id}`}>
+                        <span>{rule.title}</span>
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <div className="my-4 rounded border-l-4 border-brand-700 bg-white p-3">
+              <h3 className="font-semibold">{t('handbook.ask')}</h3>
+              <AskForm regionId={region.id} query={query} />
+            </div>
+            <h3 className="mb-2 font-semibold">{t('handbook.allRules')}</h3>
+            <HandbookList regionId={region.id} principles={principles} />
           </section>
         ) : (
           <>
@@ -121,30 +189,95 @@ export default function HandbookPage() {
               </section>
             ) : null}
             {principles.length ? (
-              principles.map((principle) => (
-                <section key={principle.id} aria-labelledby={`p-${principle.id}`} className="mb-5">
-                  <h2 id={`p-${principle.id}`} className="handbook-principle">
-                    {principle.title}
-                  </h2>
-                  <ul className="handbook-list">
-                    {principle.guidelines.map((g) => (
-                      <li key={g.id}>
-                        <a href={`/handbook/${region.id}/${g.id}`}>
-                          <span>{g.title}</span>
-                          <ReadBadge state={g.state} />
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              ))
+              <HandbookList regionId={region.id} principles={principles} />
             ) : (
               <p>{t('handbook.empty')}</p>
             )}
+            {questions.length ? <MyQuestions questions={questions} /> : null}
+            <p className="mt-6 text-sm print:hidden">
+              <a href={`/handbook/${region.id}/print`} className="text-brand-800 underline">
+                {t('handbook.print')}
+              </a>
+            </p>
           </>
         )}
       </div>
     </>
+  )
+}
+
+type Principles = ReturnType<typeof useLoaderData<typeof loader>>['principles']
+
+/** The region's rules under the principles in HQ's order, with the reader's read state. */
+function HandbookList({ regionId, principles }: { regionId: string; principles: Principles }) {
+  const { t } = useTranslation()
+  return principles.map((principle) => (
+    <section key={principle.id} aria-labelledby={`p-${principle.id}`} className="mb-5">
+      <h2 id={`p-${principle.id}`} className="handbook-principle">
+        {principle.title}
+      </h2>
+      <ul className="handbook-list">
+        {principle.guidelines.map((g) => (
+          <li key={g.id}>
+            <a href={`/handbook/${regionId}/${g.id}`}>
+              <span>
+                {g.title}
+                {g.underReview ? (
+                  <span className="block text-sm text-stone-700">{t('handbook.beingReviewed')}</span>
+                ) : null}
+              </span>
+              <ReadBadge state={g.state} />
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  ))
+}
+
+/** "Vraag het je leidinggevende": one field, to the region's inbox; the answer comes back here. */
+function AskForm({ regionId, query }: { regionId: string; query: string }) {
+  const { t } = useTranslation()
+  const result = useResultFor('ask')
+  const error = result?.error?.question?.[0]
+  return (
+    <Form method="post" action={`/handbook/${regionId}?index`} className="mt-2" data-refuse-offline="">
+      <label htmlFor="question" className="mb-1 block text-sm">
+        {t('handbook.askExplain')}
+      </label>
+      <textarea
+        id="question"
+        name="question"
+        rows={2}
+        required
+        minLength={FEEDBACK_MIN}
+        maxLength={FEEDBACK_MAX}
+        defaultValue={error ? String(result?.initialValue?.question ?? '') : query}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'question-error' : undefined}
+        className="block w-full rounded border border-stone-400 px-3 py-2"
+      />
+      {error ? (
+        <p id="question-error" className="text-sm text-red-800">
+          {t(error)}
+        </p>
+      ) : null}
+      <button name="intent" value="ask" className="mt-2 min-h-11 rounded bg-brand-800 px-4 font-medium text-white">
+        {t('handbook.askSend')}
+      </button>
+    </Form>
+  )
+}
+
+function MyQuestions({ questions }: { questions: ReturnType<typeof useLoaderData<typeof loader>>['questions'] }) {
+  const { t } = useTranslation()
+  return (
+    <section aria-labelledby="my-questions-title" id="my-questions" tabIndex={-1} className="mt-6">
+      <h2 id="my-questions-title" className="mb-1 text-lg font-semibold">
+        {t('handbook.myQuestions')}
+      </h2>
+      <OwnFeedbackList items={questions} />
+    </section>
   )
 }
 

@@ -5,16 +5,27 @@ import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { FeedbackAnswer } from '~/components/feedback-answer.tsx'
 import { Button, PageTitle, BackLink } from '~/components/ui/form.tsx'
-import { handleFeedback, listRegionFeedback, requireFeedbackInbox } from '~/models/feedback.server.ts'
+import { handleFeedback, listRegionFeedback, questionToDraft, requireFeedbackInbox } from '~/models/feedback.server.ts'
+import { listPrinciples } from '~/models/principle.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
 import { FEEDBACK_ANSWER_MAX, FeedbackAnswerSchema } from '~/validation/schemas.ts'
 import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
 
-/** The region's feedback inbox (managers): answer, close, or pass to HQ. */
+/**
+ * The region's feedback inbox (managers): answer, close, or pass to HQ. Questions asked from the
+ * handbook (no guideline) are answered the same way, or become a new draft guideline.
+ */
 export const loader = signedIn(async ({ ability, params }) => {
   const region = await requireFeedbackInbox(ability, params.regionId ?? '')
-  return { region, feedback: await listRegionFeedback(ability, region.id) }
+  const [feedback, principles] = await Promise.all([listRegionFeedback(ability, region.id), listPrinciples(ability)])
+  return {
+    region,
+    feedback,
+    principles: principles
+      .filter((p) => p.publishedVersion > 0 && p.status !== 'archived')
+      .map((p) => ({ id: p.id, title: p.latest?.title ?? p.title })),
+  }
 })
 
 const FeedbackId = z.object({ feedbackId: z.string().min(1) })
@@ -22,6 +33,7 @@ const InboxIntents = z.discriminatedUnion('intent', [
   intent('answer', FeedbackAnswerSchema),
   intent('close', FeedbackId),
   intent('pass', FeedbackId),
+  intent('draft', FeedbackId.extend({ principleId: z.string({ error: 'errors.required' }).min(1, 'errors.required') })),
 ])
 
 export const action = signedIn(async ({ request, user, ability, params }) => {
@@ -39,13 +51,17 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
     },
     close: handle('close'),
     pass: handle('pass'),
+    draft: async ({ feedbackId, principleId }) => {
+      const draft = await questionToDraft(ability, user.id, region.id, feedbackId, principleId)
+      return { to: `/guidelines/${draft.id}/edit`, flash: 'feedback.done.draft' }
+    },
   })
 })
 
 export default function FeedbackInboxPage() {
   const { t } = useTranslation()
   const formatDate = useDateFormat()
-  const { region, feedback } = useLoaderData<typeof loader>()
+  const { region, feedback, principles } = useLoaderData<typeof loader>()
   return (
     <>
       <BackLink to={`/regions/${region.id}/guidelines`}>{t('guidelines.workspace', { region: region.name })}</BackLink>
@@ -57,10 +73,17 @@ export default function FeedbackInboxPage() {
               <p className="text-sm text-stone-700">
                 <strong className="text-stone-900">{item.author?.name ?? t('users.former')}</strong> ·{' '}
                 {formatDate(item.createdAt)} ·{' '}
-                <Link to={`/guidelines/${item.guideline.id}`} className="text-brand-800 underline">
-                  {item.guideline.title}
-                </Link>{' '}
-                (v{item.versionNumber}) · <strong>{t(`feedback.status.${item.status}`)}</strong>
+                {item.guideline ? (
+                  <>
+                    <Link to={`/guidelines/${item.guideline.id}`} className="text-brand-800 underline">
+                      {item.guideline.title}
+                    </Link>{' '}
+                    (v{item.versionNumber})
+                  </>
+                ) : (
+                  <strong>{t('feedback.question')}</strong>
+                )}{' '}
+                · <strong>{t(`feedback.status.${item.status}`)}</strong>
                 {item.passedToHqAt ? ` · ${t('feedback.passedOn')}` : null}
               </p>
               <p className="my-2 whitespace-pre-line">{item.body}</p>
@@ -73,12 +96,15 @@ export default function FeedbackInboxPage() {
                     {t('feedback.close')}
                   </Button>
                 ) : null}
-                {!item.passedToHqAt ? (
+                {!item.passedToHqAt && item.guideline ? (
                   <Button name="intent" value="pass" variant="secondary">
                     {t('feedback.pass')}
                   </Button>
                 ) : null}
               </Form>
+              {!item.guideline && item.status !== 'closed' && principles.length ? (
+                <DraftForm feedbackId={item.id} principles={principles} />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -116,6 +142,44 @@ function AnswerForm({ feedbackId }: { feedbackId: string }) {
       ) : null}
       <Button name="intent" value="answer" className="mt-2">
         {t('feedback.sendAnswer')}
+      </Button>
+    </Form>
+  )
+}
+
+/** A question becomes a draft guideline under the principle the manager picks, the question as customer input. */
+function DraftForm({ feedbackId, principles }: { feedbackId: string; principles: { id: string; title: string }[] }) {
+  const { t } = useTranslation()
+  const error = useResultFor('draft', { feedbackId })?.error?.principleId?.[0]
+  return (
+    <Form method="post" className="mt-3 flex flex-wrap items-end gap-2 border-t border-stone-200 pt-3">
+      <input type="hidden" name="feedbackId" value={feedbackId} />
+      <div>
+        <label htmlFor={`principle-${feedbackId}`} className="block text-sm font-medium">
+          {t('feedback.draftUnder')}
+        </label>
+        <select
+          id={`principle-${feedbackId}`}
+          name="principleId"
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `principle-${feedbackId}-error` : undefined}
+          className="min-h-10 rounded border border-stone-400 bg-white px-2"
+        >
+          {principles.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+        {error ? (
+          <p id={`principle-${feedbackId}-error`} className="text-sm text-red-800">
+            {t(error)}
+          </p>
+        ) : null}
+      </div>
+      <Button name="intent" value="draft" variant="secondary">
+        {t('feedback.makeDraft')}
       </Button>
     </Form>
   )

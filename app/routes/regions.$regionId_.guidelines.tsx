@@ -63,6 +63,10 @@ export default function RegionGuidelinesPage() {
           <Link to={`/regions/${region.id}/feedback`} className="font-medium text-brand-800 underline">
             {t('feedback.inboxLink', { count: openFeedback })}
           </Link>
+          {' · '}
+          <Link to={`/regions/${region.id}/gaps`} className="font-medium text-brand-800 underline">
+            {t('gaps.link')}
+          </Link>
         </p>
       ) : null}
       <section aria-labelledby="to-review" className="mb-6 rounded border border-red-800 bg-white p-4">

@@ -86,3 +86,45 @@ test('frontline pages ship one small script and no framework; they work as plain
     scripts.join(', '),
   ).toBe(true)
 })
+
+test('a search that finds nothing is no dead end: frontline asks the manager, the manager sees the gap and makes a draft of the question', async ({
+  page,
+}) => {
+  await signIn(page, 'balie.noord@leidraad.test')
+  const word = `zeppelinlanding${Date.now().toString(36).replace(/\d/g, '')}`
+  // Sent with Enter (a whole search, counted as a gap when it finds nothing).
+  await page.getByRole('searchbox').fill(word)
+  await page.getByRole('searchbox').press('Enter')
+  await expect(page.getByRole('heading', { name: `Geen regel gevonden voor “${word}”` })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Alle regels van je regio' })).toBeVisible()
+  const question = `Een klant vraagt of hij met een ${word} mag komen, wat zeg ik?`
+  await page.getByLabel(/Je vraag gaat naar de leidinggevende/).fill(question)
+  await page.getByRole('button', { name: 'Vraag versturen' }).click()
+  await expect(page.getByText('Je vraag is naar je leidinggevende gestuurd.')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Mijn vragen' })).toBeVisible()
+  await expect(page.getByText(question)).toBeVisible()
+
+  await signIn(page, 'manager.noord@leidraad.test')
+  await page.goto('/')
+  await page.getByRole('main').getByRole('link', { name: 'Noord', exact: true }).click()
+  await page.getByRole('link', { name: 'Wat de vloer zoekt en niet vindt' }).click()
+  await expect(page.getByRole('cell', { name: word, exact: true })).toBeVisible()
+  await page.getByRole('link', { name: 'Naar de inbox om ze te beantwoorden' }).click()
+  const item = page.getByRole('listitem').filter({ hasText: question })
+  await expect(item.getByText('Vraag uit het handboek')).toBeVisible()
+  await item.getByRole('button', { name: 'Maak er een conceptrichtlijn van' }).click()
+  await expect(page.getByText(/Er is een conceptrichtlijn gemaakt/)).toBeVisible()
+})
+
+test('the printed handbook has every rule and no menu, forms or buttons', async ({ page }) => {
+  await signIn(page, 'balie.noord@leidraad.test')
+  await page.getByRole('link', { name: 'Het handboek afdrukken' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Handboek Noord')
+  await expect(page.getByRole('heading', { level: 3, name: 'Terugbellen doe je zelf' })).toBeVisible()
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.getByRole('navigation')).toBeHidden()
+  // Role queries skip what is not displayed: on paper there is no button and no form field.
+  await expect(page.getByRole('button')).toHaveCount(0)
+  await expect(page.getByRole('textbox')).toHaveCount(0)
+  await expect(page.getByRole('heading', { level: 3, name: 'Terugbellen doe je zelf' })).toBeVisible()
+})

@@ -4,9 +4,12 @@ import { accessibleBy } from '@casl/prisma/runtime'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseDocument } from '~/editor/document.ts'
 import { publishGuideline, saveGuideline } from '~/models/guideline.server.ts'
-import { acknowledge, authorizeHandbook, getHandbook } from '~/models/handbook.server.ts'
+import { acknowledge, authorizeHandbook, getHandbook, getPrintableHandbook } from '~/models/handbook.server.ts'
 import { confirmationCounts, confirmationRatesByRegion } from '~/models/read-campaign.server.ts'
-import { searchHandbook } from '~/models/search.server.ts'
+import { closestRules, searchHandbook } from '~/models/search.server.ts'
+import { createSearchSynonym, updateSearchSynonym } from '~/models/search-synonyms.server.ts'
+import { organisationGaps, regionGaps } from '~/models/search-gaps.server.ts'
+import * as gapsPage from '~/routes/regions.$regionId_.gaps.tsx'
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
 import * as guidelinePage from '~/routes/handbook.$regionId.$guidelineId.tsx'
 import * as handbookPage from '~/routes/handbook.$regionId._index.tsx'
@@ -126,7 +129,9 @@ describe('Dutch search', () => {
   })
 
   it('searches as you type (prefix of the last word) and marks the matched words in the snippet', async () => {
-    expect(await search('kassab')).toEqual([ids.returns])
+    expect(await searchHandbook(abilities.frontline, org.regionA.id, 'kassab', { typing: true })).toMatchObject([
+      { id: ids.returns },
+    ])
     const [hit] = await searchHandbook(abilities.frontline, org.regionA.id, 'kassabon')
     expect(hit!.snippet.filter((p) => p.hit).map((p) => p.text.toLowerCase())).toContain('kassabon')
   })
@@ -306,5 +311,243 @@ describe('feedback', () => {
       expect(outcome.status).toBe(404)
     }
     expect(await prisma.feedback.count({ where: { body: 'Dit mag niet aankomen' } })).toBe(0)
+  })
+})
+
+describe('searching the way people ask', () => {
+  it('ranks by which words match: a whole question, an absent word and filler words do not block', async () => {
+    expect((await search('hoe moet ik een klant terugbellen'))[0]).toBe(ids.callback)
+    expect((await search('retour fietsbel onbekendwoord'))[0]).toBe(ids.returns)
+    // Two words in the title rank that rule above one that has one of them in its text.
+    expect((await search('klachten oplossen'))[0]).toBe(ids.complaint)
+  })
+
+  it('maps people’s words onto the rule’s words with the shipped synonyms ("geld terug" ~ retour)', async () => {
+    const hits = await search('klant wil geld terug zonder bonnetje')
+    expect(hits[0]).toBe(ids.returns)
+  })
+
+  it('joins and splits compounds: "kassa bon" and "retourbon" find "kassabon" and "retour … bon"', async () => {
+    expect((await search('kassa bon'))[0]).toBe(ids.returns)
+    expect((await search('retourbon'))[0]).toBe(ids.returns)
+  })
+
+  it('applies synonym groups HQ keeps, at once; a group switched off no longer applies', async () => {
+    expect(await search('kwispelstaart')).toEqual([])
+    const group = await createSearchSynonym(abilities.hq, org.users.hq.id, {
+      terms: 'kwispelstaart\nterugbellen',
+      enabled: true,
+    })
+    expect((await search('kwispelstaart'))[0]).toBe(ids.callback)
+    await updateSearchSynonym(abilities.hq, org.users.hq.id, group.id, {
+      terms: 'kwispelstaart\nterugbellen',
+      enabled: false,
+      revision: 1,
+    })
+    expect(await search('kwispelstaart')).toEqual([])
+    // Frontline and managers do not edit the search words.
+    await expect(
+      createSearchSynonym(abilities.manager, org.users.manager.id, { terms: 'a b\nc d', enabled: true }),
+    ).rejects.toThrow()
+  })
+
+  it('searches only current published versions: an archived rule and an old version’s words are gone', async () => {
+    const principle = await makePrinciple(org.users.hq.id, { status: 'published', publishedVersion: 1 })
+    const g = await makeGuideline(org.users.manager.id, {
+      regionId: org.regionA.id,
+      principleId: principle.id,
+      title: 'Parkeren',
+    })
+    const text = 'Parkeerkaart voor de zonnewijzer aan de balie.'
+    await prisma.guideline.update({
+      where: { id: g.id },
+      data: { body: JSON.parse(documentJson(text)), bodyText: text },
+    })
+    const publish = (baseRevision: number) =>
+      publishGuideline(abilities.manager, org.users.manager.id, g.id, {
+        changeNote: 'v',
+        reviewBy: new Date(Date.now() + 86_400_000 * 365),
+        baseRevision,
+      })
+    await publish(1)
+    expect(await search('zonnewijzer')).toEqual([g.id])
+    const next = parseDocument(documentJson('Parkeerkaart voor de kapstokhaak aan de balie.'))
+    if (!next.ok) throw new Error(next.error)
+    const revision = async () => (await prisma.guideline.findUniqueOrThrow({ where: { id: g.id } })).revision
+    await saveGuideline(abilities.manager, org.users.manager.id, g.id, {
+      title: 'Parkeren',
+      json: next.json,
+      text: next.text,
+      baseRevision: await revision(),
+    })
+    expect(await search('kapstokhaak')).toEqual([]) // a draft is not searched
+    await publish(await revision())
+    expect(await search('kapstokhaak')).toEqual([g.id])
+    expect(await search('zonnewijzer')).toEqual([])
+    await prisma.guideline.update({ where: { id: g.id }, data: { status: 'archived' } })
+    expect(await search('kapstokhaak')).toEqual([])
+    expect(await prisma.searchEntry.count({ where: { guidelineId: g.id } })).toBe(0)
+  })
+})
+
+describe('no dead end', () => {
+  it('a search that finds nothing offers the closest rules and the whole handbook, and counts the words (not the person)', async () => {
+    const before = await prisma.searchMiss.count({ where: { regionId: org.regionA.id } })
+    // Typing (live=1): not counted yet.
+    const live = await callRoute(handbookPage.loader, {
+      cookie: frontlineCookie,
+      params: { regionId: org.regionA.id },
+      path: `/?q=${encodeURIComponent('xylofoonstemmer')}&live=1`,
+    })
+    expect((live.data as { hits: unknown[] }).hits).toEqual([])
+    expect(await prisma.searchMiss.count({ where: { regionId: org.regionA.id } })).toBe(before)
+    const page = await callRoute(handbookPage.loader, {
+      cookie: frontlineCookie,
+      params: { regionId: org.regionA.id },
+      path: `/?q=${encodeURIComponent('Xylofoonstemmer?')}`,
+    })
+    const data = page.data as { hits: unknown[]; closest: unknown[]; principles: unknown[] }
+    expect(data.hits).toEqual([])
+    expect(data.principles.length).toBeGreaterThan(0)
+    expect((await closestRules(org.regionA.id, 'klachtje aan de bali')).map((r) => r.id)).toContain(ids.complaint)
+    expect(await closestRules(org.regionA.id, 'xylofoonstemmer')).toEqual([])
+    const misses = await prisma.searchMiss.findMany({ where: { regionId: org.regionA.id } })
+    expect(misses).toEqual([expect.objectContaining({ query: 'xylofoonstemmer', count: 1 })])
+    expect(Object.keys(misses[0]!).sort()).toEqual(['count', 'month', 'query', 'regionId'])
+  })
+
+  it('frontline asks the manager; the manager answers or turns the question into a draft with it as customer input', async () => {
+    const ask = (body: string) =>
+      callRoute(handbookPage.action, {
+        cookie: frontlineCookie,
+        params: { regionId: org.regionA.id },
+        form: { intent: 'ask', question: body },
+      })
+    expect((await ask('nee')).status).toBe(400)
+    expect((await ask('Mag een klant met een hond de winkel in?')).status).toBe(302)
+    expect((await ask('Mag een klant met een hond de winkel in?')).status).toBe(302) // a double click: stored once
+    expect((await ask('Wat doen we met statiegeld van een andere winkel?')).status).toBe(302)
+    const questions = await prisma.feedback.findMany({
+      where: { regionId: org.regionA.id, guidelineId: null },
+      orderBy: { createdAt: 'asc' },
+    })
+    expect(questions.map((q) => q.body)).toEqual([
+      'Mag een klant met een hond de winkel in?',
+      'Wat doen we met statiegeld van een andere winkel?',
+    ])
+    // Another region's frontline cannot ask region A.
+    const outsider = await callRoute(handbookPage.action, {
+      cookie: await sessionCookie(org.users.otherManager.id),
+      params: { regionId: org.regionA.id },
+      form: { intent: 'ask', question: 'Een vraag van buiten' },
+    })
+    expect(outsider.status).toBe(404)
+
+    const managerCookie = await sessionCookie(org.users.manager.id)
+    const inbox = await callRoute(inboxPage.loader, { cookie: managerCookie, params: { regionId: org.regionA.id } })
+    expect(JSON.stringify(inbox.data)).toContain('met een hond')
+    await callRoute(inboxPage.action, {
+      cookie: managerCookie,
+      params: { regionId: org.regionA.id },
+      form: { intent: 'answer', feedbackId: questions[0]!.id, answer: 'Hulphonden altijd, andere honden aangelijnd.' },
+    })
+    const home = await callRoute(handbookPage.loader, { cookie: frontlineCookie, params: { regionId: org.regionA.id } })
+    expect(JSON.stringify((home.data as { questions: unknown }).questions)).toContain('Hulphonden altijd')
+    // A question is not passed to HQ.
+    const passed = await callRoute(inboxPage.action, {
+      cookie: managerCookie,
+      params: { regionId: org.regionA.id },
+      form: { intent: 'pass', feedbackId: questions[1]!.id },
+    })
+    expect(passed.status).toBe(409)
+
+    const principle = await prisma.principle.findFirstOrThrow({ where: { guidelines: { some: { id: ids.returns } } } })
+    const drafted = await callRoute(inboxPage.action, {
+      cookie: managerCookie,
+      params: { regionId: org.regionA.id },
+      form: { intent: 'draft', feedbackId: questions[1]!.id, principleId: principle.id },
+    })
+    expect(drafted.status).toBe(302)
+    const draft = await prisma.guideline.findFirstOrThrow({
+      where: { regionId: org.regionA.id, title: { startsWith: 'Wat doen we met statiegeld' } },
+      include: { customerInputs: true },
+    })
+    expect(draft.status).toBe('draft')
+    expect(draft.customerInputs.map((c) => c.said)).toEqual(['Wat doen we met statiegeld van een andere winkel?'])
+    expect((await prisma.feedback.findUniqueOrThrow({ where: { id: questions[1]!.id } })).status).toBe('closed')
+  })
+
+  it('the manager sees the region’s gaps, HQ the sums; nobody else, and never who searched', async () => {
+    const gaps = await regionGaps(abilities.manager, org.regionA.id)
+    const month = gaps.months[0]!
+    expect(month.searches).toEqual([{ query: 'xylofoonstemmer', count: 1 }])
+    expect(month.questions.map((q) => q.body)).toContain('Mag een klant met een hond de winkel in?')
+    const hq = await organisationGaps(abilities.hq)
+    expect(hq.months[0]!.searches).toContainEqual({ query: 'xylofoonstemmer', count: 1, regions: 1 })
+    expect(JSON.stringify(hq)).not.toContain('met een hond') // HQ gets counts, not the texts
+    expect(hq.questions.find((r) => r.id === org.regionA.id)?.count).toBe(2)
+    for (const [role, status] of [
+      ['frontline', 403],
+      ['member', 403],
+      ['otherManager', 404],
+    ] as const) {
+      const outcome = await callRoute(gapsPage.loader, {
+        cookie: await sessionCookie(org.users[role].id),
+        params: { regionId: org.regionA.id },
+      })
+      expect(outcome.status, role).toBe(status)
+    }
+    await expect(organisationGaps(abilities.manager)).rejects.toThrow()
+  })
+})
+
+describe('printing the handbook', () => {
+  it('lists every current guideline under its principle, for those who may read the region only', async () => {
+    const printable = await getPrintableHandbook(abilities.frontline, org.regionA.id)
+    const titles = printable.flatMap((p) => p.guidelines.map((g) => g.title))
+    expect(titles).toEqual(
+      expect.arrayContaining(['Klachten oplossen aan de balie', 'Retour zonder bon', 'Terugbellen']),
+    )
+    expect(titles).not.toContain('Klachten in Zuid')
+    await expect(getPrintableHandbook(abilities.otherManager, org.regionA.id)).rejects.toThrow()
+  })
+})
+
+describe('during a review', () => {
+  it('frontline reads the rule beside the principle version it was written under, with a neutral note', async () => {
+    const principle = await makePrinciple(org.users.hq.id, { status: 'published', publishedVersion: 1 })
+    const g = await makeGuideline(org.users.manager.id, { regionId: org.regionA.id, principleId: principle.id })
+    await publishGuideline(abilities.manager, org.users.manager.id, g.id, {
+      changeNote: 'v1',
+      reviewBy: new Date(Date.now() + 86_400_000 * 365),
+      baseRevision: 1,
+    })
+    const params = { regionId: org.regionA.id, guidelineId: g.id }
+    const before = (await callRoute(guidelinePage.loader, { cookie: frontlineCookie, params })).data as {
+      underReview: boolean
+      principle: { number: number }
+    }
+    expect(before).toMatchObject({ underReview: false, principle: { number: 1 } })
+    // HQ publishes version 2 of the principle (straight in the database: the flow is tested elsewhere).
+    await prisma.principleVersion.create({
+      data: {
+        principleId: principle.id,
+        number: 2,
+        title: 'Nieuwe hoofdlijn',
+        body: JSON.parse(documentJson('Iets heel anders.')),
+        bodyText: 'Iets heel anders.',
+        changeNote: 'v2',
+        publishedById: org.users.hq.id,
+      },
+    })
+    await prisma.principle.update({ where: { id: principle.id }, data: { publishedVersion: 2 } })
+    const during = (await callRoute(guidelinePage.loader, { cookie: frontlineCookie, params })).data as {
+      underReview: boolean
+      principle: { number: number; title: string }
+    }
+    expect(during).toMatchObject({ underReview: true, principle: { number: 1 } })
+    expect(during.principle.title).not.toBe('Nieuwe hoofdlijn')
+    const home = await getHandbook(abilities.frontline, org.users.frontline.id, org.regionA.id)
+    expect(home.flatMap((p) => p.guidelines).find((x) => x.id === g.id)?.underReview).toBe(true)
   })
 })
