@@ -189,7 +189,8 @@ function longestTerm(words: string[], i: number, lexicon: Lexicon): { length: nu
 function matchAt(words: string[], i: number, term: string[]): number {
   let at = i
   for (const [k, t] of term.entries()) {
-    if (k > 0) while (at < words.length && words[at] !== t && DUTCH_STOPWORDS.has(words[at]!) && !DUTCH_STOPWORDS.has(t)) at++
+    if (k > 0)
+      while (at < words.length && words[at] !== t && DUTCH_STOPWORDS.has(words[at]!) && !DUTCH_STOPWORDS.has(t)) at++
     if (at >= words.length || !sameWord(words[at]!, t)) return 0
     at++
   }
@@ -301,7 +302,8 @@ export function tsqueryOf(alternatives: Alternative[], weights: string): string 
     .map((alt) => {
       const suffix = `${alt.prefix ? '*' : ''}${weights}`
       // Stop words stay inside a phrase (PostgreSQL drops them, keeping the distance), not alone.
-      const words = alt.join === 'phrase' && alt.words.length > 1 ? alt.words : alt.words.filter((w) => !DUTCH_STOPWORDS.has(w))
+      const words =
+        alt.join === 'phrase' && alt.words.length > 1 ? alt.words : alt.words.filter((w) => !DUTCH_STOPWORDS.has(w))
       if (!words.some((w) => !DUTCH_STOPWORDS.has(w))) return ''
       const operands = words.map((w) => (suffix ? `${w}:${suffix}` : w))
       return operands.length === 1 ? operands[0] : `(${operands.join(alt.join === 'all' ? ' & ' : ' <-> ')})`
