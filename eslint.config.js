@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   // The layers (README, "Where does X go"): foundation (utils, permissions, validation, editor,
-  // tone) ← domain (models) ← web layer (web) ← pages (routes, components, root). No import runs
+  // tone, search) ← domain (models) ← web layer (web) ← pages (routes, components, root). No import runs
   // upward, the domain knows nothing of Remix, and pages hold no permission logic of their own.
   {
     files: [
@@ -27,6 +27,7 @@ export default tseslint.config(
       'app/validation/**',
       'app/editor/**',
       'app/tone/**',
+      'app/search/**',
       'app/i18n.ts',
       'app/locales/**',
     ],

@@ -25,6 +25,8 @@ import { searchLexicon } from './search-synonyms.server.ts'
 export const SNIPPET_START = '\u0002'
 export const SNIPPET_END = '\u0003'
 const MAX_RESULTS = 20
+/** How many of the best-scoring rules are re-ranked by how close together the asked words are. */
+const CLOSENESS_CANDIDATES = 50
 /** pg_trgm similarity from which a published word counts as what a misspelt search word meant. */
 const TYPO_THRESHOLD = 0.25
 /** How many resembling words a misspelt word is replaced by. */
@@ -154,7 +156,8 @@ async function rankedHits(regionId: string, concepts: Concept[]): Promise<Search
   if (!anyQuery.length) return []
   const everyQuery = anyQuery.map((q) => `(${q})`).join(' & ')
   const rows = await prisma.$queryRaw<Row[]>`
-    WITH c AS (
+    -- MATERIALIZED: each concept's queries are parsed and stemmed once, not once per guideline.
+    WITH c AS MATERIALIZED (
       SELECT ord, x.weight,
         CASE WHEN x.main_text <> '' THEN to_tsquery('dutch', x.main_text) END AS main_text,
         CASE WHEN x.main_title <> '' THEN to_tsquery('dutch', x.main_title) END AS main_title,
@@ -187,11 +190,12 @@ async function rankedHits(regionId: string, concepts: Concept[]): Promise<Search
         NOT bool_or(m.exact) AS approximate
       FROM m JOIN df USING (ord) CROSS JOIN n GROUP BY m.id
     ),
+    -- Cover density (closeness) is costly: only the best candidates by concept score get it.
+    best AS (SELECT * FROM scored WHERE score > 0 ORDER BY score DESC LIMIT ${CLOSENESS_CANDIDATES}),
     top AS (
-      SELECT h."guidelineId" AS id, h."title", h."bodyText", h."principleTitle", s.approximate,
-        s.score + 2 * ts_rank_cd(h."doc", q.every_q)::float8 AS score
-      FROM scored s JOIN hits h ON h."guidelineId" = s.id CROSS JOIN q
-      WHERE s.score > 0
+      SELECT h."guidelineId" AS id, h."title", h."bodyText", h."principleTitle", b.approximate,
+        b.score + 2 * ts_rank_cd(h."doc", q.every_q)::float8 AS score
+      FROM best b JOIN "SearchEntry" h ON h."guidelineId" = b.id CROSS JOIN q
       ORDER BY score DESC, h."title"
       LIMIT ${MAX_RESULTS}
     )

@@ -85,9 +85,9 @@ async function fill() {
      FROM generate_series(1, 50) r, generate_series(1, 200) p WHERE (r * 31 + p * 17) % 100 < 80`,
   )
   await q(
-    `INSERT INTO "GuidelineVersion" (id, "guidelineId", number, title, body, "bodyText", "changeNote", "basedOnPrincipleVersion", "publishedById")
+    `INSERT INTO "GuidelineVersion" (id, "guidelineId", number, title, body, "bodyText", "changeNote", "basedOnPrincipleVersion", "publishedById", "confirmationVersion")
      SELECT g.id || '-' || n, g.id, n, 'Richtlijn over ' || ($1::text[])[1 + (hashtext(g.id) & 2147483647) % ${WORDS.length}] || ' en ' || ($1::text[])[1 + (hashtext(g.id || 'x') & 2147483647) % ${WORDS.length}],
-       ${body}, ${text('g.id || n::text')}, 'v' || n, 2, 'hq'
+       ${body}, ${text('g.id || n::text')}, 'v' || n, 2, 'hq', n
      FROM "Guideline" g, generate_series(1, 13) n`,
     [WORDS],
   )
@@ -100,9 +100,9 @@ async function fill() {
      FROM generate_series(1, 200) p, generate_series(1, 4) k`,
   )
   await q(
-    `INSERT INTO "GuidelineVersion" (id, "guidelineId", number, title, body, "bodyText", "changeNote", "basedOnPrincipleVersion", "publishedById")
+    `INSERT INTO "GuidelineVersion" (id, "guidelineId", number, title, body, "bodyText", "changeNote", "basedOnPrincipleVersion", "publishedById", "confirmationVersion")
      SELECT g.id || '-' || n, g.id, n, 'Richtlijn over ' || ($1::text[])[1 + (hashtext(g.id) & 2147483647) % ${WORDS.length}] || ' en ' || ($1::text[])[1 + (hashtext(g.id || 'x') & 2147483647) % ${WORDS.length}],
-       ${body}, ${text('g.id || n::text')}, 'v' || n, 2, 'hq'
+       ${body}, ${text('g.id || n::text')}, 'v' || n, 2, 'hq', n
      FROM "Guideline" g, generate_series(1, 13) n WHERE g."regionId" = 'rbig'`,
     [WORDS],
   )
