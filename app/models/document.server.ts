@@ -129,7 +129,12 @@ export function createDocument<R extends WorkingCopy>(
   kind: DocumentKind<R>,
   actorId: string,
   input: DocumentInput,
-  options: { data: (tx: Tx) => object | Promise<object>; audit: (document: R) => Prisma.InputJsonObject },
+  options: {
+    data: (tx: Tx) => object | Promise<object>
+    audit: (document: R) => Prisma.InputJsonObject
+    /** More writes that belong to the creation: they and the document are stored together or not at all. */
+    after?: (document: R, tx: Tx) => Promise<unknown>
+  },
 ) {
   return prisma.$transaction(async (tx) => {
     const document = await kind.documents(tx).create({
@@ -150,6 +155,7 @@ export function createDocument<R extends WorkingCopy>(
       regionId: kind.regionOf(document),
       after: options.audit(document),
     })
+    await options.after?.(document, tx)
     return document
   })
 }

@@ -4,6 +4,7 @@
 // leidinggevende"): it lands in the same inbox, its answer reaches the asker the same way, and
 // the manager can turn it into a new draft guideline with the question as customer input.
 import { accessibleBy } from '@casl/prisma/runtime'
+import type { Prisma } from '~/generated/prisma/client.ts'
 import { ANY_REGION, type AppAbility } from '~/permissions/ability.ts'
 import { authorize } from '~/permissions/authorize.ts'
 import { Conflict, invariantFound } from '~/utils/errors.ts'
@@ -15,7 +16,6 @@ import { getHandbookGuideline } from './handbook.server.ts'
 import { requireRegion } from './region.server.ts'
 import { EMPTY_DOCUMENT } from '~/editor/document.ts'
 import { createGuideline } from './guideline.server.ts'
-import { addCustomerInput } from './customer-input.server.ts'
 
 const readable = (ability: AppAbility) => accessibleBy(ability, 'read').ofType('Feedback')
 
@@ -41,26 +41,30 @@ export async function sendFeedback(
 ) {
   const { guideline, version } = await getHandbookGuideline(ability, userId, regionId, guidelineId)
   authorize(ability, 'create', 'Feedback', { regionId: guideline.regionId, authorId: userId })
+  return storeOnce('feedback.send', {
+    guidelineId: guideline.id,
+    regionId: guideline.regionId,
+    principleId: guideline.principleId,
+    versionNumber: version.number,
+    authorId: userId,
+    body,
+  })
+}
+
+/** Stores feedback or a question, audited; the same post by the same person within a minute is stored once. */
+function storeOnce(action: string, data: Prisma.FeedbackUncheckedCreateInput & { authorId: string }) {
   return prisma.$transaction(async (tx) => {
-    const data = {
-      guidelineId: guideline.id,
-      regionId: guideline.regionId,
-      principleId: guideline.principleId,
-      versionNumber: version.number,
-      authorId: userId,
-      body,
-    }
-    const repeat = await findRepeat(tx, `Feedback:${userId}`, (since) =>
-      tx.feedback.findFirst({ where: { ...data, createdAt: { gte: since } } }),
+    const repeat = await findRepeat(tx, `Feedback:${data.authorId}`, (since) =>
+      tx.feedback.findFirst({ where: { ...data, guidelineId: data.guidelineId ?? null, createdAt: { gte: since } } }),
     )
     if (repeat) return repeat
     const feedback = await tx.feedback.create({ data })
     await recordAudit(tx, {
-      actorId: userId,
-      action: 'feedback.send',
+      actorId: data.authorId,
+      action,
       subjectType: 'Feedback',
       subjectId: feedback.id,
-      regionId: guideline.regionId,
+      regionId: data.regionId,
     })
     return feedback
   })
@@ -70,22 +74,7 @@ export async function sendFeedback(
 export async function askQuestion(ability: AppAbility, userId: string, regionId: string, body: string) {
   const region = await requireRegion(ability, regionId)
   authorize(ability, 'create', 'Feedback', { regionId: region.id, authorId: userId })
-  return prisma.$transaction(async (tx) => {
-    const data = { regionId: region.id, authorId: userId, body, guidelineId: null }
-    const repeat = await findRepeat(tx, `Feedback:${userId}`, (since) =>
-      tx.feedback.findFirst({ where: { ...data, createdAt: { gte: since } } }),
-    )
-    if (repeat) return repeat
-    const question = await tx.feedback.create({ data })
-    await recordAudit(tx, {
-      actorId: userId,
-      action: 'feedback.ask',
-      subjectType: 'Feedback',
-      subjectId: question.id,
-      regionId: region.id,
-    })
-    return question
-  })
+  return storeOnce('feedback.ask', { regionId: region.id, authorId: userId, body })
 }
 
 /** The asker's own questions in a region (newest first, the last 90 days), with their answers. */
@@ -106,6 +95,8 @@ export function listMyQuestions(ability: AppAbility, userId: string, regionId: s
 /**
  * A question becomes a new draft guideline under a principle: the question is its customer
  * input (heard on the day it was asked) and the question is closed. The manager writes the rule.
+ * One transaction: the draft, its customer input and the closed question are stored together or
+ * not at all, and of two clicks at once only one makes a draft (the other: Conflict).
  */
 export async function questionToDraft(
   ability: AppAbility,
@@ -119,21 +110,49 @@ export async function questionToDraft(
   })
   invariantFound(question)
   authorize(ability, 'update', 'Feedback', question)
+  authorize(ability, 'create', 'CustomerInput', { guideline: { regionId } })
   if (question.status === 'closed') throw new Conflict('feedback.errors.alreadyClosed')
   const title = question.body.replace(/\s+/g, ' ').slice(0, 120)
-  const draft = await createGuideline(ability, actorId, {
-    title: title.length >= 3 ? title : `${title}…`,
-    json: EMPTY_DOCUMENT,
-    text: '',
-    regionId,
-    principleId,
-  })
-  await addCustomerInput(ability, actorId, draft, {
-    said: question.body,
-    source: 'conversation',
-    heardOn: question.createdAt,
-  })
-  await handleFeedback(ability, actorId, regionId, question.id, { kind: 'close' })
+  const draft = await createGuideline(
+    ability,
+    actorId,
+    { title: title.length >= 3 ? title : `${title}…`, json: EMPTY_DOCUMENT, text: '', regionId, principleId },
+    {
+      after: async (guideline, tx) => {
+        const { count } = await tx.feedback.updateMany({
+          where: { id: question.id, status: { not: 'closed' } },
+          data: { status: 'closed' },
+        })
+        if (!count) throw new Conflict('feedback.errors.alreadyClosed')
+        const input = await tx.customerInput.create({
+          data: {
+            guidelineId: guideline.id,
+            createdById: actorId,
+            said: question.body,
+            source: 'conversation',
+            heardOn: question.createdAt,
+          },
+        })
+        await recordAudit(tx, {
+          actorId,
+          action: 'guideline.customer-input',
+          subjectType: 'CustomerInput',
+          subjectId: input.id,
+          regionId,
+          after: { guidelineId: guideline.id, source: 'conversation' },
+        })
+        await recordAudit(tx, {
+          actorId,
+          action: 'feedback.close',
+          subjectType: 'Feedback',
+          subjectId: question.id,
+          regionId,
+          before: { status: question.status },
+          after: { status: 'closed', draftId: guideline.id },
+        })
+      },
+    },
+  )
   return draft
 }
 

@@ -101,10 +101,12 @@ export async function createGuideline(
   ability: AppAbility,
   actorId: string,
   input: versioned.DocumentInput & { regionId: string; principleId: string },
+  options: { after?: (guideline: Guideline, tx: versioned.Tx) => Promise<unknown> } = {},
 ) {
   const principle = await requirePublishedPrinciple(ability, input.principleId)
   requireGuidelineAuthor(ability, input.regionId)
   return versioned.createDocument(guidelines, actorId, input, {
+    after: options.after,
     data: () => ({
       regionId: input.regionId,
       principleId: principle.id,

@@ -81,7 +81,6 @@ export async function organisationGaps(ability: AppAbility, now = new Date()) {
       orderBy: { name: 'asc' },
     }),
   ])
-  const readable = new Set(regions.map((r) => r.id))
   const months = monthsSince(since, now).map((month) => {
     const inMonth = misses
       .filter((m) => monthKey(m.month) === month)
@@ -94,7 +93,7 @@ export async function organisationGaps(ability: AppAbility, now = new Date()) {
     questions: regions
       .map((r) => ({
         ...r,
-        count: questions.find((q) => q.regionId === r.id && readable.has(q.regionId))?._count._all ?? 0,
+        count: questions.find((q) => q.regionId === r.id)?._count._all ?? 0,
       }))
       .filter((r) => r.count > 0),
   }

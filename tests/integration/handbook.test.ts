@@ -499,6 +499,32 @@ describe('no dead end', () => {
     }
     await expect(organisationGaps(abilities.manager)).rejects.toThrow()
   })
+
+  it('two clicks at once on "make a draft" make one draft; the other is a conflict', async () => {
+    const question = await prisma.feedback.create({
+      data: {
+        regionId: org.regionA.id,
+        authorId: org.users.frontline.id,
+        body: 'Mogen klanten hun fiets binnen zetten?',
+      },
+    })
+    const principle = await prisma.principle.findFirstOrThrow({ where: { guidelines: { some: { id: ids.returns } } } })
+    const managerCookie = await sessionCookie(org.users.manager.id)
+    const click = () =>
+      callRoute(inboxPage.action, {
+        cookie: managerCookie,
+        params: { regionId: org.regionA.id },
+        form: { intent: 'draft', feedbackId: question.id, principleId: principle.id },
+      })
+    const statuses = (await Promise.all([click(), click()])).map((o) => o.status).sort()
+    expect(statuses).toEqual([302, 409])
+    const drafts = await prisma.guideline.findMany({
+      where: { regionId: org.regionA.id, title: 'Mogen klanten hun fiets binnen zetten?' },
+      include: { customerInputs: true },
+    })
+    expect(drafts).toHaveLength(1)
+    expect(drafts[0]!.customerInputs).toHaveLength(1)
+  })
 })
 
 describe('printing the handbook', () => {
