@@ -800,6 +800,42 @@ const en: Translations = {
       label: 'Text',
       submit: 'Check',
     },
+    learned: {
+      name: 'Looks like a brush-off',
+      explanation:
+        'Not a fixed phrase, but this sentence is like sentences marked as brush-offs: the customer hears no, or is sent elsewhere, without a reason and without a next step.',
+      suggestion: 'Say why, and what you or a colleague will do now and when the customer hears back.',
+      like: 'Like:',
+      about:
+        'Besides the families above, a learned signal looks at sentences that resemble brush-offs. It was trained on {{sentences}} labelled sentences ({{brushOffs}} brush-offs) and marks a sentence from {{threshold}}% probability. Retrain: npm run tone:train.',
+    },
+    reports: {
+      title_one: 'Writers’ reports (1 open)',
+      title_other: 'Writers’ reports ({{count}} open)',
+      introHq:
+        'In the editor, writers report a wrong underline or a missed brush-off. What you accept applies to that sentence at once and joins the corpus at the next training (npm run tone:train).',
+      introWriter: 'Your reports to head office and what became of them.',
+      none: 'No open reports.',
+      decided_one: '1 decided report',
+      decided_other: '{{count}} decided reports',
+      kind: { wrongFlag: 'Wrongly flagged', missed: 'Missed brush-off' },
+      status: { pending: 'open', accepted: 'accepted', declined: 'declined' },
+      accept: 'Accept',
+      decline: 'Decline',
+      accepted: 'The report is accepted; the tone check now judges that sentence that way.',
+      declined: 'The report is declined.',
+      alreadyDecided: 'Someone else has already decided on this report.',
+      wrongFlag: 'Wrong? Report it',
+      missed: 'Is "{{text}}" a brush-off the tone check misses? Report it',
+      thanks: 'Reported; head office will look at it.',
+    },
+    published: {
+      title: 'Check all published guidelines',
+      intro: 'Run the current published version of every guideline you may read through the tone check.',
+      run: 'Check all published guidelines',
+      result: '{{count}} guidelines checked; {{flagged}} with something to look at.',
+      more: 'And {{count}} more guidelines; narrow down per region on the region page.',
+    },
     overview: {
       findings_one: '1 tone warning',
       findings_other: '{{count}} tone warnings',
@@ -814,7 +850,7 @@ const en: Translations = {
       syntaxGap:
         'The words stand in this order, with at most {{gap}} other words in between (such as "sorry" or "really"): <code>that is policy</code> finds "that is just our policy".',
       syntaxPrefix:
-        '<code>beleid*</code> also finds "beleidsregel"; <code>kan|kun|kunnen</code> finds any of those words.',
+        '<code>beleid*</code> also finds "beleidsregel", <code>*beleid</code> also "retourbeleid"; <code>kan|kun|kunnen</code> finds any of those words.',
       syntaxAny: 'A line that starts with <code>~</code> finds its words in any order anywhere in the sentence.',
       syntaxContractions: 'Spell contractions in full: "that is", "can not".',
       exceptions: 'Do not flag when the sentence also contains',

@@ -803,6 +803,42 @@ const nl = {
       label: 'Tekst',
       submit: 'Controleer',
     },
+    learned: {
+      name: 'Lijkt op een afpoeier',
+      explanation:
+        'Geen vaste formulering, maar deze zin lijkt op zinnen die als afpoeier zijn gemarkeerd: de klant hoort nee of wordt doorgestuurd zonder reden en zonder volgende stap.',
+      suggestion: 'Zeg waarom, en wat jij of een collega nu wél doet en wanneer de klant iets hoort.',
+      like: 'Lijkt op:',
+      about:
+        'Naast de families hierboven kijkt een geleerd signaal naar zinnen die op afpoeiers lijken. Het is getraind op {{sentences}} gelabelde zinnen ({{brushOffs}} afpoeiers) en markeert een zin vanaf {{threshold}}% waarschijnlijkheid. Opnieuw trainen: npm run tone:train.',
+    },
+    reports: {
+      title_one: 'Meldingen van schrijvers (1 open)',
+      title_other: 'Meldingen van schrijvers ({{count}} open)',
+      introHq:
+        'Schrijvers melden in de editor een onterechte markering of een gemiste afpoeier. Wat je accepteert, geldt meteen voor die zin en gaat bij de volgende training (npm run tone:train) het corpus in.',
+      introWriter: 'Je meldingen aan het hoofdkantoor en wat ermee is gedaan.',
+      none: 'Geen open meldingen.',
+      decided_one: '1 afgehandelde melding',
+      decided_other: '{{count}} afgehandelde meldingen',
+      kind: { wrongFlag: 'Onterecht gemarkeerd', missed: 'Gemiste afpoeier' },
+      status: { pending: 'open', accepted: 'geaccepteerd', declined: 'afgewezen' },
+      accept: 'Accepteren',
+      decline: 'Afwijzen',
+      accepted: 'De melding is geaccepteerd; de toontoets beoordeelt die zin voortaan zo.',
+      declined: 'De melding is afgewezen.',
+      alreadyDecided: 'Iemand anders heeft deze melding al afgehandeld.',
+      wrongFlag: 'Onterecht? Meld het',
+      missed: 'Is "{{text}}" een afpoeier die de toontoets mist? Meld het',
+      thanks: 'Gemeld; het hoofdkantoor kijkt ernaar.',
+    },
+    published: {
+      title: 'Alle gepubliceerde richtlijnen toetsen',
+      intro: 'Haal de huidige gepubliceerde versie van elke richtlijn die je mag lezen door de toontoets.',
+      run: 'Toets alle gepubliceerde richtlijnen',
+      result: '{{count}} richtlijnen getoetst; {{flagged}} met iets om naar te kijken.',
+      more: 'En nog {{count}} richtlijnen; verfijn per regio op de regiopagina.',
+    },
     overview: {
       findings_one: '1 toonwaarschuwing',
       findings_other: '{{count}} toonwaarschuwingen',
@@ -817,7 +853,7 @@ const nl = {
       syntaxGap:
         'De woorden staan in deze volgorde, met hooguit {{gap}} andere woorden ertussen (zoals "helaas" of "echt"): <code>dat is beleid*</code> vindt "dat is nu eenmaal ons beleid".',
       syntaxPrefix:
-        '<code>beleid*</code> vindt ook "beleidsregel"; <code>kan|kun|kunnen</code> vindt elk van die woorden.',
+        '<code>beleid*</code> vindt ook "beleidsregel", <code>*beleid</code> ook "retourbeleid"; <code>kan|kun|kunnen</code> vindt elk van die woorden.',
       syntaxAny: 'Begint een regel met <code>~</code>, dan mogen de woorden in elke volgorde ergens in de zin staan.',
       syntaxContractions: 'Schrijf samentrekkingen voluit: "that is", "can not", "het".',
       exceptions: 'Niet markeren als de zin ook dit bevat',

@@ -3,7 +3,16 @@
 // request, so a change applies at once. The checking itself is app/tone/checker.ts.
 import { accessibleBy } from '@casl/prisma/runtime'
 import { DEFAULT_PHRASE_FAMILIES } from '~/tone/default-families.ts'
-import { checkTone, compileFamilies, type CompiledFamily, type PhraseFamilyData } from '~/tone/checker.ts'
+import {
+  checkTone,
+  compileFamilies,
+  LEARNED_FAMILY_ID,
+  type CompiledFamily,
+  type PhraseFamilyData,
+  type ToneOverrides,
+  type ToneSettings,
+} from '~/tone/checker.ts'
+import { defaultToneModel, TONE_MODEL_DATA } from '~/tone/default-model.ts'
 import { can, type Action, type AppAbility } from '~/permissions/ability.ts'
 import { authorize } from '~/permissions/authorize.ts'
 import { Conflict, invariantFound, isUniqueViolation } from '~/utils/errors.ts'
@@ -11,6 +20,18 @@ import { prisma } from '~/utils/db.server.ts'
 import { firstFreeSlug, slugify } from '~/utils/slug.ts'
 import type { PhraseFamilyInput } from '~/validation/schemas.ts'
 import { recordAudit } from './audit.server.ts'
+import { listToneReports, toneOverrides } from './tone-reports.server.ts'
+
+export async function toneSettings(ability: AppAbility): Promise<ToneSettings> {
+  const [families, overrides] = await Promise.all([activePhraseFamilies(ability), toneOverrides()])
+  return { families, overrides }
+}
+
+/** The whole tone check (families, learned signal, overrides) on texts, as the editor runs it. */
+export function checkTexts(settings: { compiled: CompiledFamily[]; overrides: ToneOverrides }, ...texts: string[]) {
+  const options = { model: defaultToneModel(), overrides: settings.overrides }
+  return texts.flatMap((text) => checkTone(text, settings.compiled, options))
+}
 
 let defaultsCopied: Promise<void> | null = null
 
@@ -21,6 +42,19 @@ let defaultsCopied: Promise<void> | null = null
 function ensureDefaultFamilies(): Promise<void> {
   defaultsCopied ??= (async () => {
     await prisma.phraseFamily.createMany({ data: DEFAULT_PHRASE_FAMILIES, skipDuplicates: true })
+    // A default nobody at HQ has edited (revision 1, no editor) follows the shipped version, so an
+    // update of Leidraad brings its better patterns; HQ's own edits are never overwritten.
+    for (const { key, ...family } of DEFAULT_PHRASE_FAMILIES) {
+      await prisma.phraseFamily.updateMany({
+        where: {
+          key,
+          revision: 1,
+          updatedById: null,
+          NOT: { patterns: family.patterns, exceptions: family.exceptions },
+        },
+        data: family,
+      })
+    }
   })().catch((error: unknown) => {
     defaultsCopied = null
     throw error
@@ -66,18 +100,19 @@ export async function activePhraseFamilies(ability: AppAbility): Promise<PhraseF
  */
 export async function toneOverview(ability: AppAbility, text: string) {
   authorize(ability, 'read', 'PhraseFamily')
-  const families = await listPhraseFamilies(ability)
+  const [families, overrides] = await Promise.all([listPhraseFamilies(ability), toneOverrides()])
   const enabled = families.filter((family) => family.enabled)
   const names = new Map(enabled.map((family) => [family.id, family.name]))
   const findings = text
-    ? checkTone(text, compileFamilies(enabled)).map((finding) => ({
+    ? checkTexts({ compiled: compileFamilies(enabled), overrides }, text).map((finding) => ({
         ...finding,
-        name: names.get(finding.familyId) ?? '',
+        name: names.get(finding.familyId) ?? null,
       }))
     : null
   return {
     families,
     findings,
+    model: { trainedOn: TONE_MODEL_DATA.trainedOn, threshold: TONE_MODEL_DATA.threshold },
     may: { create: can(ability, 'create', 'PhraseFamily'), update: can(ability, 'update', 'PhraseFamily') },
   }
 }
@@ -165,20 +200,25 @@ export async function updatePhraseFamily(ability: AppAbility, actorId: string, i
 
 /** How many brush-offs the enabled families find in the text (the count shown after a save). */
 export async function countToneFindings(ability: AppAbility, ...texts: string[]): Promise<number> {
-  const families = compileFamilies(await activePhraseFamilies(ability))
-  return texts.reduce((sum, text) => sum + checkTone(text, families).length, 0)
+  const { families, overrides } = await toneSettings(ability)
+  return checkTexts({ compiled: compileFamilies(families), overrides }, ...texts).length
 }
 
 // Findings of published versions, kept per version as long as the families stay the same: a
 // published version never changes, so only an edit of the families makes them stale.
-let findingsCache: { stamp: string; families: CompiledFamily[]; byVersion: Map<string, string[]> } | null = null
+let findingsCache: {
+  stamp: string
+  compiled: CompiledFamily[]
+  overrides: ToneOverrides
+  byVersion: Map<string, string[]>
+} | null = null
 const FINDINGS_CACHE_LIMIT = 100_000
 
 async function versionFindings(ability: AppAbility) {
-  const families = await activePhraseFamilies(ability)
-  const stamp = JSON.stringify(families)
+  const { families, overrides } = await toneSettings(ability)
+  const stamp = JSON.stringify([families, overrides])
   if (findingsCache?.stamp !== stamp || findingsCache.byVersion.size > FINDINGS_CACHE_LIMIT) {
-    findingsCache = { stamp, families: compileFamilies(families), byVersion: new Map() }
+    findingsCache = { stamp, compiled: compileFamilies(families), overrides, byVersion: new Map() }
   }
   return findingsCache
 }
@@ -207,16 +247,16 @@ export async function toneFindingsOfPublishedGuidelines(ability: AppAbility, opt
     WHERE g.id = ANY(${guidelines.map((g) => g.id)})`
   const unchecked = versions.filter((version) => !cache.byVersion.has(version.id)).map((version) => version.id)
   if (unchecked.length) {
-    const names = new Map(cache.families.map(({ family }) => [family.id, family.name]))
+    const names = new Map(cache.compiled.map(({ family }) => [family.id, family.name]))
     const texts = await prisma.guidelineVersion.findMany({
       where: { id: { in: unchecked } },
       select: { id: true, title: true, bodyText: true },
     })
     for (const text of texts) {
-      const findings = checkTone(`${text.title}\n${text.bodyText}`, cache.families)
+      const findings = checkTexts(cache, `${text.title}\n${text.bodyText}`)
       cache.byVersion.set(
         text.id,
-        findings.map((finding) => names.get(finding.familyId) ?? ''),
+        findings.map((finding) => names.get(finding.familyId) ?? LEARNED_FAMILY_ID),
       )
     }
   }
@@ -242,4 +282,61 @@ export function toneCountsPerCell(
     }
   }
   return counts
+}
+
+const BATCH_LIMIT = 500
+
+/**
+ * HQ's "check every published guideline": the current published version of each guideline the
+ * ability may read, through the whole tone check; those with findings, by region and title (at
+ * most 500 listed, all counted).
+ */
+export async function checkPublishedGuidelines(ability: AppAbility) {
+  const { families, overrides } = await toneSettings(ability)
+  const settings = { compiled: compileFamilies(families), overrides }
+  const names = new Map(families.map((family) => [family.id, family.name]))
+  const guidelines = await prisma.guideline.findMany({
+    where: {
+      AND: [
+        accessibleBy(ability, 'read').ofType('Guideline'),
+        { status: { not: 'archived' }, publishedVersion: { gt: 0 } },
+      ],
+    },
+    select: { id: true, region: { select: { id: true, name: true } } },
+  })
+  const regionOf = new Map(guidelines.map((guideline) => [guideline.id, guideline.region]))
+  const versions = guidelines.length
+    ? await prisma.$queryRaw<{ guidelineId: string; title: string; bodyText: string }[]>`
+        SELECT v."guidelineId", v.title, v."bodyText"
+        FROM "GuidelineVersion" v JOIN "Guideline" g ON g.id = v."guidelineId" AND v.number = g."publishedVersion"
+        WHERE g.id = ANY(${guidelines.map((guideline) => guideline.id)})`
+    : []
+  const flagged = []
+  for (const version of versions) {
+    const findings = checkTexts(settings, version.title, version.bodyText)
+    if (!findings.length) continue
+    flagged.push({
+      id: version.guidelineId,
+      region: regionOf.get(version.guidelineId)!,
+      title: version.title,
+      findings: findings.map((finding) => ({
+        name: names.get(finding.familyId) ?? null,
+        text: finding.text,
+        example: finding.example ?? null,
+      })),
+    })
+  }
+  flagged.sort((a, b) => a.region.name.localeCompare(b.region.name) || a.title.localeCompare(b.title))
+  return { checked: versions.length, flaggedCount: flagged.length, flagged: flagged.slice(0, BATCH_LIMIT) }
+}
+
+/** Everything the tone page shows; writers' reports and the published check only to who may see them. */
+export async function tonePage(ability: AppAbility, options: { text: string; checkPublished: boolean }) {
+  const mayReport = can(ability, 'create', 'ToneReport') || can(ability, 'update', 'ToneReport')
+  const [overview, reports, published] = await Promise.all([
+    toneOverview(ability, options.text),
+    mayReport ? listToneReports(ability) : null,
+    options.checkPublished && can(ability, 'read', 'Guideline') ? checkPublishedGuidelines(ability) : null,
+  ])
+  return { ...overview, reports, published }
 }

@@ -71,6 +71,9 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     // HQ keeps the tone check's phrase families and the search's synonym groups (add, edit,
     // disable; never delete: disable keeps history), and sees what the floor searches for in vain.
     can(['create', 'update'], 'PhraseFamily')
+    // Writers' reports of wrong and missed underlines: HQ reviews them (accept or decline).
+    can(['read', 'update'], 'ToneReport')
+    can('create', 'ToneReport', { reporterId: user.id })
     can(['read', 'create', 'update'], 'SearchSynonym')
     can('read', 'SearchMiss')
     // HQ writes the main line: every principle, its lifecycle and its consultation.
@@ -98,6 +101,8 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
   if (speaksFor.length) {
     can('comment', 'Principle', openConsultation)
     can('create', 'PrincipleComment', { regionId: { in: speaksFor } })
+    // Writers tell the tone check where it was wrong, and see what became of their reports.
+    can(['read', 'create'], 'ToneReport', { reporterId: user.id })
   }
 
   // Guidelines. Everyone in a region reads its published guidelines (the published version only);

@@ -24,6 +24,7 @@ import type {
   PrincipleVersion,
   Region,
   SsoGroupMapping,
+  ToneReport,
   User,
 } from '~/generated/prisma/browser.ts'
 
@@ -58,6 +59,7 @@ export type SubjectModels = {
   Notification: Notification
   Mail: Mail
   SsoGroupMapping: SsoGroupMapping
+  ToneReport: ToneReport
 }
 export type SubjectName = keyof SubjectModels
 

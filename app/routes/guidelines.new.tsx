@@ -6,7 +6,7 @@ import { RichText } from '~/components/rich-text.tsx'
 import { EMPTY_DOCUMENT } from '~/editor/document.ts'
 import { renderDocumentHtml } from '~/editor/render.server.ts'
 import { createGuideline, requireNewGuidelineTarget } from '~/models/guideline.server.ts'
-import { activePhraseFamilies } from '~/models/tone.server.ts'
+import { toneSettings } from '~/models/tone.server.ts'
 import { saveDocument } from '~/web/document.server.ts'
 import { signedIn, type SignedInArgs } from '~/web/route.server.ts'
 
@@ -19,7 +19,7 @@ function requireTarget({ request, ability }: SignedInArgs) {
 export const loader = signedIn(async (args) => {
   const { region, version } = await requireTarget(args)
   return {
-    toneFamilies: await activePhraseFamilies(args.ability),
+    tone: await toneSettings(args.ability),
     region: { id: region.id, name: region.name },
     principle: { title: version.title, html: renderDocumentHtml(version.body) },
   }
@@ -43,7 +43,7 @@ export const action = signedIn(async (args) => {
 
 export default function NewGuidelinePage() {
   const { t } = useTranslation()
-  const { region, principle, toneFamilies } = useLoaderData<typeof loader>()
+  const { region, principle, tone } = useLoaderData<typeof loader>()
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
       <div>
@@ -54,7 +54,7 @@ export default function NewGuidelinePage() {
           body={EMPTY_DOCUMENT}
           revision={0}
           placeholder={t('guidelines.placeholder')}
-          toneFamilies={toneFamilies}
+          tone={tone}
         />
       </div>
       <aside aria-labelledby="principle-aside" className="rounded border border-stone-300 bg-white p-4 text-sm">

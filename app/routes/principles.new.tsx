@@ -4,14 +4,14 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { DocumentForm } from '~/components/editor/document-form.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { EMPTY_DOCUMENT } from '~/editor/document.ts'
-import { activePhraseFamilies } from '~/models/tone.server.ts'
+import { toneSettings } from '~/models/tone.server.ts'
 import { createPrinciple, requirePrincipleAuthor } from '~/models/principle.server.ts'
 import { saveDocument } from '~/web/document.server.ts'
 import { signedIn } from '~/web/route.server.ts'
 
 export const loader = signedIn(async ({ ability }) => {
   requirePrincipleAuthor(ability)
-  return { toneFamilies: await activePhraseFamilies(ability) }
+  return { tone: await toneSettings(ability) }
 })
 
 export const action = signedIn(({ request, user, ability }) => {
@@ -25,7 +25,7 @@ export const action = signedIn(({ request, user, ability }) => {
 export default function NewPrinciplePage() {
   const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
-  const { toneFamilies } = useLoaderData<typeof loader>()
+  const { tone } = useLoaderData<typeof loader>()
   return (
     <>
       <PageTitle>{t('principles.new')}</PageTitle>
@@ -35,7 +35,7 @@ export default function NewPrinciplePage() {
         lastResult={actionData && 'result' in actionData ? actionData.result : undefined}
         submitLabel={t('principles.saveDraft')}
         placeholder={t('editor.placeholder')}
-        toneFamilies={toneFamilies}
+        tone={tone}
       />
     </>
   )

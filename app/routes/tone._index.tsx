@@ -1,18 +1,34 @@
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { PublishedCheck, ToneReports } from '~/components/tone-page.tsx'
 import { Button, PageTitle, ScrollRegion } from '~/components/ui/form.tsx'
-import { toneOverview } from '~/models/tone.server.ts'
+import { tonePage } from '~/models/tone.server.ts'
+import { reportTone, reviewToneReport } from '~/models/tone-reports.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
+import { ToneReportSchema, ToneReviewSchema } from '~/validation/schemas.ts'
+import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
 
 const MAX_TRY_LENGTH = 2_000
 
-/** The tone check's phrase families, and a box to try a text against the enabled ones (a GET form). */
+/**
+ * The tone check's page: its phrase families, what the learned signal was trained on, a box to
+ * try a text (a GET form), writers' reports (HQ accepts or declines them), and on request
+ * (`?check=published`) every published guideline the user may read through the whole check.
+ */
 export const loader = signedIn(async ({ request, ability }) => {
-  const text = (new URL(request.url).searchParams.get('text') ?? '').slice(0, MAX_TRY_LENGTH)
-  const { families, findings, may } = await toneOverview(ability, text)
+  const params = new URL(request.url).searchParams
+  const text = (params.get('text') ?? '').slice(0, MAX_TRY_LENGTH)
+  const { families, findings, model, may, reports, published } = await tonePage(ability, {
+    text,
+    checkPublished: params.get('check') === 'published',
+  })
   return {
+    model,
+    reports,
+    published,
     families: families.map((family) => ({
       id: family.id,
       name: family.name,
@@ -27,10 +43,26 @@ export const loader = signedIn(async ({ request, ability }) => {
   }
 })
 
+const Intents = z.discriminatedUnion('intent', [intent('report', ToneReportSchema), intent('review', ToneReviewSchema)])
+
+export const action = signedIn(async ({ request, user, ability }) =>
+  dispatch(request, Intents, {
+    // From the editor (a fetcher): the writer stays where they are.
+    report: async ({ intent: _intent, ...input }) => {
+      const { created } = await reportTone(ability, user.id, input)
+      return { reported: true, created }
+    },
+    review: async ({ id, decision }) => {
+      await reviewToneReport(ability, user.id, id, decision)
+      return { flash: decision === 'accepted' ? 'tone.reports.accepted' : 'tone.reports.declined' }
+    },
+  }),
+)
+
 export default function ToneCheckPage() {
   const { t } = useTranslation()
   const formatDate = useDateFormat()
-  const { families, text, findings, may } = useLoaderData<typeof loader>()
+  const { families, text, findings, may, model, reports, published } = useLoaderData<typeof loader>()
   return (
     <>
       <PageTitle>{t('tone.title')}</PageTitle>
@@ -71,7 +103,12 @@ export default function ToneCheckPage() {
                 <ul className="mt-1 list-disc pl-5">
                   {findings.map((finding) => (
                     <li key={`${finding.start}-${finding.familyId}`}>
-                      <q>{finding.text}</q> · {finding.name}
+                      <q>{finding.text}</q> · {finding.name ?? t('tone.learned.name')}
+                      {finding.example ? (
+                        <span className="block text-sm text-stone-700">
+                          {t('tone.learned.like')} <q>{finding.example}</q>
+                        </span>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -82,6 +119,9 @@ export default function ToneCheckPage() {
           </div>
         ) : null}
       </section>
+
+      <PublishedCheck published={published} />
+      {reports ? <ToneReports reports={reports} /> : null}
 
       <h2 className="mb-2 text-lg font-semibold">{t('tone.families')}</h2>
       <ScrollRegion label={t('tone.families')}>
@@ -117,6 +157,13 @@ export default function ToneCheckPage() {
           </tbody>
         </table>
       </ScrollRegion>
+      <p className="mt-4 max-w-prose text-sm text-stone-700">
+        {t('tone.learned.about', {
+          sentences: model.trainedOn.sentences,
+          brushOffs: model.trainedOn.brushOffs,
+          threshold: Math.round(model.threshold * 100),
+        })}
+      </p>
     </>
   )
 }

@@ -16,6 +16,13 @@
 // A family flags a sentence when one of its patterns matches it and none of its exceptions
 // (same syntax) does, e.g. "ons beleid is dat …" is an explanation, not a brush-off.
 
+import { brushOffProbability, nearestExample, sentenceFeatures, type ToneModel } from './classifier.ts'
+import { isAvoided, isCondition, offersAlternative } from './context.ts'
+import { sentencesOf, tokenize, type Token } from './text.ts'
+
+export { normalizeWord, tokenize, type Token } from './text.ts'
+import { normalizeWord } from './text.ts'
+
 /** How many other words may stand between two consecutive words of a pattern. */
 export const MAX_GAP = 4
 
@@ -35,6 +42,8 @@ export interface PhraseFamilyData {
 interface PatternWord {
   exact: Set<string>
   prefixes: string[]
+  /** `*beleid` matches compounds that end in the word: retourbeleid, winkelbeleid. */
+  suffixes: string[]
 }
 interface CompiledPattern {
   words: PatternWord[]
@@ -61,91 +70,15 @@ export interface Finding {
   end: number
   /** The flagged words as written. */
   text: string
+  /** The whole sentence the finding stands in (what a writer reports as wrongly flagged). */
+  sentence: string
+  /** For the learned signal: the labelled brush-off the sentence is most like. */
+  example?: string
+  /** Flagged because HQ accepted a writer's report of this very sentence. */
+  reported?: boolean
 }
 
-interface Token {
-  word: string
-  start: number
-  end: number
-  sentence: number
-}
-
-/** Lower case without accents, so "Één" and "een" are the same word. */
-const ASCII = /^[\x00-\x7f]*$/
-
-export function normalizeWord(word: string): string {
-  if (ASCII.test(word)) return word.toLowerCase()
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-}
-
-const WORD_OR_BOUNDARY = /([\p{L}\p{N}]+(?:['’][\p{L}]+)*)|([.!?;\n\u2028\u2029]+)/gu
-
-// Contractions read out into the words a pattern spells. Checked on the whole token first.
-const WHOLE_CONTRACTIONS = new Map<string, string[]>(
-  Object.entries({
-    "can't": ['can', 'not'],
-    "won't": ['will', 'not'],
-    "shan't": ['shall', 'not'],
-    cannot: ['can', 'not'],
-    "da's": ['dat', 'is'],
-    "m'n": ['mijn'],
-    "z'n": ['zijn'],
-    "d'r": ['haar'],
-  }),
-)
-const SUFFIX_CONTRACTIONS: [string, string][] = [
-  ["n't", 'not'],
-  ["'s", 'is'],
-  ["'m", 'am'],
-  ["'re", 'are'],
-  ["'ll", 'will'],
-  ["'ve", 'have'],
-  ["'d", 'would'],
-]
-// Dutch clitics written as a separate token after an apostrophe: 't, 'k, 'n.
-const LEADING_CLITICS = new Map([
-  ['t', 'het'],
-  ['k', 'ik'],
-  ['n', 'een'],
-])
-
-function readOut(raw: string): string[] {
-  const word = normalizeWord(raw).replace(/’/g, "'")
-  const whole = WHOLE_CONTRACTIONS.get(word)
-  if (whole) return whole
-  if (!word.includes("'")) return [word]
-  for (const [suffix, full] of SUFFIX_CONTRACTIONS) {
-    if (word.length > suffix.length && word.endsWith(suffix)) return [word.slice(0, -suffix.length), full]
-  }
-  return word.split("'").filter(Boolean)
-}
-
-/** The text as words with their offsets, numbered by sentence. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = []
-  let sentence = 0
-  for (const match of text.matchAll(WORD_OR_BOUNDARY)) {
-    if (match[2]) {
-      sentence++
-      continue
-    }
-    const start = match.index
-    const end = start + match[0].length
-    const previous = text[start - 1]
-    const clitic = LEADING_CLITICS.get(normalizeWord(match[0]))
-    if (clitic && (previous === "'" || previous === '’')) {
-      tokens.push({ word: clitic, start: start - 1, end, sentence })
-      continue
-    }
-    for (const word of readOut(match[0])) tokens.push({ word, start, end, sentence })
-  }
-  return tokens
-}
-
-const WORD_SYNTAX = /^[\p{L}\p{N}]+\*?$/u
+const WORD_SYNTAX = /^(?:\*?[\p{L}\p{N}]+|[\p{L}\p{N}]+\*)$/u
 
 function parsePattern(line: string, lineNumber: number): CompiledPattern | PatternError {
   let source = line.trim()
@@ -153,10 +86,16 @@ function parsePattern(line: string, lineNumber: number): CompiledPattern | Patte
   if (anyOrder) source = source.slice(1).trim()
   const words: PatternWord[] = []
   for (const part of source.split(/\s+/)) {
-    const word: PatternWord = { exact: new Set(), prefixes: [] }
+    const word: PatternWord = { exact: new Set(), prefixes: [], suffixes: [] }
     for (const option of part.split('|')) {
       const normalized = normalizeWord(option)
       if (!WORD_SYNTAX.test(normalized)) return { line: lineNumber, key: 'tone.errors.badWord', word: option || part }
+      if (normalized.startsWith('*')) {
+        const suffix = normalized.slice(1)
+        if (suffix.length < 4) return { line: lineNumber, key: 'tone.errors.shortPrefix', word: option }
+        word.suffixes.push(suffix)
+        continue
+      }
       if (!normalized.endsWith('*')) {
         word.exact.add(normalized)
         continue
@@ -194,7 +133,11 @@ export function compileFamilies(families: PhraseFamilyData[]): CompiledFamily[] 
 }
 
 function wordMatches(patternWord: PatternWord, word: string): boolean {
-  return patternWord.exact.has(word) || patternWord.prefixes.some((prefix) => word.startsWith(prefix))
+  return (
+    patternWord.exact.has(word) ||
+    patternWord.prefixes.some((prefix) => word.startsWith(prefix)) ||
+    patternWord.suffixes.some((suffix) => word.endsWith(suffix))
+  )
 }
 
 /** Quick refusal: a pattern can only match a sentence that holds each of its words somewhere. */
@@ -202,7 +145,8 @@ function mayMatch(pattern: CompiledPattern, sentence: Token[], words: Set<string
   return pattern.words.every(
     (patternWord) =>
       [...patternWord.exact].some((word) => words.has(word)) ||
-      (patternWord.prefixes.length > 0 && sentence.some((token) => wordMatches(patternWord, token.word))),
+      ((patternWord.prefixes.length > 0 || patternWord.suffixes.length > 0) &&
+        sentence.some((token) => wordMatches(patternWord, token.word))),
   )
 }
 
@@ -238,37 +182,138 @@ function matchPattern(pattern: CompiledPattern, sentence: Token[], words: Set<st
   return null
 }
 
-function sentencesOf(tokens: Token[]): Token[][] {
-  const sentences: Token[][] = []
-  for (const token of tokens) {
-    const current = sentences[sentences.length - 1]
-    if (current && current[0]!.sentence === token.sentence) current.push(token)
-    else sentences.push([token])
-  }
-  return sentences
+/** A finding of the learned signal carries this family id (and the nearest labelled example). */
+export const LEARNED_FAMILY_ID = 'lijkt-op-afpoeier'
+
+/** Sentences HQ decided on from writers' reports, in normalizeSentence form. */
+export interface ToneOverrides {
+  /** Reported as wrongly flagged, accepted: never flagged. */
+  pass: string[]
+  /** Reported as missed, accepted: always flagged (as the learned signal). */
+  flag: string[]
 }
 
-/** Every brush-off in the text: at most one finding per family per sentence, in text order. */
-export function checkTone(text: string, families: CompiledFamily[]): Finding[] {
-  if (!families.length || !text) return []
-  const findings: Finding[] = []
-  for (const sentence of sentencesOf(tokenize(text))) {
-    const words = new Set(sentence.map((token) => token.word))
-    for (const { family, patterns, exceptions } of families) {
-      if (!patterns.length) continue
-      // The earliest match, widened by the family's other matches that overlap it, so the
-      // underline covers "dat is nu eenmaal ons beleid" and not only "dat is nu eenmaal".
-      const matches = patterns
-        .map((pattern) => matchPattern(pattern, sentence, words))
-        .filter((match) => match !== null)
-        .sort((a, b) => a[0] - b[0])
-      let best = matches[0]
-      if (!best || exceptions.some((exception) => matchPattern(exception, sentence, words))) continue
-      for (const [start, end] of matches) if (start <= best[1]) best = [best[0], Math.max(best[1], end)]
-      const start = sentence[best[0]]!.start
-      const end = sentence[best[1]]!.end
-      findings.push({ familyId: family.id, start, end, text: text.slice(start, end) })
-    }
+export interface ToneCheckOptions {
+  /** The learned second signal; without it only the phrase families check. */
+  model?: ToneModel | null
+  overrides?: ToneOverrides | null
+}
+
+/** What the editor checks with: the enabled families and HQ's decided sentences (the model is static). */
+export interface ToneSettings {
+  families: PhraseFamilyData[]
+  overrides: ToneOverrides
+}
+
+/** A sentence as the check reads it (words only), to recognise it however it is punctuated. */
+export function normalizeSentence(text: string): string {
+  return tokenize(text)
+    .map((token) => token.word)
+    .join(' ')
+}
+
+const overrideSets = new WeakMap<ToneOverrides, { pass: Set<string>; flag: Set<string> }>()
+function setsOf(overrides: ToneOverrides) {
+  let sets = overrideSets.get(overrides)
+  if (!sets) {
+    sets = { pass: new Set(overrides.pass), flag: new Set(overrides.flag) }
+    overrideSets.set(overrides, sets)
   }
+  return sets
+}
+
+interface RawMatch {
+  family: CompiledFamily
+  first: number
+  last: number
+}
+
+function familyMatches(sentence: Token[], families: CompiledFamily[]): RawMatch[] {
+  const words = new Set(sentence.map((token) => token.word))
+  const matches: RawMatch[] = []
+  for (const family of families) {
+    const { patterns, exceptions } = family
+    if (!patterns.length) continue
+    // The earliest match, widened by the family's other matches that overlap it, so the
+    // underline covers "dat is nu eenmaal ons beleid" and not only "dat is nu eenmaal".
+    const found = patterns
+      .map((pattern) => matchPattern(pattern, sentence, words))
+      .filter((match) => match !== null)
+      .sort((a, b) => a[0] - b[0])
+    let best = found[0]
+    if (!best || exceptions.some((exception) => matchPattern(exception, sentence, words))) continue
+    for (const [start, end] of found) if (start <= best[1]) best = [best[0], Math.max(best[1], end)]
+    matches.push({ family, first: best[0], last: best[1] })
+  }
+  return matches
+}
+
+function learnedProbability(model: ToneModel, sentences: Token[][], index: number) {
+  const sentence = sentences[index]!
+  const vector = sentenceFeatures(sentence, model.data.buckets)
+  let probability = brushOffProbability(model, vector)
+  // The sentences around it can make a no an honest one ("Dat kan niet. Ik bel u morgen terug.")
+  // or a fragment harmless ("Twee minuutjes."): the sentence must read as a brush-off in its
+  // context too.
+  const window = sentences.slice(Math.max(0, index - 1), index + 2)
+  if (window.length > 1 && probability >= model.data.threshold) {
+    probability = Math.min(probability, brushOffProbability(model, sentenceFeatures(window.flat(), model.data.buckets)))
+  }
+  return { probability, vector }
+}
+
+/**
+ * Every brush-off in the text: at most one finding per family per sentence, in text order. A
+ * family's words do not count when the sentence says to avoid them, when they only describe the
+ * situation of a condition, or when the speaker goes on to say what they will do. With a model,
+ * a sentence no family flags is flagged when the model finds it like the labelled brush-offs.
+ */
+export function checkTone(text: string, families: CompiledFamily[], options: ToneCheckOptions = {}): Finding[] {
+  const model = options.model
+  const overrides = options.overrides ? setsOf(options.overrides) : null
+  if ((!families.length && !model) || !text) return []
+  const findings: Finding[] = []
+  const sentences = sentencesOf(tokenize(text))
+  sentences.forEach((sentence, index) => {
+    const next = sentences[index + 1]
+    const sentenceStart = sentence[0]!.start
+    const sentenceEnd = sentence[sentence.length - 1]!.end
+    const sentenceText = text.slice(sentenceStart, sentenceEnd)
+    // The learned signal's finding covers the whole sentence.
+    const learned = (extra: Pick<Finding, 'example' | 'reported'>) =>
+      findings.push({
+        familyId: LEARNED_FAMILY_ID,
+        start: sentenceStart,
+        end: sentenceEnd,
+        text: sentenceText,
+        sentence: sentenceText,
+        ...extra,
+      })
+    if (overrides) {
+      const key = sentence.map((token) => token.word).join(' ')
+      if (overrides.pass.has(key)) return
+      if (overrides.flag.has(key)) {
+        learned({ reported: true })
+        return
+      }
+    }
+    const matches = familyMatches(sentence, families)
+    let found = false
+    const taken: [number, number][] = []
+    for (const { family, first, last } of matches) {
+      if (isAvoided(sentence, first, last) || isCondition(sentence, first, last)) continue
+      if (offersAlternative(sentence, last, next)) continue
+      // Two families on the same words are one finding (the first family explains it).
+      if (taken.some(([a, b]) => first <= b && last >= a)) continue
+      taken.push([first, last])
+      found = true
+      const start = sentence[first]!.start
+      const end = sentence[last]!.end
+      findings.push({ familyId: family.family.id, start, end, text: text.slice(start, end), sentence: sentenceText })
+    }
+    if (found || !model) return
+    const { probability, vector } = learnedProbability(model, sentences, index)
+    if (probability >= model.data.threshold) learned({ example: nearestExample(model, vector) })
+  })
   return findings.sort((a, b) => a.start - b.start || a.end - b.end)
 }

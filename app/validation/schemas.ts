@@ -243,3 +243,16 @@ export const SearchSynonymSchema = z.object({
   revision: wholeNumber(0).optional(),
 })
 export type SearchSynonymInput = z.infer<typeof SearchSynonymSchema>
+
+/** A writer's report on the tone check: one sentence the check got wrong or missed. */
+export const ToneReportSchema = z.object({
+  text: z.string({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(500, 'errors.tooLong'),
+  kind: z.enum(['wrongFlag', 'missed']),
+  familyId: z.string().trim().max(60, 'errors.tooLong').optional(),
+})
+
+/** HQ's decision on a writer's report. */
+export const ToneReviewSchema = z.object({
+  id: z.string().min(1).max(60),
+  decision: z.enum(['accepted', 'declined']),
+})

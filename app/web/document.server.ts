@@ -14,7 +14,7 @@ import {
   type DocumentInput,
   type SaveWorkingCopy,
 } from '~/models/document.server.ts'
-import { activePhraseFamilies, countToneFindings } from '~/models/tone.server.ts'
+import { countToneFindings, toneSettings } from '~/models/tone.server.ts'
 import type { AppAbility } from '~/permissions/ability.ts'
 import { DocumentDraftSchema } from '~/validation/schemas.ts'
 import { dispatch } from './action.server.ts'
@@ -31,7 +31,7 @@ export async function editorData(
     revision: document.revision,
     status: document.status,
     publishedVersion: document.publishedVersion,
-    toneFamilies: await activePhraseFamilies(ability),
+    tone: await toneSettings(ability),
   }
 }
 

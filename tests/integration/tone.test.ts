@@ -57,7 +57,7 @@ describe('phrase families', () => {
   })
 
   it('HQ adds a family over HTTP and the checker uses it at once; the change is in the audit log', async () => {
-    const sentence = 'Sorry, dat hebben we hier nog nooit gedaan.'
+    const sentence = 'Zulke lampen hebben we nog nooit gedaan.'
     expect(await countToneFindings(abilities.member, sentence)).toBe(0)
     const created = await callRoute(newFamilyRoute.action, { cookie: cookies.hq, form: familyForm() })
     expect(created).toMatchObject({ status: 302, location: '/tone' })

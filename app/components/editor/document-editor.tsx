@@ -9,7 +9,7 @@ import { DiffView } from '~/components/diff-view.tsx'
 import { RichText } from '~/components/rich-text.tsx'
 import { PageTitle, BackLink } from '~/components/ui/form.tsx'
 import type { DiffPart } from '~/editor/diff.ts'
-import type { PhraseFamilyData } from '~/tone/checker.ts'
+import type { ToneSettings } from '~/tone/checker.ts'
 import { useDateFormat } from '~/utils/dates.ts'
 import { DocumentForm } from './document-form.tsx'
 
@@ -33,7 +33,7 @@ export function EditDocumentPage() {
       body={document.body}
       revision={document.revision}
       placeholder={t(messages === 'principles' ? 'editor.placeholder' : 'guidelines.placeholder')}
-      toneFamilies={document.toneFamilies}
+      tone={document.tone}
     />
   )
 }
@@ -45,7 +45,7 @@ type EditPageData = {
   revision: number
   status: string
   publishedVersion: number
-  toneFamilies: PhraseFamilyData[]
+  tone: ToneSettings
 }
 
 type Conflict = {
@@ -62,7 +62,7 @@ export function DocumentEditor({
   body,
   revision,
   placeholder,
-  toneFamilies,
+  tone,
 }: {
   back: { to: string; label: string }
   heading: string
@@ -71,7 +71,7 @@ export function DocumentEditor({
   body: JSONContent
   revision: number
   placeholder: string
-  toneFamilies: PhraseFamilyData[]
+  tone: ToneSettings
 }) {
   const { t } = useTranslation()
   const formatDate = useDateFormat()
@@ -122,7 +122,7 @@ export function DocumentEditor({
         lastResult={actionData?.result}
         submitLabel={conflict ? t('principles.saveMineAnyway') : t('principles.saveDraft')}
         placeholder={placeholder}
-        toneFamilies={toneFamilies}
+        tone={tone}
       />
     </>
   )

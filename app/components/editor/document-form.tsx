@@ -7,7 +7,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RichTextEditor } from '~/components/editor/rich-text-editor.tsx'
 import { ToneFindingsInText } from '~/components/editor/tone-findings.tsx'
-import type { PhraseFamilyData } from '~/tone/checker.ts'
+import type { ToneSettings } from '~/tone/checker.ts'
 import { Button, Field, FormErrors } from '~/components/ui/form.tsx'
 import { DocumentDraftSchema } from '~/validation/schemas.ts'
 
@@ -18,7 +18,7 @@ export function DocumentForm({
   lastResult,
   submitLabel,
   placeholder,
-  toneFamilies,
+  tone,
 }: {
   title: string
   body: JSONContent
@@ -26,7 +26,7 @@ export function DocumentForm({
   lastResult?: SubmissionResult<string[]>
   submitLabel: string
   placeholder: string
-  toneFamilies: PhraseFamilyData[]
+  tone: ToneSettings
 }) {
   const { t } = useTranslation()
   const navigation = useNavigation()
@@ -49,7 +49,7 @@ export function DocumentForm({
           onInput: (event) => setTitleText(event.currentTarget.value),
         }}
       />
-      <ToneFindingsInText text={titleText} families={toneFamilies} id={`${fields.title.id}-tone`} />
+      <ToneFindingsInText text={titleText} tone={tone} id={`${fields.title.id}-tone`} />
       <RichTextEditor
         id={fields.body.id}
         name={fields.body.name}
@@ -57,7 +57,7 @@ export function DocumentForm({
         defaultValue={body}
         errors={fields.body.errors}
         placeholder={placeholder}
-        toneFamilies={toneFamilies}
+        tone={tone}
       />
       {revision ? <input type="hidden" name="revision" value={revision} /> : null}
       <Button type="submit" disabled={navigation.state === 'submitting'}>

@@ -4,14 +4,14 @@
 import type { JSONContent } from '@tiptap/core'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { documentExtensions } from '~/editor/extensions.ts'
 import { ToneCheck } from '~/editor/tone-check.ts'
-import { compileFamilies, type PhraseFamilyData } from '~/tone/checker.ts'
+import type { ToneSettings } from '~/tone/checker.ts'
 import { DocumentBoundaryKeys } from './document-boundary-keys.ts'
 import { EditorToolbar } from './editor-toolbar.tsx'
-import { ToneFindings } from './tone-findings.tsx'
+import { ToneFindings, useTone } from './tone-findings.tsx'
 
 export function RichTextEditor({
   id,
@@ -20,7 +20,7 @@ export function RichTextEditor({
   defaultValue,
   errors,
   placeholder,
-  toneFamilies = [],
+  tone,
 }: {
   id: string
   name: string
@@ -28,20 +28,25 @@ export function RichTextEditor({
   defaultValue: JSONContent
   errors?: string[]
   placeholder: string
-  /** The tone check's enabled phrase families; their matches are underlined as the text is typed. */
-  toneFamilies?: PhraseFamilyData[]
+  /** The tone check's settings; what it finds is underlined as the text is typed. */
+  tone: ToneSettings
 }) {
   const { t } = useTranslation()
   const [json, setJson] = useState(() => JSON.stringify(defaultValue))
   const labelId = `${id}-label`
   const errorId = `${id}-error`
-  const compiledFamilies = useMemo(() => compileFamilies(toneFamilies), [toneFamilies])
+  const toneCheck = useTone(tone)
   const editor = useEditor({
     extensions: [
       ...documentExtensions,
       Placeholder.configure({ placeholder }),
       DocumentBoundaryKeys,
-      ToneCheck.configure({ families: compiledFamilies, insteadLabel: t('tone.panel.instead') }),
+      ToneCheck.configure({
+        families: toneCheck.compiled,
+        check: toneCheck.options,
+        learned: toneCheck.learned,
+        insteadLabel: t('tone.panel.instead'),
+      }),
     ],
     content: defaultValue,
     immediatelyRender: false,
@@ -73,7 +78,7 @@ export function RichTextEditor({
           </div>
         )}
       </div>
-      <ToneFindings editor={editor} families={toneFamilies} id={`${id}-tone`} />
+      <ToneFindings editor={editor} tone={toneCheck} id={`${id}-tone`} />
       <input type="hidden" name={name} value={json} />
       {errors?.length ? (
         <ul id={errorId} className="mt-1 text-sm text-red-800">

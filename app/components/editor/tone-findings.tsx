@@ -1,23 +1,95 @@
 // The tone check's findings under the editor: each flagged phrase with why it brushes customers
 // off and what to write instead, and a button that puts the cursor on it. This is the keyboard
 // (and screen reader) way to the same warnings the underline shows on hover; when the cursor
-// enters a flagged phrase, its explanation is announced.
+// enters a flagged phrase, its explanation is announced. Writers report an underline that is
+// wrong, or a sentence the check missed, to HQ from here (POST /tone/reports).
 import type { Editor } from '@tiptap/react'
 import { useEditorState } from '@tiptap/react'
+import { useFetcher } from '@remix-run/react'
 import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toneState } from '~/editor/tone-check.ts'
-import { checkTone, compileFamilies, type PhraseFamilyData } from '~/tone/checker.ts'
+import {
+  checkTone,
+  compileFamilies,
+  LEARNED_FAMILY_ID,
+  type PhraseFamilyData,
+  type ToneSettings,
+} from '~/tone/checker.ts'
+import { defaultToneModel } from '~/tone/default-model.ts'
+import { sentenceAt } from '~/tone/text.ts'
+
+/** The tone check as the editor runs it: compiled families, the learned signal, HQ's decided sentences. */
+export function useTone(settings: ToneSettings) {
+  const { t } = useTranslation()
+  return useMemo(() => {
+    const learned = {
+      name: t('tone.learned.name'),
+      explanation: t('tone.learned.explanation'),
+      suggestion: t('tone.learned.suggestion'),
+    }
+    const families: PhraseFamilyData[] = [
+      ...settings.families,
+      { id: LEARNED_FAMILY_ID, patterns: '', exceptions: '', ...learned },
+    ]
+    return {
+      compiled: compileFamilies(settings.families),
+      options: { model: defaultToneModel(), overrides: settings.overrides },
+      learned,
+      byId: new Map(families.map((family) => [family.id, family])),
+    }
+  }, [settings, t])
+}
+export type ToneCheckInEditor = ReturnType<typeof useTone>
+
+/** "Onterecht" under a finding, or "Meld als afpoeier": the report goes to HQ's review list. */
+function ReportButton({
+  kind,
+  text,
+  familyId,
+  label,
+}: {
+  kind: 'wrongFlag' | 'missed'
+  text: string
+  familyId?: string
+  label: string
+}) {
+  const { t } = useTranslation()
+  const fetcher = useFetcher<{ reported?: boolean }>({ key: `tone-report-${kind}-${text}` })
+  if (fetcher.data?.reported)
+    return (
+      <p role="status" className="mt-1 text-stone-700">
+        {t('tone.reports.thanks')}
+      </p>
+    )
+  return (
+    <button
+      type="button"
+      disabled={fetcher.state !== 'idle' || !text.trim()}
+      className="mt-1 min-h-11 text-brand-800 underline focus-visible:outline-2 focus-visible:outline-brand-700"
+      onClick={() =>
+        fetcher.submit(
+          { intent: 'report', kind, text: text.slice(0, 500), ...(familyId ? { familyId } : {}) },
+          { method: 'post', action: '/tone/reports' },
+        )
+      }
+    >
+      {label}
+    </button>
+  )
+}
 
 /** One finding: the phrase, its family, why it brushes customers off and what to write instead. */
 function FindingItem({
   text,
   family,
+  example,
   current,
   children,
 }: {
   text: string
   family: PhraseFamilyData
+  example?: string
   current?: boolean
   children?: ReactNode
 }) {
@@ -31,6 +103,11 @@ function FindingItem({
         <q className="font-medium">{text}</q> · {family.name}
       </p>
       <p className="mt-1 text-stone-700">{family.explanation}</p>
+      {example ? (
+        <p className="mt-1 text-stone-700">
+          {t('tone.learned.like')} <q>{example}</q>
+        </p>
+      ) : null}
       <p className="mt-1">
         <span className="font-medium">{t('tone.panel.instead')}</span> {family.suggestion}
       </p>
@@ -40,11 +117,10 @@ function FindingItem({
 }
 
 /** The tone check on a plain field (the title), as it is typed; nothing when it is clean. */
-export function ToneFindingsInText({ text, families, id }: { text: string; families: PhraseFamilyData[]; id: string }) {
+export function ToneFindingsInText({ text, tone: settings, id }: { text: string; tone: ToneSettings; id: string }) {
   const { t } = useTranslation()
-  const compiled = useMemo(() => compileFamilies(families), [families])
-  const findings = useMemo(() => checkTone(text, compiled), [text, compiled])
-  const byId = new Map(families.map((family) => [family.id, family]))
+  const tone = useTone(settings)
+  const findings = useMemo(() => checkTone(text, tone.compiled, tone.options), [text, tone])
   if (!findings.length) return null
   return (
     <section
@@ -56,9 +132,14 @@ export function ToneFindingsInText({ text, families, id }: { text: string; famil
     >
       <ul className="space-y-2">
         {findings.map((finding) => {
-          const family = byId.get(finding.familyId)
+          const family = tone.byId.get(finding.familyId)
           return family ? (
-            <FindingItem key={`${finding.start}-${finding.familyId}`} text={finding.text} family={family} />
+            <FindingItem
+              key={`${finding.start}-${finding.familyId}`}
+              text={finding.text}
+              family={family}
+              example={finding.example}
+            />
           ) : null
         })}
       </ul>
@@ -68,11 +149,11 @@ export function ToneFindingsInText({ text, families, id }: { text: string; famil
 
 export function ToneFindings({
   editor,
-  families,
+  tone: check,
   id,
 }: {
   editor: Editor | null
-  families: PhraseFamilyData[]
+  tone: ToneCheckInEditor
   id: string
 }) {
   const { t } = useTranslation()
@@ -80,11 +161,15 @@ export function ToneFindings({
     editor,
     selector: ({ editor }) => {
       const state = editor ? toneState(editor.state) : undefined
-      return state ? { findings: state.findings, active: state.active } : null
+      if (!state || !editor) return null
+      // The sentence at the cursor, for "Meld als afpoeier" (a brush-off the check missed).
+      const { $from } = editor.state.selection
+      const block = $from.parent.isTextblock ? $from.parent.textBetween(0, $from.parent.content.size, '\n', '\n') : ''
+      return { findings: state.findings, active: state.active, atCursor: sentenceAt(block, $from.parentOffset) }
     },
   })
-  if (!editor || !tone || !families.length) return null
-  const byId = new Map(families.map((family) => [family.id, family]))
+  if (!editor || !tone) return null
+  const byId = check.byId
   const active = tone.active ? byId.get(tone.active.familyId) : undefined
   const titleId = `${id}-title`
   return (
@@ -110,6 +195,7 @@ export function ToneFindings({
                 key={`${finding.from}-${finding.familyId}`}
                 text={finding.text}
                 family={family}
+                example={finding.example}
                 current={current}
               >
                 <button
@@ -125,11 +211,22 @@ export function ToneFindings({
                   }
                 >
                   {t('tone.panel.show', { text: finding.text })}
-                </button>
+                </button>{' '}
+                <ReportButton
+                  kind="wrongFlag"
+                  text={finding.sentence}
+                  familyId={finding.familyId}
+                  label={t('tone.reports.wrongFlag')}
+                />
               </FindingItem>
             )
           })}
         </ul>
+      ) : null}
+      {tone.atCursor && !tone.findings.some((finding) => finding.sentence === tone.atCursor) ? (
+        <p className="mt-2">
+          <ReportButton kind="missed" text={tone.atCursor} label={t('tone.reports.missed', { text: tone.atCursor })} />
+        </p>
       ) : null}
     </section>
   )
