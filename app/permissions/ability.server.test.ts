@@ -364,10 +364,50 @@ const PHRASE_FAMILY_CASES: Case[] = [
   },
 ]
 
+const toneReport = (reporter: string) => ({ id: 'tr1', reporterId: reporter, status: 'pending', kind: 'missed' })
+const TONE_REPORT_CASES: Case[] = [
+  {
+    name: 'report a wrong or missed underline as oneself',
+    action: 'create',
+    subject: 'ToneReport',
+    record: (role) => toneReport(`user-${role}`),
+    allowed: ['admin', 'hq_editor', 'manager', 'member'],
+  },
+  {
+    name: 'report in someone else’s name',
+    action: 'create',
+    subject: 'ToneReport',
+    record: toneReport('someone'),
+    allowed: ['admin'],
+  },
+  {
+    name: 'read one’s own report',
+    action: 'read',
+    subject: 'ToneReport',
+    record: (role) => toneReport(`user-${role}`),
+    allowed: ['admin', 'hq_editor', 'manager', 'member'],
+  },
+  {
+    name: 'read someone else’s report',
+    action: 'read',
+    subject: 'ToneReport',
+    record: toneReport('someone'),
+    allowed: HQ,
+  },
+  {
+    name: 'accept or decline a report',
+    action: 'update',
+    subject: 'ToneReport',
+    record: (role) => toneReport(`user-${role}`),
+    allowed: HQ,
+  },
+]
+
 const CASES: Case[] = [
   ...GUIDELINE_CASES,
   ...FEEDBACK_CASES,
   ...PHRASE_FAMILY_CASES,
+  ...TONE_REPORT_CASES,
   {
     name: 'read a published principle',
     action: 'read',

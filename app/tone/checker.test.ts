@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest'
-import { checkTone, compileFamilies, parsePatterns, tokenize, type PhraseFamilyData } from './checker.ts'
+import {
+  checkTone,
+  compileFamilies,
+  LEARNED_FAMILY_ID,
+  normalizeSentence,
+  parsePatterns,
+  tokenize,
+  type PhraseFamilyData,
+} from './checker.ts'
+import { DEFAULT_PHRASE_FAMILIES } from './default-families.ts'
+import { defaultToneModel } from './default-model.ts'
 
 const family = (patterns: string, exceptions = ''): PhraseFamilyData => ({
   id: 'f',
@@ -75,4 +85,76 @@ test('the underline covers every overlapping match of the family, not only the f
 test('words that are names of object properties are just words', () => {
   const families = compileFamilies([family('constructor tostring')])
   expect(checkTone("The constructor 'constructor toString __proto__.", families)).toHaveLength(1)
+})
+
+describe('context rules (issue 17)', () => {
+  const defaults = compileFamilies(DEFAULT_PHRASE_FAMILIES.map((f) => ({ ...f, id: f.key })))
+  const flagged = (text: string) => checkTone(text, defaults).map((finding) => finding.familyId)
+
+  test('a phrase quoted as what not to say is not a brush-off; said or instructed, it is', () => {
+    expect(flagged("Gebruik nooit de zin 'dat is nu eenmaal ons beleid'.")).toEqual([])
+    expect(flagged('Vermijd "daar ga ik niet over" in elk gesprek.')).toEqual([])
+    expect(flagged("Avoid saying 'that's not my department'.")).toEqual([])
+    expect(flagged('Verwijs niet naar de kleine lettertjes, maar leg uit wat er staat.')).toEqual([])
+    expect(flagged("Zeg tegen de klant: 'dat is nu eenmaal ons beleid'.")).toEqual(['beleid'])
+    expect(flagged('Zeg dat het beleid is.')).not.toEqual([])
+  })
+
+  test('an honest no followed by what the employee will do is not a brush-off', () => {
+    expect(flagged('Het systeem ligt eruit, maar ik schrijf uw gegevens op en bel u vanmiddag terug.')).toEqual([])
+    expect(flagged('Dat mag ik niet zelf beslissen. Ik leg het vandaag aan mijn teamleider voor.')).toEqual([])
+    expect(flagged("I'm not allowed to approve that, but let me get my supervisor.")).toEqual([])
+    // A "but" that only repeats the no does not count.
+    expect(flagged('Dat bepaalt het hoofdkantoor, maar ik kan er ook niks aan doen.')).not.toEqual([])
+  })
+
+  test('the situation of a condition is not a brush-off; the instruction after it can be', () => {
+    expect(flagged('Ligt de kassa plat, reken dan handmatig af en geef een geschreven bon.')).toEqual([])
+    expect(flagged('If the system is down, write the order on paper and call the customer back.')).toEqual([])
+    expect(
+      flagged('Vraagt de klant om een uitzondering, zeg dan dat het beleid is en beëindig het gesprek.'),
+    ).not.toEqual([])
+  })
+
+  test('the new families: department, higher-ups, system, hands tied, reputation, cut-off', () => {
+    expect(flagged('Dat is mijn afdeling niet.')).toEqual(['niet-mijn-afdeling'])
+    expect(flagged('Daar ben ik niet bevoegd voor.')).toEqual(['niet-mijn-afdeling'])
+    expect(flagged('Dat bepaalt het hoofdkantoor, niet ik.')).toEqual(['hogerhand'])
+    expect(flagged('Ons systeem laat dat niet toe.')).toEqual(['systeem-weigert'])
+    expect(flagged('Computer says no.')).toEqual(['systeem-weigert'])
+    expect(flagged("I'm afraid my hands are tied.")).toEqual(['machteloos'])
+    expect(flagged('Wij hebben een goede naam in de markt, dus wat u zegt kan niet waar zijn.')).not.toEqual([])
+    expect(flagged('Verwijs de klant door naar de klantenservice en beëindig het gesprek.')).toEqual(['afkappen'])
+  })
+
+  test('*word matches compounds that end in the word', () => {
+    const families = compileFamilies([family('in strijd met *beleid')])
+    expect(checkTone('Dit is in strijd met ons retourbeleid.', families)).toHaveLength(1)
+    expect(parsePatterns('*ab x').errors).toEqual([{ line: 1, key: 'tone.errors.shortPrefix', word: '*ab' }])
+  })
+})
+
+describe('the learned signal', () => {
+  const model = defaultToneModel()
+
+  test('flags a paraphrase no family knows, with the labelled brush-off it is most like', () => {
+    const [finding] = checkTone('Daarvoor moet u echt bij een collega van de backoffice wezen, niet bij mij.', [], {
+      model,
+    })
+    expect(finding).toMatchObject({ familyId: LEARNED_FAMILY_ID })
+    expect(finding!.example).toBeTruthy()
+    expect(checkTone('Ik loop even met u mee naar de collega van de backoffice.', [], { model })).toEqual([])
+  })
+
+  test('HQ-accepted reports decide their exact sentence, whatever its case or commas', () => {
+    const overrides = {
+      pass: [normalizeSentence('Dat is nu eenmaal ons beleid.')],
+      flag: [normalizeSentence('Tja, pech gehad.')],
+    }
+    const families = compileFamilies([family('nu eenmaal beleid*')])
+    expect(checkTone('dat is nu eenmaal ons BELEID', families, { overrides })).toEqual([])
+    expect(checkTone('tja, PECH gehad', families, { overrides })).toMatchObject([
+      { familyId: LEARNED_FAMILY_ID, reported: true },
+    ])
+  })
 })

@@ -114,6 +114,7 @@ export async function seedDemoOrganisation(options: { fromEmpty?: boolean } = {}
     await publishDemoComplaintsV2()
   }
   await seedDemoReadRates()
+  await seedDemoToneReports()
   await prisma.auditEvent.create({
     data: { action: 'demo.seed.complete', subjectType: 'Organisation', subjectId: 'demo' },
   })
@@ -148,4 +149,24 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
     `Seeded the demo organisation. Sign in as any of these users with password "${DEMO_PASSWORD}" (demo data only).`,
   )
   return true
+}
+
+/** Two writers' reports on the tone check, waiting for HQ on the tone page (once; a re-seed keeps them). */
+async function seedDemoToneReports() {
+  const [manager, member] = await Promise.all([
+    prisma.user.findUniqueOrThrow({ where: { email: 'manager.noord@leidraad.test' }, select: { id: true } }),
+    prisma.user.findUniqueOrThrow({ where: { email: 'member.zuid@leidraad.test' }, select: { id: true } }),
+  ])
+  await prisma.toneReport.createMany({
+    data: [
+      { reporterId: manager.id, kind: 'missed', text: 'Die lampen verkopen we al jaren aan tevreden klanten.' },
+      {
+        reporterId: member.id,
+        kind: 'wrongFlag',
+        familyId: 'systeem-weigert',
+        text: 'De kassa accepteert geen briefjes van 500 euro, dat is landelijk zo afgesproken.',
+      },
+    ],
+    skipDuplicates: true,
+  })
 }

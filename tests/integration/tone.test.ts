@@ -217,3 +217,123 @@ describe('the tone check around guidelines', () => {
     expect((page.data as { toneFindings: Record<string, string[]> }).toneFindings[flagged.id]).toHaveLength(4)
   })
 })
+
+describe('writers report the tone check’s mistakes; HQ decides', () => {
+  // A reputation brush-off in its context that neither the families nor the model flag.
+  const missed = 'Die lampen verkopen we al jaren aan tevreden klanten.'
+
+  it('a writer reports over HTTP (stored once, audited); frontline may not report', async () => {
+    const form = { intent: 'report', kind: 'missed', text: missed }
+    const first = await callRoute(toneRoute.action, { cookie: cookies.member, form })
+    expect(first).toMatchObject({ status: 200, data: { reported: true, created: true } })
+    // A double click (or a second tab) does not make a second report.
+    const again = await callRoute(toneRoute.action, { cookie: cookies.member, form })
+    expect(again).toMatchObject({ status: 200, data: { reported: true, created: false } })
+    const reports = await prisma.toneReport.findMany({ where: { text: missed } })
+    expect(reports).toHaveLength(1)
+    expect(await prisma.auditEvent.count({ where: { subjectId: reports[0]!.id, action: 'toneReport.create' } })).toBe(1)
+
+    expect(await callRoute(toneRoute.action, { cookie: cookies.frontline, form })).toMatchObject({ status: 403 })
+    expect(await callRoute(toneRoute.action, { cookie: cookies.member, form: { ...form, text: 'x' } })).toMatchObject({
+      status: 400,
+    })
+    expect(await prisma.toneReport.count({ where: { reporterId: org.users.frontline.id } })).toBe(0)
+  })
+
+  it('HQ accepts: the sentence is decided at once for everyone; a second decision is a 409; a member may not decide', async () => {
+    await callRoute(toneRoute.action, {
+      cookie: cookies.manager,
+      form: {
+        intent: 'report',
+        kind: 'wrongFlag',
+        text: 'Dat is nu eenmaal ons beleid, zei de klant tevreden.',
+        familyId: 'x',
+      },
+    })
+    const report = await prisma.toneReport.findFirstOrThrow({
+      where: { kind: 'wrongFlag', reporterId: org.users.manager.id },
+    })
+    const missedReport = await prisma.toneReport.findFirstOrThrow({ where: { text: missed } })
+    const before = await countToneFindings(abilities.member, missed)
+
+    const byMember = await callRoute(toneRoute.action, {
+      cookie: cookies.member,
+      form: { intent: 'review', id: missedReport.id, decision: 'accepted' },
+    })
+    expect(byMember.status).toBeGreaterThanOrEqual(403)
+    expect((await prisma.toneReport.findUniqueOrThrow({ where: { id: missedReport.id } })).status).toBe('pending')
+
+    const accepted = await callRoute(toneRoute.action, {
+      cookie: cookies.hq,
+      form: { intent: 'review', id: missedReport.id, decision: 'accepted' },
+    })
+    expect(accepted).toMatchObject({ status: 302 })
+    expect(before).toBe(0)
+    expect(await countToneFindings(abilities.member, missed)).toBe(1)
+    const twice = await callRoute(toneRoute.action, {
+      cookie: cookies.hq,
+      form: { intent: 'review', id: missedReport.id, decision: 'declined' },
+    })
+    expect(twice.status).toBe(409)
+    expect((await prisma.toneReport.findUniqueOrThrow({ where: { id: missedReport.id } })).status).toBe('accepted')
+
+    const flaggedBefore = await countToneFindings(
+      abilities.member,
+      'Dat is nu eenmaal ons beleid, zei de klant tevreden.',
+    )
+    await callRoute(toneRoute.action, {
+      cookie: cookies.hq,
+      form: { intent: 'review', id: report.id, decision: 'accepted' },
+    })
+    expect(flaggedBefore).toBe(1)
+    expect(await countToneFindings(abilities.member, 'Dat is nu eenmaal ons beleid, zei de klant tevreden.')).toBe(0)
+  })
+
+  it('the tone page lists reports: HQ all of them with decisions, a writer only their own', async () => {
+    const asHq = await callRoute(toneRoute.loader, { cookie: cookies.hq, path: '/tone' })
+    const hqReports = (asHq.data as { reports: { decided: { text: string }[]; may: { review: boolean } } }).reports
+    expect(hqReports.may.review).toBe(true)
+    expect(hqReports.decided.map((r) => r.text)).toContain(missed)
+    const asManager = await callRoute(toneRoute.loader, { cookie: cookies.manager, path: '/tone' })
+    const own = (asManager.data as { reports: { decided: { text: string }[]; may: { review: boolean } } }).reports
+    expect(own.may.review).toBe(false)
+    expect(own.decided.map((r) => r.text)).not.toContain(missed)
+    const asFrontline = await callRoute(toneRoute.loader, { cookie: cookies.frontline, path: '/tone' })
+    expect((asFrontline.data as { reports: unknown }).reports).toBeNull()
+  })
+})
+
+describe('checking every published guideline at once', () => {
+  it('HQ sees every region’s flagged guidelines, a manager only their own region’s', async () => {
+    const principle = await makePrinciple(org.users.hq.id, { status: 'published', publishedVersion: 1 })
+    const here = await makeGuideline(org.users.hq.id, {
+      regionId: org.regionA.id,
+      principleId: principle.id,
+      status: 'published',
+      publishedVersion: 1,
+      title: 'Ons systeem laat dat niet toe',
+    })
+    const there = await makeGuideline(org.users.hq.id, {
+      regionId: org.regionB.id,
+      principleId: principle.id,
+      status: 'published',
+      publishedVersion: 1,
+      title: 'Dat bepaalt het hoofdkantoor, niet ik',
+    })
+    type Checked = { published: { checked: number; flagged: { id: string; findings: { text: string }[] }[] } }
+    const asHq = (await callRoute(toneRoute.loader, { cookie: cookies.hq, path: '/tone?check=published' }))
+      .data as Checked
+    const hqIds = asHq.published.flagged.map((g) => g.id)
+    expect(hqIds).toEqual(expect.arrayContaining([here.id, there.id]))
+    const asManager = (await callRoute(toneRoute.loader, { cookie: cookies.manager, path: '/tone?check=published' }))
+      .data as Checked
+    const managerIds = asManager.published.flagged.map((g) => g.id)
+    expect(managerIds).toContain(here.id)
+    expect(managerIds).not.toContain(there.id)
+    expect(asManager.published.checked).toBeLessThan(asHq.published.checked)
+    const withoutAsking = (await callRoute(toneRoute.loader, { cookie: cookies.hq, path: '/tone' })).data as {
+      published: unknown
+    }
+    expect(withoutAsking.published).toBeNull()
+  })
+})
