@@ -1,5 +1,6 @@
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { LEARNED_FAMILY_ID } from '~/tone/checker.ts'
 import { z } from 'zod'
 import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
@@ -261,7 +262,8 @@ function ToneFindingsNote({ names }: { names?: string[] }) {
   if (!names?.length) return null
   return (
     <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900" data-testid="tone-findings-count">
-      {t('tone.overview.findings', { count: names.length })}: {[...new Set(names)].join(', ')}
+      {t('tone.overview.findings', { count: names.length })}:{' '}
+      {[...new Set(names.map((name) => (name === LEARNED_FAMILY_ID ? t('tone.learned.name') : name)))].join(', ')}
     </span>
   )
 }

@@ -184,6 +184,8 @@ function matchPattern(pattern: CompiledPattern, sentence: Token[], words: Set<st
 
 /** A finding of the learned signal carries this family id (and the nearest labelled example). */
 export const LEARNED_FAMILY_ID = 'lijkt-op-afpoeier'
+/** The learned signal judges sentences of at least this many words. */
+export const LEARNED_MIN_WORDS = 4
 
 /** Sentences HQ decided on from writers' reports, in normalizeSentence form. */
 export interface ToneOverrides {
@@ -311,7 +313,8 @@ export function checkTone(text: string, families: CompiledFamily[], options: Ton
       const end = sentence[last]!.end
       findings.push({ familyId: family.family.id, start, end, text: text.slice(start, end), sentence: sentenceText })
     }
-    if (found || !model) return
+    // Headings and fragments ("Klantenkaart vergeten?") are too short to judge by resemblance.
+    if (found || !model || sentence.length < LEARNED_MIN_WORDS) return
     const { probability, vector } = learnedProbability(model, sentences, index)
     if (probability >= model.data.threshold) learned({ example: nearestExample(model, vector) })
   })

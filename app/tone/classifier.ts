@@ -43,33 +43,41 @@ function hash(text: string): number {
 
 /** The features of one sentence, as hashed bucket → value (the vector has unit length). */
 export function sentenceFeatures(tokens: Token[], buckets: number): Map<number, number> {
-  const names: string[] = []
+  const vector = new Map<number, number>()
+  const mask = buckets - 1
+  const add = (name: string, weight: number) => {
+    const bucket = hash(name) & mask
+    vector.set(bucket, (vector.get(bucket) ?? 0) + weight)
+  }
   let previous = '<s>'
   for (const token of tokens) {
     // Words inside quotation marks are quoted speech ("zeg nooit 'dat is beleid'"), not the
     // writer's own words, so they are features of their own.
     const word = token.quoted ? `"${token.word}` : token.word
-    names.push(`w:${word}`, `b:${previous} ${word}`)
+    add(`w:${word}`, FEATURE_WEIGHTS.word)
+    add(`b:${previous} ${word}`, FEATURE_WEIGHTS.word)
     previous = word
     if (token.quoted) continue
     const padded = `_${token.word}_`
     for (let n = 3; n <= 4; n++) {
-      for (let i = 0; i + n <= padded.length; i++) names.push(`c:${padded.slice(i, i + n)}`)
+      for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`, FEATURE_WEIGHTS.char)
     }
   }
-  names.push(`b:${previous} </s>`, ...contextFeatures(tokens))
-  const vector = new Map<number, number>()
-  const mask = buckets - 1
-  for (const name of names) {
-    const bucket = hash(name) & mask
-    vector.set(bucket, (vector.get(bucket) ?? 0) + 1)
-  }
+  add(`b:${previous} </s>`, FEATURE_WEIGHTS.word)
+  for (const cue of contextFeatures(tokens)) add(cue, FEATURE_WEIGHTS.context)
   let norm = 0
   for (const value of vector.values()) norm += value * value
   norm = Math.sqrt(norm) || 1
   for (const [bucket, value] of vector) vector.set(bucket, value / norm)
   return vector
 }
+
+/**
+ * How much each kind of feature counts before the vector is normalised: words and word pairs
+ * carry the meaning, character n-grams catch inflections and typos (chosen by cross-validation
+ * on the development part).
+ */
+const FEATURE_WEIGHTS = { word: 3, char: 1, context: 2 }
 
 function decodeWeights(data: ToneModelData): Float32Array {
   const bytes =

@@ -47,7 +47,7 @@ const WHOLE_CONTRACTIONS = new Map<string, string[]>(
     "da's": ['dat', 'is'],
     "m'n": ['mijn'],
     "z'n": ['zijn'],
-    "d'r": ['haar'],
+    "d'r": ['er'],
   }),
 )
 const SUFFIX_CONTRACTIONS: [string, string][] = [

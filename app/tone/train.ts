@@ -21,7 +21,7 @@ export interface TrainOptions {
   threshold?: number
 }
 
-const DEFAULTS = { buckets: 1 << 16, epochs: 80, lambda: 1e-3, threshold: 0.5 }
+const DEFAULTS = { buckets: 1 << 16, epochs: 120, lambda: 3e-3, threshold: 0.5 }
 
 // A small seeded generator (mulberry32): the same shuffles on every machine.
 function random(seed: number) {

@@ -159,7 +159,7 @@ async function seedDemoToneReports() {
   ])
   await prisma.toneReport.createMany({
     data: [
-      { reporterId: manager.id, kind: 'missed', text: 'Die lampen verkopen we al jaren aan tevreden klanten.' },
+      { reporterId: manager.id, kind: 'missed', text: 'Die tafels gaan twintig jaar mee bij normaal gebruik.' },
       {
         reporterId: member.id,
         kind: 'wrongFlag',

@@ -35,7 +35,7 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
   await page.getByLabel('Patronen (één per regel)').fill('nog nooit gedaan|meegemaakt')
   await page.getByRole('button', { name: 'Familie toevoegen' }).click()
   await expect(page.getByText('De familie is toegevoegd')).toBeVisible()
-  await tryText(page, 'Sorry, dat hebben we nog nooit gedaan.')
+  await tryText(page, 'Zulke lampen hebben we nog nooit gedaan.')
   await expect(page.getByRole('status').filter({ hasText: 'Toontoets: 1 formulering' })).toContainText(FAMILY)
 
   // A member writes a guideline: the underline appears while typing, the panel explains.
@@ -50,7 +50,7 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
   // The title is checked as it is typed too.
   await page.getByLabel('Titel').fill('Dat mag ik niet')
   await expect(page.getByTestId('title-tone-findings')).toContainText('"Dat mag ik niet"')
-  await page.getByLabel('Titel').fill(`Nee zeggen aan de balie ${Date.now()}`)
+  await page.getByLabel('Titel').fill(`Ruilen zonder kassabon ${Date.now()}`)
   await expect(page.getByTestId('title-tone-findings')).toHaveCount(0)
   const editor = page.getByRole('textbox', { name: 'Tekst' })
   await editor.click()
@@ -88,7 +88,7 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
   await page.getByLabel('Aan: de toontoets gebruikt deze familie').uncheck()
   await page.getByRole('button', { name: 'Opslaan' }).click()
   await expect(page.getByText(`"${FAMILY}" is opgeslagen`)).toBeVisible()
-  await tryText(page, 'Sorry, dat hebben we nog nooit gedaan.')
+  await tryText(page, 'Zulke lampen hebben we nog nooit gedaan.')
   await expect(page.getByRole('status').filter({ hasText: 'Toontoets' })).toHaveText(
     'Toontoets: geen afschepende formuleringen gevonden.',
   )
@@ -106,4 +106,42 @@ test('HQ sees on the coverage overview which region’s published guidelines sti
   await expect(page.getByTestId('tone-findings-count')).toHaveText(
     '1 toonwaarschuwing: "Daarvoor bent u bij ons niet aan het goede adres"',
   )
+})
+
+test('a writer reports a wrong underline and a missed brush-off from the editor; HQ accepts, and the check follows at once', async ({
+  page,
+}) => {
+  const missed = 'Die stoelen gaan twintig jaar mee bij normaal gebruik.'
+  await signIn(page, 'manager.noord@leidraad.test')
+  await page.goto('/')
+  await page.getByRole('main').getByRole('link', { name: 'Noord', exact: true }).click()
+  await page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 2, name: PRINCIPLE }) })
+    .getByRole('link', { name: 'Richtlijn schrijven' })
+    .click()
+  const editor = page.getByRole('textbox', { name: 'Tekst' })
+  await editor.click()
+  // A paraphrase no family knows: the learned signal underlines it, with a labelled example.
+  await page.keyboard.type('Daarvoor moet u echt bij een collega van de backoffice wezen, niet bij mij. ')
+  const panel = page.getByTestId('tone-findings')
+  await expect(panel).toContainText('Lijkt op een afpoeier')
+  await expect(panel).toContainText('Lijkt op:')
+  await panel.getByRole('button', { name: 'Onterecht? Meld het' }).first().click()
+  await expect(panel.getByRole('status')).toHaveText('Gemeld; het hoofdkantoor kijkt ernaar.')
+  // A sentence the check passes: the cursor stands in it, the writer reports it as missed.
+  await page.keyboard.type(missed)
+  await panel.getByRole('button', { name: /een afpoeier die de toontoets mist\? Meld het/ }).click()
+  await expect(panel.getByRole('status').last()).toHaveText('Gemeld; het hoofdkantoor kijkt ernaar.')
+  // The draft is still there, and nothing was saved yet.
+  await expect(editor).toContainText(missed)
+
+  await signIn(page, 'hq@leidraad.test')
+  await page.goto('/tone')
+  const report = page.getByTestId('tone-reports-pending').getByRole('listitem').filter({ hasText: missed })
+  await expect(report).toContainText('Gemiste afpoeier')
+  await report.getByRole('button', { name: 'Accepteren' }).click()
+  await expect(page.getByText('De melding is geaccepteerd')).toBeVisible()
+  await tryText(page, missed)
+  await expect(page.getByRole('status').filter({ hasText: 'Toontoets' })).toContainText('Lijkt op een afpoeier')
 })

@@ -220,7 +220,7 @@ describe('the tone check around guidelines', () => {
 
 describe('writers report the tone check’s mistakes; HQ decides', () => {
   // A reputation brush-off in its context that neither the families nor the model flag.
-  const missed = 'Die lampen verkopen we al jaren aan tevreden klanten.'
+  const missed = 'Die stoelen gaan twintig jaar mee bij normaal gebruik.'
 
   it('a writer reports over HTTP (stored once, audited); frontline may not report', async () => {
     const form = { intent: 'report', kind: 'missed', text: missed }

@@ -2,7 +2,7 @@
 // off and what to write instead, and a button that puts the cursor on it. This is the keyboard
 // (and screen reader) way to the same warnings the underline shows on hover; when the cursor
 // enters a flagged phrase, its explanation is announced. Writers report an underline that is
-// wrong, or a sentence the check missed, to HQ from here (POST /tone/reports).
+// wrong, or a sentence the check missed, to HQ from here (POST /tone, intent report).
 import type { Editor } from '@tiptap/react'
 import { useEditorState } from '@tiptap/react'
 import { useFetcher } from '@remix-run/react'
@@ -66,11 +66,11 @@ function ReportButton({
     <button
       type="button"
       disabled={fetcher.state !== 'idle' || !text.trim()}
-      className="mt-1 min-h-11 text-brand-800 underline focus-visible:outline-2 focus-visible:outline-brand-700"
+      className="mt-1 min-h-11 text-left text-brand-800 underline focus-visible:outline-2 focus-visible:outline-brand-700"
       onClick={() =>
         fetcher.submit(
           { intent: 'report', kind, text: text.slice(0, 500), ...(familyId ? { familyId } : {}) },
-          { method: 'post', action: '/tone/reports' },
+          { method: 'post', action: '/tone?index' },
         )
       }
     >
@@ -224,7 +224,7 @@ export function ToneFindings({
         </ul>
       ) : null}
       {tone.atCursor && !tone.findings.some((finding) => finding.sentence === tone.atCursor) ? (
-        <p className="mt-2">
+        <p className="mt-2 text-left">
           <ReportButton kind="missed" text={tone.atCursor} label={t('tone.reports.missed', { text: tone.atCursor })} />
         </p>
       ) : null}
