@@ -49,7 +49,9 @@ function findingsIn(
     let own = checked.get(node)
     if (!own) {
       // One character per position: a hard break counts as a line end, so offsets map exactly.
-      own = checkTone(node.textBetween(0, node.content.size, '\n', '\n'), families, options)
+      // Headings are checked by the families only, as the server does with titles.
+      const text = node.textBetween(0, node.content.size, '\n', '\n')
+      own = checkTone(text, families, node.type.name === 'heading' ? { overrides: options.overrides } : options)
       checked.set(node, own)
     }
     for (const finding of own) {

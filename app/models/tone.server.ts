@@ -33,6 +33,18 @@ export function checkTexts(settings: { compiled: CompiledFamily[]; overrides: To
   return texts.flatMap((text) => checkTone(text, settings.compiled, options))
 }
 
+/**
+ * A principle or guideline: the title is a heading, checked by the families only (the learned
+ * signal judges sentences, and headings are too terse to judge by resemblance); the body fully.
+ */
+export function checkDocument(
+  settings: { compiled: CompiledFamily[]; overrides: ToneOverrides },
+  title: string,
+  body: string,
+) {
+  return [...checkTone(title, settings.compiled, { overrides: settings.overrides }), ...checkTexts(settings, body)]
+}
+
 let defaultsCopied: Promise<void> | null = null
 
 /**
@@ -199,9 +211,9 @@ export async function updatePhraseFamily(ability: AppAbility, actorId: string, i
 }
 
 /** How many brush-offs the enabled families find in the text (the count shown after a save). */
-export async function countToneFindings(ability: AppAbility, ...texts: string[]): Promise<number> {
+export async function countToneFindings(ability: AppAbility, title: string, text = ''): Promise<number> {
   const { families, overrides } = await toneSettings(ability)
-  return checkTexts({ compiled: compileFamilies(families), overrides }, ...texts).length
+  return checkDocument({ compiled: compileFamilies(families), overrides }, title, text).length
 }
 
 // Findings of published versions, kept per version as long as the families stay the same: a
@@ -253,7 +265,7 @@ export async function toneFindingsOfPublishedGuidelines(ability: AppAbility, opt
       select: { id: true, title: true, bodyText: true },
     })
     for (const text of texts) {
-      const findings = checkTexts(cache, `${text.title}\n${text.bodyText}`)
+      const findings = checkDocument(cache, text.title, text.bodyText)
       cache.byVersion.set(
         text.id,
         findings.map((finding) => names.get(finding.familyId) ?? LEARNED_FAMILY_ID),
@@ -313,7 +325,7 @@ export async function checkPublishedGuidelines(ability: AppAbility) {
     : []
   const flagged = []
   for (const version of versions) {
-    const findings = checkTexts(settings, version.title, version.bodyText)
+    const findings = checkDocument(settings, version.title, version.bodyText)
     if (!findings.length) continue
     flagged.push({
       id: version.guidelineId,

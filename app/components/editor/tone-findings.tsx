@@ -120,7 +120,8 @@ function FindingItem({
 export function ToneFindingsInText({ text, tone: settings, id }: { text: string; tone: ToneSettings; id: string }) {
   const { t } = useTranslation()
   const tone = useTone(settings)
-  const findings = useMemo(() => checkTone(text, tone.compiled, tone.options), [text, tone])
+  // The title is a heading: the families check it, not the learned signal (as on the server).
+  const findings = useMemo(() => checkTone(text, tone.compiled, { overrides: tone.options.overrides }), [text, tone])
   if (!findings.length) return null
   return (
     <section
@@ -200,7 +201,7 @@ export function ToneFindings({
               >
                 <button
                   type="button"
-                  className="mt-1 min-h-11 text-brand-800 underline focus-visible:outline-2 focus-visible:outline-brand-700"
+                  className="mt-1 min-h-11 text-left text-brand-800 underline focus-visible:outline-2 focus-visible:outline-brand-700"
                   onClick={() =>
                     editor
                       .chain()
