@@ -72,8 +72,9 @@ function avoidCue(sentence: Token[], i: number): boolean {
   const word = sentence[i]!.word
   if (AVOID_VERBS.some((verb) => word.startsWith(verb)) || INSTEAD.has(word)) return true
   if (!NEGATIONS.has(word)) return false
+  // "zeg niet", "niet zeggen", "never say": the negation and the verb in one clause.
   for (let j = Math.max(0, i - 2); j <= Math.min(sentence.length - 1, i + 2); j++) {
-    if (j !== i && SPEECH_VERBS.has(sentence[j]!.word)) return true
+    if (j !== i && sentence[j]!.clause === sentence[i]!.clause && SPEECH_VERBS.has(sentence[j]!.word)) return true
   }
   return false
 }

@@ -130,6 +130,8 @@ test('a writer reports a wrong underline and a missed brush-off from the editor;
   await panel.getByRole('button', { name: 'Onterecht? Meld het' }).first().click()
   await expect(panel.getByRole('status')).toHaveText('Gemeld; het hoofdkantoor kijkt ernaar.')
   // A sentence the check passes: the cursor stands in it, the writer reports it as missed.
+  await editor.click()
+  await page.keyboard.press('ControlOrMeta+End')
   await page.keyboard.type(missed)
   await panel.getByRole('button', { name: /een afpoeier die de toontoets mist\? Meld het/ }).click()
   await expect(panel.getByRole('status').last()).toHaveText('Gemeld; het hoofdkantoor kijkt ernaar.')
@@ -138,7 +140,11 @@ test('a writer reports a wrong underline and a missed brush-off from the editor;
 
   await signIn(page, 'hq@leidraad.test')
   await page.goto('/tone')
-  const report = page.getByTestId('tone-reports-pending').getByRole('listitem').filter({ hasText: missed })
+  // The report holds the sentence as the check reads it: without its full stop.
+  const report = page
+    .getByTestId('tone-reports-pending')
+    .getByRole('listitem')
+    .filter({ hasText: missed.slice(0, -1) })
   await expect(report).toContainText('Gemiste afpoeier')
   await report.getByRole('button', { name: 'Accepteren' }).click()
   await expect(page.getByText('De melding is geaccepteerd')).toBeVisible()
