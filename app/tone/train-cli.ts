@@ -24,8 +24,16 @@ const test = await read('test.json')
 const accepted = await read('accepted.json')
 if (process.env.DATABASE_URL && !quiet) {
   const { acceptedToneReports } = await import('~/models/tone-reports.server.ts')
+  const { closeDatabase, databaseReady } = await import('~/utils/db.server.ts')
   const known = new Set(accepted.map((sample) => `${sample.label}\t${sample.text}`))
-  const added = (await acceptedToneReports()).filter((sample) => !known.has(`${sample.label}\t${sample.text}`))
+  let fromDatabase: LabelledSentence[]
+  try {
+    await databaseReady()
+    fromDatabase = await acceptedToneReports()
+  } finally {
+    await closeDatabase()
+  }
+  const added = fromDatabase.filter((sample) => !known.has(`${sample.label}\t${sample.text}`))
   accepted.push(...added)
   if (added.length) await writeFile(new URL('accepted.json', corpus), `${JSON.stringify(accepted, null, 2)}\n`)
   log(`${added.length} newly accepted report(s) added to app/tone/corpus/accepted.json`)
