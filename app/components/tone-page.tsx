@@ -2,7 +2,8 @@
 // guideline, and writers' reports with HQ's accept/decline buttons.
 import { Form, Link, type useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '~/components/ui/form.tsx'
+import { useResultFor } from '~/components/action-form.tsx'
+import { Button, FormErrors } from '~/components/ui/form.tsx'
 import type { loader } from '~/routes/tone._index.tsx'
 import { useDateFormat } from '~/utils/dates.ts'
 
@@ -65,11 +66,14 @@ export function ToneReports({ reports }: { reports: Reports }) {
   const { t } = useTranslation()
   const formatDate = useDateFormat()
   const { pending, decided, may } = reports
+  // "Someone else has already decided on this report" (409) and other refusals of a decision.
+  const review = useResultFor('review')
   return (
     <section aria-labelledby="tone-reports" className="mb-8">
       <h2 id="tone-reports" className="mb-2 text-lg font-semibold">
         {t('tone.reports.title', { count: pending.length })}
       </h2>
+      <FormErrors errors={review?.error?.[''] ?? undefined} />
       <p className="mb-2 max-w-prose text-stone-700">
         {t(may.review ? 'tone.reports.introHq' : 'tone.reports.introWriter')}
       </p>

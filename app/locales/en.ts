@@ -828,6 +828,7 @@ const en: Translations = {
       wrongFlag: 'Wrong? Report it',
       missed: 'Is "{{text}}" a brush-off the tone check misses? Report it',
       thanks: 'Reported; head office will look at it.',
+      failed: 'The report did not go through; please try again later.',
     },
     published: {
       title: 'Check all published guidelines',

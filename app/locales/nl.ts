@@ -831,6 +831,7 @@ const nl = {
       wrongFlag: 'Onterecht? Meld het',
       missed: 'Is "{{text}}" een afpoeier die de toontoets mist? Meld het',
       thanks: 'Gemeld; het hoofdkantoor kijkt ernaar.',
+      failed: 'Melden lukte niet; probeer het later nog eens.',
     },
     published: {
       title: 'Alle gepubliceerde richtlijnen toetsen',

@@ -8,7 +8,7 @@ import type { ToneReportKind } from '~/generated/prisma/enums.ts'
 import { can, type AppAbility } from '~/permissions/ability.ts'
 import { authorize } from '~/permissions/authorize.ts'
 import type { LabelledSentence } from '~/tone/train.ts'
-import { normalizeSentence, type ToneOverrides } from '~/tone/checker.ts'
+import { sentenceKey, type ToneOverrides } from '~/tone/checker.ts'
 import { Conflict, invariantFound, isUniqueViolation } from '~/utils/errors.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
@@ -139,6 +139,6 @@ export async function toneOverrides(): Promise<ToneOverrides> {
   })
   const overrides: ToneOverrides = { pass: [], flag: [] }
   for (const report of reports)
-    (report.kind === 'missed' ? overrides.flag : overrides.pass).push(normalizeSentence(report.text))
+    (report.kind === 'missed' ? overrides.flag : overrides.pass).push(sentenceKey(report.text))
   return overrides
 }

@@ -1,5 +1,6 @@
 // Editing a guideline's working copy: the shared editing page (app/components/editor/document-editor.tsx).
 import { EditDocumentPage } from '~/components/editor/document-editor.tsx'
+import { editorShouldRevalidate } from '~/components/editor/document-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { requireGuideline, saveGuideline } from '~/models/guideline.server.ts'
 import { documentEditRoute } from '~/web/document.server.ts'
@@ -16,3 +17,5 @@ export const action = route.action
 
 export default EditDocumentPage
 export const ErrorBoundary = GeneralErrorBoundary
+
+export const shouldRevalidate = editorShouldRevalidate

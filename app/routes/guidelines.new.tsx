@@ -1,6 +1,7 @@
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DocumentEditor } from '~/components/editor/document-editor.tsx'
+import { editorShouldRevalidate } from '~/components/editor/document-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { RichText } from '~/components/rich-text.tsx'
 import { EMPTY_DOCUMENT } from '~/editor/document.ts'
@@ -69,3 +70,5 @@ export default function NewGuidelinePage() {
 }
 
 export const ErrorBoundary = GeneralErrorBoundary
+
+export const shouldRevalidate = editorShouldRevalidate

@@ -1,7 +1,7 @@
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { DocumentForm } from '~/components/editor/document-form.tsx'
+import { DocumentForm, editorShouldRevalidate } from '~/components/editor/document-form.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { EMPTY_DOCUMENT } from '~/editor/document.ts'
 import { toneSettings } from '~/models/tone.server.ts'
@@ -42,3 +42,5 @@ export default function NewPrinciplePage() {
 }
 
 export const ErrorBoundary = GeneralErrorBoundary
+
+export const shouldRevalidate = editorShouldRevalidate

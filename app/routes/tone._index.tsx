@@ -1,3 +1,4 @@
+import { data } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -7,6 +8,7 @@ import { Button, PageTitle, ScrollRegion } from '~/components/ui/form.tsx'
 import { tonePage } from '~/models/tone.server.ts'
 import { reportTone, reviewToneReport } from '~/models/tone-reports.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
+import { DomainError } from '~/utils/errors.ts'
 import { ToneReportSchema, ToneReviewSchema } from '~/validation/schemas.ts'
 import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
@@ -47,10 +49,16 @@ const Intents = z.discriminatedUnion('intent', [intent('report', ToneReportSchem
 
 export const action = signedIn(async ({ request, user, ability }) =>
   dispatch(request, Intents, {
-    // From the editor (a fetcher): the writer stays where they are.
+    // From the editor (a fetcher): the writer stays where they are, and a refusal is an answer
+    // the button shows, never an error page that would replace the editor and its draft.
     report: async ({ intent: _intent, ...input }) => {
-      const { created } = await reportTone(ability, user.id, input)
-      return { reported: true, created }
+      try {
+        const { created } = await reportTone(ability, user.id, input)
+        return { reported: true, created }
+      } catch (error) {
+        if (error instanceof DomainError) return data({ reported: false }, { status: error.status })
+        throw error
+      }
     },
     review: async ({ id, decision }) => {
       await reviewToneReport(ability, user.id, id, decision)

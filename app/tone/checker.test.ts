@@ -3,7 +3,7 @@ import {
   checkTone,
   compileFamilies,
   LEARNED_FAMILY_ID,
-  normalizeSentence,
+  sentenceKey,
   parsePatterns,
   tokenize,
   type PhraseFamilyData,
@@ -108,6 +108,15 @@ describe('context rules (issue 17)', () => {
     expect(flagged('Dat bepaalt het hoofdkantoor, maar ik kan er ook niks aan doen.')).not.toEqual([])
   })
 
+  test('a clitic apostrophe opens no quotation; a helping verb alone promises nothing', () => {
+    expect(flagged("Kom 's ochtends maar terug. Daar kan ik niets aan doen. Het is de 'regel'.")).toContain(
+      'niets-aan-doen',
+    )
+    expect(flagged('Regels zijn regels. Ik ga lunchen.')).toEqual(['beleid'])
+    expect(flagged('Rules are rules. I am leaving.')).toEqual(['beleid'])
+    expect(flagged('Dat mag ik niet, maar ik ga het even navragen.')).toEqual([])
+  })
+
   test('the situation of a condition is not a brush-off; the instruction after it can be', () => {
     expect(flagged('Ligt de kassa plat, reken dan handmatig af en geef een geschreven bon.')).toEqual([])
     expect(flagged('If the system is down, write the order on paper and call the customer back.')).toEqual([])
@@ -148,8 +157,8 @@ describe('the learned signal', () => {
 
   test('HQ-accepted reports decide their exact sentence, whatever its case or commas', () => {
     const overrides = {
-      pass: [normalizeSentence('Dat is nu eenmaal ons beleid.')],
-      flag: [normalizeSentence('Tja, pech gehad.')],
+      pass: [sentenceKey('Dat is nu eenmaal ons beleid.')],
+      flag: [sentenceKey('Tja, pech gehad.')],
     }
     const families = compileFamilies([family('nu eenmaal beleid*')])
     expect(checkTone('dat is nu eenmaal ons BELEID', families, { overrides })).toEqual([])

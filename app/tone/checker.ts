@@ -187,7 +187,10 @@ export const LEARNED_FAMILY_ID = 'lijkt-op-afpoeier'
 /** The learned signal judges sentences of at least this many words. */
 export const LEARNED_MIN_WORDS = 4
 
-/** Sentences HQ decided on from writers' reports, in normalizeSentence form. */
+/**
+ * Sentences HQ decided on from writers' reports, as sentenceKey fingerprints: the editor of every
+ * region receives them, so they must not carry another region's words.
+ */
 export interface ToneOverrides {
   /** Reported as wrongly flagged, accepted: never flagged. */
   pass: string[]
@@ -207,11 +210,23 @@ export interface ToneSettings {
   overrides: ToneOverrides
 }
 
-/** A sentence as the check reads it (words only), to recognise it however it is punctuated. */
-export function normalizeSentence(text: string): string {
-  return tokenize(text)
-    .map((token) => token.word)
-    .join(' ')
+/** A sentence as the check reads it (words only), to recognise it whatever its case or commas. */
+function sentenceKeyOf(words: string[]): string {
+  // Two FNV-1a hashes with different offsets: 64 bits, so two sentences never share a key in practice.
+  const text = words.join(' ')
+  let a = 0x811c9dc5
+  let b = 0x01000193 ^ text.length
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    a = Math.imul(a ^ code, 0x01000193)
+    b = Math.imul(b ^ code, 0x5bd1e995)
+  }
+  return (a >>> 0).toString(36) + (b >>> 0).toString(36)
+}
+
+/** The fingerprint of a sentence that HQ decided on (see ToneOverrides). */
+export function sentenceKey(text: string): string {
+  return sentenceKeyOf(tokenize(text).map((token) => token.word))
 }
 
 const overrideSets = new WeakMap<ToneOverrides, { pass: Set<string>; flag: Set<string> }>()
@@ -292,7 +307,7 @@ export function checkTone(text: string, families: CompiledFamily[], options: Ton
         ...extra,
       })
     if (overrides) {
-      const key = sentence.map((token) => token.word).join(' ')
+      const key = sentenceKeyOf(sentence.map((token) => token.word))
       if (overrides.pass.has(key)) return
       if (overrides.flag.has(key)) {
         learned({ reported: true })

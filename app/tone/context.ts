@@ -19,51 +19,60 @@ const MODALS = words('zal zullen kan kunnen mag wil shall can may will would')
 const TURNS = words('maar but en and dus so daarom however instead wel')
 // What an employee says they will do next ("ik bel u terug", "let me check", "I'll walk you over"):
 // verbs by their stem, so "bel", "belt" and "bellen" all count.
-const COMMITMENT_STEMS =
-  `ga zal kan kun wil bel zoek vraag regel zorg kijk stuur schrijf noteer maak help los breng loop
-  neem geef haal leg mail plan boek verbind pak check controleer ruil bestel meld zet reken tel roep laat stel kom hou
-  doe bied verwerk pas will can shall would call ask find send email walk take note write arrange sort fix give book
-  bring look phone ring order swap put get see have am pass refund replace offer process set hand reserveer
-  reserve`
+const ACTION_STEMS =
+  `bel zoek vraag regel zorg kijk stuur schrijf noteer maak help los breng loop neem geef haal leg mail
+  plan boek verbind pak check controleer ruil bestel meld zet reken tel roep laat stel kom hou bied verwerk pas navra
+  terugbel terugbet uitzoek opzoek doorgeef doorgev doorzet nakijk ophaal omruil opschrijf vervang vergoed crediteer
+  corrigeer herstel repareer inplan reserveer call ask find send email walk take note write arrange sort fix give book
+  bring look phone ring order swap pass refund replace offer process hand reserve check chase escalate credit print
+  contact`
     .split(/\s+/)
-    .filter(Boolean)
-const COMMITMENT_WORDS = words('ga gaan zal kan kun wil will can am have get see put set do doe')
-// After "maar"/"but" a first-person clause counts as an offer unless it only thinks or feels.
-const COGNITION =
-  words(`snap begrijp begrijpen weet vind denk hoop ben zie voel understand know think hope am afraid see
-  feel get agree sorry`)
+    .filter((stem) => stem.length >= 3)
+// Helping verbs: "ik ga …", "I will …", "I am going to …" promise something only with an action after them.
+const AUXILIARIES = words(
+  'ga gaan gaat zal zullen kan kun kunnen wil will can shall would am going to have get even ff zelf u je het dat',
+)
 
-const commitments = new Map<string, boolean>()
-function isCommitment(word: string): boolean {
-  let known = commitments.get(word)
+const actions = new Map<string, boolean>()
+/** Whether the word is a verb of doing something for the customer ("bel", "terugbellen", "check"). */
+function isAction(word: string): boolean {
+  let known = actions.get(word)
   if (known === undefined) {
-    known =
-      COMMITMENT_WORDS.has(word) ||
-      COMMITMENT_STEMS.some((stem) => stem.length >= 3 && (word === stem || (word.length > 3 && word.startsWith(stem))))
-    if (commitments.size > 20_000) commitments.clear()
-    commitments.set(word, known)
+    known = ACTION_STEMS.some((stem) => word === stem || (word.length > stem.length && word.startsWith(stem)))
+    if (actions.size > 20_000) actions.clear()
+    actions.set(word, known)
   }
   return known
 }
 
+/** An action among the next few words, past helping verbs and pronouns: "ga het even navragen". */
+function actionFollows(words: string[]): boolean {
+  for (const word of words) {
+    if (isAction(word)) return true
+    if (!AUXILIARIES.has(word) && !OBJECTS.has(word)) return false
+  }
+  return false
+}
+const OBJECTS = words(
+  'u je jou het dat dit ze hem haar er it you them that this uw your nu now meteen direct vandaag today',
+)
+
 /** Whether the words at `i` promise what the speaker does next: "ik bel u", "zal ik", "let me". */
-function offerAt(tokens: Token[], i: number, afterTurn: boolean): boolean {
+function offerAt(tokens: Token[], i: number): boolean {
   const word = tokens[i]!.word
-  const following = tokens.slice(i + 1, i + 5).map((token) => token.word)
-  if (following.some((next) => NEGATIONS.has(next) || NOTHING.has(next))) return false
-  if ((word === 'let' || word === 'have' || word === 'like') && (following[0] === 'me' || following[0] === 'us'))
-    return true
-  if (word === 'me' && isCommitment(following[0] ?? '')) return true
-  // "zal ik", "kan ik", "bel ik zelf de vervoerder", "shall I": the verb before the subject.
-  if ((MODALS.has(word) || isCommitment(word)) && SUBJECTS.has(following[0] ?? '')) return true
-  if (!SUBJECTS.has(word)) return false
-  if (following.slice(0, 3).some(isCommitment)) return true
-  return afterTurn && following.length > 0 && !COGNITION.has(following[0]!)
+  const following = tokens.slice(i + 1, i + 6).map((token) => token.word)
+  if (following.slice(0, 4).some((next) => NEGATIONS.has(next) || NOTHING.has(next))) return false
+  if (word === 'let' && (following[0] === 'me' || following[0] === 'us')) return true
+  if ((word === 'me' || word === 'like') && actionFollows(following.slice(word === 'like' ? 1 : 0, 4))) return true
+  // "zal ik u terugbellen", "bel ik zelf de vervoerder", "shall I call": the verb before the subject.
+  if (isAction(word) && SUBJECTS.has(following[0] ?? '')) return true
+  if (MODALS.has(word) && SUBJECTS.has(following[0] ?? '')) return actionFollows(following.slice(1, 5))
+  return SUBJECTS.has(word) && actionFollows(following.slice(0, 5))
 }
 
 /** Whether the tokens from `from` on (unquoted) hold an offer of what the speaker will do. */
-export function hasOffer(tokens: Token[], from = 0, afterTurn = false): boolean {
-  for (let i = from; i < tokens.length; i++) if (!tokens[i]!.quoted && offerAt(tokens, i, afterTurn)) return true
+export function hasOffer(tokens: Token[], from = 0): boolean {
+  for (let i = from; i < tokens.length; i++) if (!tokens[i]!.quoted && offerAt(tokens, i)) return true
   return false
 }
 
@@ -116,10 +125,10 @@ export function isCondition(sentence: Token[], first: number, last: number): boo
 export function offersAlternative(sentence: Token[], last: number, next: Token[] | undefined): boolean {
   const clause = sentence[last]!.clause
   const turn = sentence.findIndex((token, i) => i > last && (token.clause > clause || TURNS.has(token.word)))
-  if (turn >= 0 && hasOffer(sentence, turn, TURNS.has(sentence[turn]!.word))) return true
+  if (turn >= 0 && hasOffer(sentence, turn)) return true
   // An instruction followed by what to do instead: "…; bied in dat geval een tegoedbon aan".
   if (next === undefined) return false
-  return hasOffer(next) || (isCommitment(next[0]!.word) && !next.slice(1, 4).some((t) => NEGATIONS.has(t.word)))
+  return hasOffer(next) || (isAction(next[0]!.word) && !next.slice(1, 4).some((t) => NEGATIONS.has(t.word)))
 }
 
 /** Cues of the context rules as features of the learned signal. */

@@ -27,11 +27,13 @@ export function normalizeWord(word: string): string {
 
 const WORD_OR_BOUNDARY = /([\p{L}\p{N}]+(?:['’][\p{L}]+)*)|([.!?;\n\u2028\u2029]+)|([,:()\u2013\u2014]|\s-\s)/gu
 
-// A quotation: an opening mark after a space, a colon or the start, a closing mark before a space,
-// punctuation or the end (so the apostrophe in "that's" or "'t" does not open or close one).
-const QUOTATION = /(?<=^|[\s:(\u2013\u2014-])['‘"“„«]([^\n]*?)['’"”»](?=$|[\s.,;:!?)\u2013\u2014-])/gu
+// A quotation: an opening mark after a space, a colon or the start, its own closing mark before a
+// space, punctuation or the end, at most 300 characters on one line. The apostrophe of a clitic
+// ("'s avonds", "'t is", "'k weet") or inside a word ("that's") opens or closes nothing.
+const QUOTATION =
+  /(?<=^|[\s:(\u2013\u2014-])(?:'(?![stkn]\b|m\b)([^'\n]{1,300}?)'|‘([^’\n]{1,300}?)’|"([^"\n]{1,300}?)"|“([^”\n]{1,300}?)”|„([^”“\n]{1,300}?)[”“]|«([^»\n]{1,300}?)»)(?=$|[\s.,;:!?)\u2013\u2014-])/giu
 
-/** The [start, end) offsets of quoted passages. */
+/** The [start, end) offsets of quoted passages, in text order. */
 function quotedSpans(text: string): [number, number][] {
   if (!/['‘"“„«]/.test(text)) return []
   return [...text.matchAll(QUOTATION)].map((match) => [match.index, match.index + match[0].length])
@@ -81,7 +83,12 @@ function readOut(raw: string): string[] {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   const quotes = quotedSpans(text)
-  const inQuote = (offset: number) => quotes.some(([start, end]) => offset > start && offset < end)
+  // Offsets only grow, so one pointer walks the (ordered, non-overlapping) quotations.
+  let quote = 0
+  const inQuote = (offset: number) => {
+    while (quote < quotes.length && quotes[quote]![1] <= offset) quote++
+    return quote < quotes.length && offset > quotes[quote]![0]
+  }
   let sentence = 0
   let clause = 0
   for (const match of text.matchAll(WORD_OR_BOUNDARY)) {

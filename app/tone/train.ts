@@ -89,7 +89,11 @@ export function trainToneModel(samples: LabelledSentence[], options: TrainOption
     weights: Buffer.from(bytes).toString('base64'),
     scale: Number(scale.toPrecision(8)),
     threshold,
-    examples: samples.filter((sample) => sample.label === 'afpoeier').map((sample) => sample.text),
+    // Writers' accepted reports train the weights but are never shown as examples: the model
+    // ships to every region's editor, and a report is one region's own words.
+    examples: samples
+      .filter((sample) => sample.label === 'afpoeier' && sample.style !== 'gemeld')
+      .map((sample) => sample.text),
     trainedOn: { sentences: samples.length, brushOffs: positives, digest: corpusDigest(samples) },
   }
 }

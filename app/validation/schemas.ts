@@ -246,7 +246,7 @@ export type SearchSynonymInput = z.infer<typeof SearchSynonymSchema>
 
 /** A writer's report on the tone check: one sentence the check got wrong or missed. */
 export const ToneReportSchema = z.object({
-  text: z.string({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(500, 'errors.tooLong'),
+  text: z.string({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(1_000, 'errors.tooLong'),
   kind: z.enum(['wrongFlag', 'missed']),
   familyId: z.string().trim().max(60, 'errors.tooLong').optional(),
 })

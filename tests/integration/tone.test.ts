@@ -8,6 +8,7 @@ import {
   countToneFindings,
   listPhraseFamilies,
   toneFindingsOfPublishedGuidelines,
+  toneSettings,
 } from '~/models/tone.server.ts'
 import { DEFAULT_PHRASE_FAMILIES } from '~/tone/default-families.ts'
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
@@ -270,6 +271,8 @@ describe('writers report the tone check’s mistakes; HQ decides', () => {
     expect(accepted).toMatchObject({ status: 302 })
     expect(before).toBe(0)
     expect(await countToneFindings(abilities.member, missed)).toBe(1)
+    // Every region's editor gets HQ's decided sentences, as fingerprints: never the words.
+    expect(JSON.stringify(await toneSettings(abilities.member))).not.toContain('stoelen')
     const twice = await callRoute(toneRoute.action, {
       cookie: cookies.hq,
       form: { intent: 'review', id: missedReport.id, decision: 'declined' },

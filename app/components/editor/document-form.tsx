@@ -2,7 +2,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { JSONContent } from '@tiptap/core'
-import { Form, useNavigation } from '@remix-run/react'
+import { Form, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RichTextEditor } from '~/components/editor/rich-text-editor.tsx'
@@ -66,3 +66,11 @@ export function DocumentForm({
     </Form>
   )
 }
+
+/**
+ * Editing pages do not reload their data after a writer reports to the tone check (a fetcher
+ * post to /tone): a reload could remount the form with a colleague's newer text and drop the
+ * writer's unsaved edits. Every other submission revalidates as usual.
+ */
+export const editorShouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction?.startsWith('/tone') ? false : defaultShouldRevalidate

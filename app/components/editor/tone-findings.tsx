@@ -6,7 +6,7 @@
 import type { Editor } from '@tiptap/react'
 import { useEditorState } from '@tiptap/react'
 import { useFetcher } from '@remix-run/react'
-import { useMemo, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toneState } from '~/editor/tone-check.ts'
 import {
@@ -56,23 +56,31 @@ function ReportButton({
 }) {
   const { t } = useTranslation()
   const fetcher = useFetcher<{ reported?: boolean }>({ key: `tone-report-${kind}-${text}` })
-  if (fetcher.data?.reported)
+  const status = useRef<HTMLParagraphElement>(null)
+  const done = fetcher.state === 'idle' && fetcher.data !== undefined
+  // The button becomes a message: keyboard focus moves to it instead of falling to the page.
+  useEffect(() => {
+    if (done) status.current?.focus()
+  }, [done])
+  if (done) {
     return (
-      <p role="status" className="mt-1 text-stone-700">
-        {t('tone.reports.thanks')}
+      <p ref={status} tabIndex={-1} role="status" className="mt-1 text-stone-700">
+        {fetcher.data?.reported ? t('tone.reports.thanks') : t('tone.reports.failed')}
       </p>
     )
+  }
   return (
     <button
       type="button"
-      disabled={fetcher.state !== 'idle' || !text.trim()}
+      aria-disabled={fetcher.state !== 'idle' || !text.trim()}
       className="mt-1 min-h-11 text-left text-brand-800 underline focus-visible:outline-2 focus-visible:outline-brand-700"
-      onClick={() =>
+      onClick={() => {
+        if (fetcher.state !== 'idle' || !text.trim()) return
         fetcher.submit(
-          { intent: 'report', kind, text: text.slice(0, 500), ...(familyId ? { familyId } : {}) },
+          { intent: 'report', kind, text: text.slice(0, 1_000), ...(familyId ? { familyId } : {}) },
           { method: 'post', action: '/tone?index' },
         )
-      }
+      }}
     >
       {label}
     </button>
