@@ -41,7 +41,7 @@ test('Ctrl+Home and Ctrl+End put the caret at the very start and end of a docume
   await expect(editor).toBeFocused()
   // The quote ends in a phrase the tone check underlines, so the end sits next to its decoration.
   await page.keyboard.type('Helaas, dat is nu eenmaal ons beleid')
-  await expect(editor.locator('.tone-flag')).toHaveCount(1)
+  await expect(editor.locator('blockquote .tone-flag')).toHaveCount(1)
   const first = editor.locator('p').first()
   const last = editor.locator('p').last()
 
