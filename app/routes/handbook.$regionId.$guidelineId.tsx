@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { MessageField } from '~/components/handbook/message-field.tsx'
 import { OwnFeedbackList } from '~/components/feedback-answer.tsx'
 import { RichText } from '~/components/rich-text.tsx'
 import { renderVersionHtml } from '~/editor/render.server.ts'
@@ -10,7 +11,7 @@ import { listMyFeedback, sendFeedback } from '~/models/feedback.server.ts'
 import { acknowledge, getHandbookGuideline } from '~/models/handbook.server.ts'
 import { requireRegion } from '~/models/region.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
-import { AcknowledgeSchema, FEEDBACK_MAX, FEEDBACK_MIN, FeedbackSchema } from '~/validation/schemas.ts'
+import { AcknowledgeSchema, FeedbackSchema } from '~/validation/schemas.ts'
 import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
 import { loadAsDocument } from '~/frontline/load-as-document.ts'
@@ -156,26 +157,14 @@ export default function HandbookGuidelinePage() {
           {t('feedback.title')}
         </h2>
         <Form method="post" className="rounded border border-stone-300 bg-white p-3" data-refuse-offline="">
-          <label htmlFor="feedback-body" className="mb-1 block text-sm">
-            {t('feedback.explain')}
-          </label>
-          <textarea
+          <MessageField
             id="feedback-body"
             name="body"
+            label={t('feedback.explain')}
             rows={3}
-            required
-            minLength={FEEDBACK_MIN}
-            maxLength={FEEDBACK_MAX}
             defaultValue={feedbackError ? String(feedbackResult?.initialValue?.body ?? '') : ''}
-            aria-invalid={feedbackError ? true : undefined}
-            aria-describedby={feedbackError ? 'feedback-error' : undefined}
-            className="block w-full rounded border border-stone-400 px-3 py-2"
+            error={feedbackError}
           />
-          {feedbackError ? (
-            <p id="feedback-error" className="text-sm text-red-800">
-              {t(feedbackError)}
-            </p>
-          ) : null}
           <button
             name="intent"
             value="feedback"

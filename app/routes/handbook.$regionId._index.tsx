@@ -4,13 +4,14 @@ import { z } from 'zod'
 import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { OwnFeedbackList } from '~/components/feedback-answer.tsx'
+import { MessageField } from '~/components/handbook/message-field.tsx'
 import { Snippet } from '~/components/handbook/snippet.tsx'
 import { askQuestion, listMyQuestions, listRecentAnswers } from '~/models/feedback.server.ts'
 import { getHandbook, toConfirm, type ReadState } from '~/models/handbook.server.ts'
 import { searchHandbookWithFallback } from '~/models/search.server.ts'
 import { requireRegion } from '~/models/region.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
-import { FEEDBACK_MAX, FEEDBACK_MIN, QuestionSchema } from '~/validation/schemas.ts'
+import { QuestionSchema } from '~/validation/schemas.ts'
 import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
 import { loadAsDocument } from '~/frontline/load-as-document.ts'
@@ -242,26 +243,14 @@ function AskForm({ regionId, query }: { regionId: string; query: string }) {
   const error = result?.error?.question?.[0]
   return (
     <Form method="post" action={`/handbook/${regionId}?index`} className="mt-2" data-refuse-offline="">
-      <label htmlFor="question" className="mb-1 block text-sm">
-        {t('handbook.askExplain')}
-      </label>
-      <textarea
+      <MessageField
         id="question"
         name="question"
+        label={t('handbook.askExplain')}
         rows={2}
-        required
-        minLength={FEEDBACK_MIN}
-        maxLength={FEEDBACK_MAX}
         defaultValue={error ? String(result?.initialValue?.question ?? '') : query}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'question-error' : undefined}
-        className="block w-full rounded border border-stone-400 px-3 py-2"
+        error={error}
       />
-      {error ? (
-        <p id="question-error" className="text-sm text-red-800">
-          {t(error)}
-        </p>
-      ) : null}
       <button name="intent" value="ask" className="mt-2 min-h-11 rounded bg-brand-800 px-4 font-medium text-white">
         {t('handbook.askSend')}
       </button>

@@ -1,6 +1,6 @@
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { LEARNED_FAMILY_ID } from '~/tone/checker.ts'
+import { LEARNED_FAMILY_ID } from '~/tone/learned.ts'
 import { z } from 'zod'
 import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'

@@ -18,6 +18,7 @@
 
 import { brushOffProbability, nearestExample, sentenceFeatures, type ToneModel } from './classifier.ts'
 import { isAvoided, isCondition, offersAlternative } from './context.ts'
+import { LEARNED_FAMILY_ID } from './learned.ts'
 import { sentencesOf, tokenize, type Token } from './text.ts'
 
 export { normalizeWord, tokenize, type Token } from './text.ts'
@@ -182,8 +183,7 @@ function matchPattern(pattern: CompiledPattern, sentence: Token[], words: Set<st
   return null
 }
 
-/** A finding of the learned signal carries this family id (and the nearest labelled example). */
-export const LEARNED_FAMILY_ID = 'lijkt-op-afpoeier'
+export { LEARNED_FAMILY_ID }
 /** The learned signal judges sentences of at least this many words. */
 export const LEARNED_MIN_WORDS = 4
 
@@ -315,7 +315,6 @@ export function checkTone(text: string, families: CompiledFamily[], options: Ton
       }
     }
     const matches = familyMatches(sentence, families)
-    let found = false
     const taken: [number, number][] = []
     for (const { family, first, last } of matches) {
       if (isAvoided(sentence, first, last) || isCondition(sentence, first, last)) continue
@@ -323,13 +322,12 @@ export function checkTone(text: string, families: CompiledFamily[], options: Ton
       // Two families on the same words are one finding (the first family explains it).
       if (taken.some(([a, b]) => first <= b && last >= a)) continue
       taken.push([first, last])
-      found = true
       const start = sentence[first]!.start
       const end = sentence[last]!.end
       findings.push({ familyId: family.family.id, start, end, text: text.slice(start, end), sentence: sentenceText })
     }
     // Headings and fragments ("Klantenkaart vergeten?") are too short to judge by resemblance.
-    if (found || !model || sentence.length < LEARNED_MIN_WORDS) return
+    if (taken.length || !model || sentence.length < LEARNED_MIN_WORDS) return
     const { probability, vector } = learnedProbability(model, sentences, index)
     if (probability >= model.data.threshold) learned({ example: nearestExample(model, vector) })
   })

@@ -6,10 +6,10 @@
 // is only measured, before and after. The threshold is chosen by 5-fold cross-validation on the
 // training sentences; the model goes to app/tone/model.json.
 import { readFile, writeFile } from 'node:fs/promises'
-import { checkTone, compileFamilies } from './checker.ts'
+import { compileFamilies } from './checker.ts'
 import { loadToneModel, type ToneModelData } from './classifier.ts'
 import { DEFAULT_PHRASE_FAMILIES } from './default-families.ts'
-import { evaluate, formatScores, scores, trainToneModel, type LabelledSentence } from './train.ts'
+import { crossValidate, evaluate, formatScores, trainToneModel, type LabelledSentence } from './train.ts'
 
 const corpus = new URL('corpus/', import.meta.url)
 const modelPath = new URL('model.json', import.meta.url)
@@ -44,20 +44,7 @@ const families = compileFamilies(DEFAULT_PHRASE_FAMILIES.map((family) => ({ ...f
 const before = loadToneModel(JSON.parse(await readFile(modelPath, 'utf8')) as ToneModelData)
 
 // Cross-validation: each fifth of the training sentences is checked by a model that never saw it.
-const thresholds = [0.5, 0.6, 0.7, 0.8]
-const folds = 5
-const predictions = thresholds.map(() => [] as { expected: boolean; flagged: boolean }[])
-for (let fold = 0; fold < folds; fold++) {
-  const model = loadToneModel(trainToneModel(training.filter((_, index) => index % folds !== fold)))
-  for (const sample of training.filter((_, index) => index % folds === fold)) {
-    thresholds.forEach((threshold, t) => {
-      model.data = { ...model.data, threshold }
-      const flagged = checkTone(sample.text, families, { model }).length > 0
-      predictions[t]!.push({ expected: sample.label === 'afpoeier', flagged })
-    })
-  }
-}
-const cv = thresholds.map((threshold, t) => ({ threshold, ...scores(predictions[t]!) }))
+const cv = crossValidate(training, families, [0.5, 0.6, 0.7, 0.8])
 log('5-fold cross-validation on the training sentences (families + model):')
 for (const row of cv) {
   log(

@@ -152,42 +152,28 @@ export function evaluate(samples: LabelledSentence[], families: CompiledFamily[]
   }
 }
 
-/** k-fold cross-validation on the development part: how the model does on sentences it did not learn. */
+/**
+ * k-fold cross-validation: each fold is checked (families and model) by a model trained on the
+ * other folds, at each of the thresholds; the scores per threshold.
+ */
 export function crossValidate(
   samples: LabelledSentence[],
   families: CompiledFamily[],
-  options: TrainOptions & { folds?: number } = {},
-): Evaluation {
-  const folds = options.folds ?? 5
-  const predictions: { sample: LabelledSentence; flagged: boolean; families: string[] }[] = []
+  thresholds: number[],
+  folds = 5,
+): (Scores & { threshold: number })[] {
+  const results = thresholds.map(() => [] as { expected: boolean; flagged: boolean }[])
   for (let fold = 0; fold < folds; fold++) {
-    const train = samples.filter((_, index) => index % folds !== fold)
-    const held = samples.filter((_, index) => index % folds === fold)
-    const model = loadToneModel(trainToneModel(train, options))
-    for (const sample of held) {
-      const findings = checkTone(sample.text, families, { model })
-      predictions.push({ sample, flagged: findings.length > 0, families: findings.map((f) => f.familyId) })
+    const model = loadToneModel(trainToneModel(samples.filter((_, index) => index % folds !== fold)))
+    for (const sample of samples.filter((_, index) => index % folds === fold)) {
+      thresholds.forEach((threshold, t) => {
+        model.data = { ...model.data, threshold }
+        const flagged = checkTone(sample.text, families, { model }).length > 0
+        results[t]!.push({ expected: sample.label === 'afpoeier', flagged })
+      })
     }
   }
-  const toResult = (p: (typeof predictions)[number]) => ({
-    expected: p.sample.label === 'afpoeier',
-    flagged: p.flagged,
-  })
-  const styles = [...new Set(samples.map((sample) => sample.style))].sort()
-  return {
-    overall: scores(predictions.map(toResult)),
-    byStyle: Object.fromEntries(
-      styles.map((style) => [style, scores(predictions.filter((p) => p.sample.style === style).map(toResult))]),
-    ),
-    errors: predictions
-      .filter((p) => toResult(p).expected !== p.flagged)
-      .map((p) => ({
-        text: p.sample.text,
-        style: p.sample.style,
-        expected: p.sample.label === 'afpoeier',
-        families: p.families,
-      })),
-  }
+  return thresholds.map((threshold, t) => ({ threshold, ...scores(results[t]!) }))
 }
 
 /** A table of scores, one line per style, for the terminal. */

@@ -7,6 +7,17 @@ import { signIn } from './helpers.ts'
 const PRINCIPLE = 'Een eerlijk nee, altijd met een alternatief'
 const FAMILY = 'Dat hebben we nog nooit gedaan'
 
+/** From the start page to a new guideline in Noord under PRINCIPLE, as a writer gets there. */
+async function writeGuidelineInNoord(page: Page) {
+  await page.goto('/')
+  await page.getByRole('main').getByRole('link', { name: 'Noord', exact: true }).click()
+  await page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 2, name: PRINCIPLE }) })
+    .getByRole('link', { name: 'Richtlijn schrijven' })
+    .click()
+}
+
 async function tryText(page: Page, text: string) {
   await page.goto('/tone')
   await page.getByLabel('Tekst', { exact: true }).fill(text)
@@ -40,13 +51,7 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
 
   // A member writes a guideline: the underline appears while typing, the panel explains.
   await signIn(page, 'member.noord@leidraad.test')
-  await page.goto('/')
-  await page.getByRole('main').getByRole('link', { name: 'Noord', exact: true }).click()
-  await page
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { level: 2, name: PRINCIPLE }) })
-    .getByRole('link', { name: 'Richtlijn schrijven' })
-    .click()
+  await writeGuidelineInNoord(page)
   // The title is checked as it is typed too.
   await page.getByLabel('Titel').fill('Dat mag ik niet')
   await expect(page.getByTestId('title-tone-findings')).toContainText('"Dat mag ik niet"')
@@ -113,13 +118,7 @@ test('a writer reports a wrong underline and a missed brush-off from the editor;
 }) => {
   const missed = 'Die stoelen gaan twintig jaar mee bij normaal gebruik.'
   await signIn(page, 'manager.noord@leidraad.test')
-  await page.goto('/')
-  await page.getByRole('main').getByRole('link', { name: 'Noord', exact: true }).click()
-  await page
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { level: 2, name: PRINCIPLE }) })
-    .getByRole('link', { name: 'Richtlijn schrijven' })
-    .click()
+  await writeGuidelineInNoord(page)
   const editor = page.getByRole('textbox', { name: 'Tekst' })
   await editor.click()
   // A paraphrase no family knows: the learned signal underlines it, with a labelled example.

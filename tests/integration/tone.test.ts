@@ -28,6 +28,10 @@ type Role = (typeof ROLES)[number]
 const abilities = {} as Record<Role, ReturnType<typeof defineAbilityFor>>
 const cookies = {} as Record<Role, string>
 
+/** A guideline whose version 1 is published (the factory writes the title into the body too). */
+const publishedGuideline = (regionId: string, principleId: string, title: string) =>
+  makeGuideline(org.users.hq.id, { regionId, principleId, status: 'published', publishedVersion: 1, title })
+
 beforeAll(async () => {
   org = await makeOrganisation()
   const signedIn = await signInRoles(org, ROLES)
@@ -179,25 +183,13 @@ describe('the tone check around guidelines', () => {
 
   it('the region page and the coverage count the findings of published versions only, and only where the reader may look', async () => {
     const principle = await makePrinciple(org.users.hq.id, { status: 'published', publishedVersion: 1 })
-    const flagged = await makeGuideline(org.users.hq.id, {
-      regionId: org.regionA.id,
-      principleId: principle.id,
-      status: 'published',
-      publishedVersion: 1,
-      title: 'Dat mag ik niet, het systeem ligt eruit',
-    })
+    const flagged = await publishedGuideline(org.regionA.id, principle.id, 'Dat mag ik niet, het systeem ligt eruit')
     const draft = await makeGuideline(org.users.hq.id, {
       regionId: org.regionA.id,
       principleId: principle.id,
       title: 'Dat is niet ons probleem',
     })
-    const elsewhere = await makeGuideline(org.users.hq.id, {
-      regionId: org.regionB.id,
-      principleId: principle.id,
-      status: 'published',
-      publishedVersion: 1,
-      title: 'Dat is niet ons probleem',
-    })
+    const elsewhere = await publishedGuideline(org.regionB.id, principle.id, 'Dat is niet ons probleem')
     // The factory writes the title into the body too ("Tekst van <title>"): each phrase counts twice.
     const asHq = await toneFindingsOfPublishedGuidelines(abilities.hq)
     expect(asHq.get(flagged.id)).toEqual([
@@ -292,6 +284,47 @@ describe('writers report the tone check’s mistakes; HQ decides', () => {
     expect(await countToneFindings(abilities.member, 'Dat is nu eenmaal ons beleid, zei de klant tevreden.')).toBe(0)
   })
 
+  it('the same report twice at once is stored once; two decisions at once: one wins, the other is 409', async () => {
+    const form = { intent: 'report', kind: 'missed', text: 'Die kasten gaan twintig jaar mee bij normaal gebruik.' }
+    const reports = await Promise.all([
+      callRoute(toneRoute.action, { cookie: cookies.member, form }),
+      callRoute(toneRoute.action, { cookie: cookies.member, form }),
+    ])
+    expect(reports.map((r) => r.status)).toEqual([200, 200])
+    const stored = await prisma.toneReport.findMany({ where: { text: form.text } })
+    expect(stored).toHaveLength(1)
+    const review = (decision: string) =>
+      callRoute(toneRoute.action, { cookie: cookies.hq, form: { intent: 'review', id: stored[0]!.id, decision } })
+    const decisions = await Promise.all([review('accepted'), review('declined')])
+    expect(decisions.map((d) => d.status).sort()).toEqual([302, 409])
+    const decided = await prisma.toneReport.findUniqueOrThrow({ where: { id: stored[0]!.id } })
+    expect(
+      await prisma.auditEvent.count({ where: { subjectId: decided.id, action: { startsWith: 'toneReport.' } } }),
+    ).toBe(2) // the report and the one decision that won
+  })
+
+  it('odd input on the tone page is an answer, never a 500 or a row', async () => {
+    const before = await prisma.toneReport.count()
+    const tryPage = (query: string) => callRoute(toneRoute.loader, { cookie: cookies.member, path: `/tone?${query}` })
+    // A NUL byte in the address is refused; a huge text is cut to the box's length and checked.
+    expect((await tryPage(`text=${encodeURIComponent('\u0000dat is beleid')}`)).status).toBe(400)
+    const long = await tryPage(`text=${encodeURIComponent('Dat is beleid. '.repeat(1_000))}&check=${'x'.repeat(5_000)}`)
+    expect(long.status).toBe(200)
+    expect((long.data as { text: string; published: unknown }).text).toHaveLength(2_000)
+    expect((long.data as { published: unknown }).published).toBeNull()
+    for (const form of [
+      { intent: 'report', kind: 'missed', text: 'x'.repeat(1_001) },
+      { intent: 'report', kind: 'sometimes', text: 'Dat is een zin.' },
+      { intent: 'report', kind: 'wrongFlag', text: 'Dat is een zin.', familyId: 'f'.repeat(61) },
+      { intent: 'review', id: 'no-such-report', decision: 'accepted' },
+      { intent: 'review', id: 'x', decision: 'maybe' },
+    ]) {
+      const outcome = await callRoute(toneRoute.action, { cookie: cookies.hq, form })
+      expect([400, 404], JSON.stringify(form)).toContain(outcome.status)
+    }
+    expect(await prisma.toneReport.count()).toBe(before)
+  })
+
   it('the tone page lists reports: HQ all of them with decisions, a writer only their own', async () => {
     const asHq = await callRoute(toneRoute.loader, { cookie: cookies.hq, path: '/tone' })
     const hqReports = (asHq.data as { reports: { decided: { text: string }[]; may: { review: boolean } } }).reports
@@ -309,20 +342,8 @@ describe('writers report the tone check’s mistakes; HQ decides', () => {
 describe('checking every published guideline at once', () => {
   it('HQ sees every region’s flagged guidelines, a manager only their own region’s', async () => {
     const principle = await makePrinciple(org.users.hq.id, { status: 'published', publishedVersion: 1 })
-    const here = await makeGuideline(org.users.hq.id, {
-      regionId: org.regionA.id,
-      principleId: principle.id,
-      status: 'published',
-      publishedVersion: 1,
-      title: 'Ons systeem laat dat niet toe',
-    })
-    const there = await makeGuideline(org.users.hq.id, {
-      regionId: org.regionB.id,
-      principleId: principle.id,
-      status: 'published',
-      publishedVersion: 1,
-      title: 'Dat bepaalt het hoofdkantoor, niet ik',
-    })
+    const here = await publishedGuideline(org.regionA.id, principle.id, 'Ons systeem laat dat niet toe')
+    const there = await publishedGuideline(org.regionB.id, principle.id, 'Dat bepaalt het hoofdkantoor, niet ik')
     type Checked = { published: { checked: number; flagged: { id: string; findings: { text: string }[] }[] } }
     const asHq = (await callRoute(toneRoute.loader, { cookie: cookies.hq, path: '/tone?check=published' }))
       .data as Checked
