@@ -312,7 +312,7 @@ describe('writers report the tone check’s mistakes; HQ decides', () => {
     expect(long.status).toBe(200)
     expect((long.data as { text: string; published: unknown }).text).toHaveLength(2_000)
     expect((long.data as { published: unknown }).published).toBeNull()
-    for (const form of [
+    for (const form of <Record<string, string>[]>[
       { intent: 'report', kind: 'missed', text: 'x'.repeat(1_001) },
       { intent: 'report', kind: 'sometimes', text: 'Dat is een zin.' },
       { intent: 'report', kind: 'wrongFlag', text: 'Dat is een zin.', familyId: 'f'.repeat(61) },
