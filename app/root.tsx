@@ -20,6 +20,7 @@ import { abilityFromPackedRules, createAppAbility } from './permissions/ability.
 import { countUnread } from './models/notifications.server.ts'
 import { getSessionUser } from './web/auth.server.ts'
 import { openToAll } from './web/route.server.ts'
+import { forServerRenderOnly, isPlainHtmlPage } from './web/plain-html.server.ts'
 import { takeFlash } from './web/flash.server.ts'
 import { getLanguage } from './web/i18n.server.ts'
 import appStyles from './styles/app.css?url'
@@ -44,22 +45,21 @@ export const loader = openToAll(async ({ request }) => {
   ])
   // The bell: one small indexed count per page.
   const unread = user ? await countUnread(user.id) : 0
-  return data(
-    {
-      language,
-      flash,
-      user: user && {
-        name: user.name,
-        email: user.email,
-        orgRole: user.orgRole,
-        mustChangePassword: user.mustChangePassword,
-        memberships: user.memberships.map((m) => ({ role: m.role, region: m.region })),
-        unread,
-      },
-      rules: user ? packAbility(defineAbilityFor(user)) : [],
+  const rootData = {
+    language,
+    flash,
+    user: user && {
+      name: user.name,
+      email: user.email,
+      orgRole: user.orgRole,
+      mustChangePassword: user.mustChangePassword,
+      memberships: user.memberships.map((m) => ({ role: m.role, region: m.region })),
+      unread,
     },
-    { headers },
-  )
+    rules: user ? packAbility(defineAbilityFor(user)) : [],
+  }
+  // A plain-HTML page (the handbook) never hydrates: nothing of this is encoded for the browser.
+  return data(isPlainHtmlPage(request) ? forServerRenderOnly(rootData) : rootData, { headers })
 })
 
 export type RootLoaderData = typeof loader

@@ -504,6 +504,12 @@ const en: Translations = {
     },
   },
   coverage: {
+    filter: { label: 'Principle', all: 'All principles', show: 'Show' },
+    summaryIntro:
+      '{{regions}} regions × {{principles}} principles: per region and per principle, how many are in each state. Choose a principle to see every region’s state.',
+    perRegion: 'Per region',
+    perPrinciple: 'Per principle',
+    principle: 'Principle',
     history: {
       title: 'Read rate per region, the last weeks',
       thisWeek: 'This week',

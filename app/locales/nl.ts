@@ -504,6 +504,12 @@ const nl = {
     },
   },
   coverage: {
+    filter: { label: 'Principe', all: 'Alle principes', show: 'Toon' },
+    summaryIntro:
+      '{{regions}} regio’s × {{principles}} principes: per regio en per principe het aantal in elke stand. Kies een principe voor de stand van elke regio.',
+    perRegion: 'Per regio',
+    perPrinciple: 'Per principe',
+    principle: 'Principe',
     history: {
       title: 'Leesgraad per regio, de afgelopen weken',
       thisWeek: 'Deze week',

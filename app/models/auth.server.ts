@@ -1,6 +1,7 @@
 // Who is signed in: checking a password (with throttling), the session rows behind the cookie,
 // and changing one's own password. The cookie and the redirects are the web layer's
 // (app/web/auth.server.ts); this module only knows users and sessions.
+import type { OrgRole, RegionRole } from '~/generated/prisma/enums.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '~/utils/password.server.ts'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -10,20 +11,20 @@ import { recordAudit } from './audit.server.ts'
 /** How long a sign-in lasts. The database row decides; the cookie only carries its id. */
 export const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 14
 
-const sessionUserSelect = {
-  id: true,
-  email: true,
-  name: true,
-  orgRole: true,
-  deactivatedAt: true,
-  mustChangePassword: true,
-  memberships: {
-    select: { regionId: true, role: true, region: { select: { id: true, name: true, slug: true } } },
-    orderBy: { region: { name: 'asc' } },
-  },
-} as const
-
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>
+/** Who is signed in, as every loader and action sees them. */
+export interface SessionUser {
+  id: string
+  email: string
+  name: string
+  orgRole: OrgRole | null
+  mustChangePassword: boolean
+  /** Always null here (a deactivated user has no live session); the ability reads it. */
+  deactivatedAt: Date | null
+  /** The user's regions, by region name. */
+  memberships: { regionId: string; role: RegionRole; region: { id: string; name: string; slug: string } }[]
+  sessionId: string
+  sessionExpiresAt: Date
+}
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase()
@@ -71,13 +72,22 @@ export function createSession(userId: string) {
   })
 }
 
-/** The user of a live session (not expired, not revoked, user not deactivated), or null. */
-export async function findSessionUser(sessionId: string) {
-  const session = await prisma.session.findFirst({
-    where: { id: sessionId, expiresAt: { gt: new Date() }, user: { deactivatedAt: null } },
-    select: { id: true, expiresAt: true, user: { select: sessionUserSelect } },
-  })
-  return session ? { ...session.user, sessionId: session.id, sessionExpiresAt: session.expiresAt } : null
+/**
+ * The user of a live session (not expired, not revoked, user not deactivated), or null. Every
+ * request asks this, so it is one SQL statement: session, user and memberships with their regions.
+ */
+export async function findSessionUser(sessionId: string): Promise<SessionUser | null> {
+  const rows = await prisma.$queryRaw<
+    (Omit<SessionUser, 'memberships'> & { memberships: SessionUser['memberships'] })[]
+  >`
+    /* prepared */ SELECT u."id", u."email", u."name", u."orgRole"::text AS "orgRole", u."mustChangePassword", u."deactivatedAt",
+      s."id" AS "sessionId", s."expiresAt" AS "sessionExpiresAt",
+      COALESCE((SELECT json_agg(json_build_object('regionId', m."regionId", 'role', m."role",
+          'region', json_build_object('id', r."id", 'name', r."name", 'slug', r."slug")) ORDER BY r."name", r."id")
+        FROM "Membership" m JOIN "Region" r ON r."id" = m."regionId" WHERE m."userId" = u."id"), '[]'::json) AS "memberships"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${sessionId} AND s."expiresAt" > ${new Date()} AND u."deactivatedAt" IS NULL`
+  return rows[0] ?? null
 }
 
 export async function endSession(sessionId: string): Promise<void> {

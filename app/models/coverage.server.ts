@@ -5,6 +5,7 @@ import { accessibleBy } from '@casl/prisma/runtime'
 import type { DecisionKind, GuidelineStatus } from '~/generated/prisma/enums.ts'
 import { can, type AppAbility } from '~/permissions/ability.ts'
 import { authorize } from '~/permissions/authorize.ts'
+import { NotFound } from '~/utils/errors.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { CELL_STATES, type CellState } from './coverage-states.ts'
 import { countOpenFeedback } from './feedback.server.ts'
@@ -161,7 +162,14 @@ export async function coverageMatrix(ability: AppAbility, options: { regionId?: 
  * HQ's overview page (a manager or member sees their own regions): the matrix, each region's
  * read rate and the tone check's findings per cell. Frontline is refused.
  */
-export async function coverageOverview(ability: AppAbility) {
+/**
+ * Up to this many cells HQ sees the whole matrix; a larger organisation (50 regions × 200
+ * principles is 10 000 cells, megabytes of HTML) sees one row per region and one per principle
+ * with the counts per state, and the matrix of one principle at a time (`principleId`).
+ */
+export const MATRIX_CELLS = 600
+
+export async function coverageOverview(ability: AppAbility, options: { principleId?: string } = {}) {
   authorize(ability, 'readDraft', 'Guideline')
   const [matrix, toneFindings, history] = await Promise.all([
     coverageMatrix(ability),
@@ -172,7 +180,36 @@ export async function coverageOverview(ability: AppAbility) {
     ability,
     matrix.rows.map((r) => r.region.id),
   )
-  return { ...matrix, rates: Object.fromEntries(rates), tone: toneCountsPerCell(matrix.rows, toneFindings), history }
+  const tone = toneCountsPerCell(matrix.rows, toneFindings)
+  // Per principle: how many regions are in each state (the summary's rows).
+  const principleCounts = matrix.principles.map((_, index) => {
+    const counts = Object.fromEntries(CELL_STATES.map((state) => [state, 0])) as Record<CellState, number>
+    for (const row of matrix.rows) counts[row.cells[index]!.state]++
+    return counts
+  })
+  const principles = matrix.principles.map((principle, index) => ({ ...principle, counts: principleCounts[index]! }))
+  const choices = matrix.principles.map(({ id, title }) => ({ id, title }))
+  const base = { rates: Object.fromEntries(rates), tone, history, choices }
+  if (options.principleId) {
+    const index = matrix.principles.findIndex((p) => p.id === options.principleId)
+    if (index < 0) throw new NotFound()
+    return {
+      ...base,
+      view: 'matrix' as const,
+      principle: principles[index]!,
+      principles: [principles[index]!],
+      rows: matrix.rows.map((row) => ({ ...row, cells: [row.cells[index]!] })),
+    }
+  }
+  const view = matrix.principles.length * matrix.rows.length > MATRIX_CELLS ? ('summary' as const) : ('matrix' as const)
+  return {
+    ...base,
+    view,
+    principle: null,
+    principles,
+    // The summary shows no cells: none are sent.
+    rows: view === 'summary' ? matrix.rows.map((row) => ({ ...row, cells: [] })) : matrix.rows,
+  }
 }
 
 /**

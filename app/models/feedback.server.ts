@@ -32,6 +32,43 @@ const feedbackSelect = {
   answeredBy: { select: { name: true } },
 } as const
 
+/** The reader's own feedback on the frontline pages: the names come with `withPeople`. */
+const ownFeedbackSelect = {
+  id: true,
+  body: true,
+  status: true,
+  answer: true,
+  answeredAt: true,
+  passedToHqAt: true,
+  createdAt: true,
+  versionNumber: true,
+  authorId: true,
+  answeredById: true,
+} as const
+
+/**
+ * Adds the author's and the answerer's names. Prisma asks a relation with a statement of its own
+ * even when no row has one; the frontline pages list the reader's own feedback on every view and
+ * usually have none, so this asks for names only when there are rows.
+ */
+async function withPeople<T extends { authorId: string | null; answeredById: string | null }>(rows: Promise<T[]>) {
+  const list = await rows
+  const ids = [...new Set(list.flatMap((row) => [row.authorId, row.answeredById]).filter((id) => id !== null))]
+  const people = ids.length
+    ? new Map(
+        (await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [
+          u.id,
+          u.name,
+        ]),
+      )
+    : new Map<string, string>()
+  return list.map((row) => ({
+    ...row,
+    author: row.authorId ? { name: people.get(row.authorId) ?? '' } : null,
+    answeredBy: row.answeredById ? { name: people.get(row.answeredById) ?? '' } : null,
+  }))
+}
+
 export async function sendFeedback(
   ability: AppAbility,
   userId: string,
@@ -79,17 +116,19 @@ export async function askQuestion(ability: AppAbility, userId: string, regionId:
 
 /** The asker's own questions in a region (newest first, the last 90 days), with their answers. */
 export function listMyQuestions(ability: AppAbility, userId: string, regionId: string) {
-  return prisma.feedback.findMany({
-    where: {
-      AND: [
-        readable(ability),
-        { authorId: userId, regionId, guidelineId: null, createdAt: { gte: new Date(Date.now() - 90 * 86_400_000) } },
-      ],
-    },
-    orderBy: { createdAt: 'desc' },
-    take: 10,
-    select: feedbackSelect,
-  })
+  return withPeople(
+    prisma.feedback.findMany({
+      where: {
+        AND: [
+          readable(ability),
+          { authorId: userId, regionId, guidelineId: null, createdAt: { gte: new Date(Date.now() - 90 * 86_400_000) } },
+        ],
+      },
+      orderBy: { createdAt: 'desc' },
+      take: 10,
+      select: ownFeedbackSelect,
+    }),
+  )
 }
 
 /**
@@ -158,31 +197,35 @@ export async function questionToDraft(
 
 /** The reader's own feedback on one guideline, newest first. */
 export function listMyFeedback(ability: AppAbility, userId: string, guidelineId: string) {
-  return prisma.feedback.findMany({
-    where: { AND: [readable(ability), { authorId: userId, guidelineId }] },
-    orderBy: { createdAt: 'desc' },
-    select: feedbackSelect,
-  })
+  return withPeople(
+    prisma.feedback.findMany({
+      where: { AND: [readable(ability), { authorId: userId, guidelineId }] },
+      orderBy: { createdAt: 'desc' },
+      select: ownFeedbackSelect,
+    }),
+  )
 }
 
 /** Answers to the reader's feedback they have not seen in the handbook yet (answered in the last 30 days). */
 export function listRecentAnswers(ability: AppAbility, userId: string, regionId: string) {
-  return prisma.feedback.findMany({
-    where: {
-      AND: [
-        readable(ability),
-        {
-          authorId: userId,
-          regionId,
-          guidelineId: { not: null },
-          answeredAt: { gte: new Date(Date.now() - 30 * 86_400_000) },
-        },
-      ],
-    },
-    orderBy: { answeredAt: 'desc' },
-    take: 5,
-    select: { id: true, guidelineId: true, answer: true, answeredBy: { select: { name: true } } },
-  })
+  return withPeople(
+    prisma.feedback.findMany({
+      where: {
+        AND: [
+          readable(ability),
+          {
+            authorId: userId,
+            regionId,
+            guidelineId: { not: null },
+            answeredAt: { gte: new Date(Date.now() - 30 * 86_400_000) },
+          },
+        ],
+      },
+      orderBy: { answeredAt: 'desc' },
+      take: 5,
+      select: { id: true, guidelineId: true, answer: true, authorId: true, answeredById: true },
+    }),
+  )
 }
 
 /** The region whose feedback inbox this is, if the user handles it (the manager): NotFound / Forbidden otherwise. */

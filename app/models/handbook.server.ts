@@ -7,7 +7,7 @@ import { accessibleBy } from '@casl/prisma/runtime'
 import type { AppAbility } from '~/permissions/ability.ts'
 import { authorize } from '~/permissions/authorize.ts'
 import { invariantFound } from '~/utils/errors.ts'
-import { prisma } from '~/utils/db.server.ts'
+import { prisma, readingDb, type Db } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 
 const publishedIn = (ability: AppAbility, regionId: string) => ({
@@ -29,9 +29,78 @@ export function authorizeHandbook(ability: AppAbility, regionId: string) {
   authorize(ability, 'read', 'Guideline', { regionId, publishedVersion: 1, status: 'published' })
 }
 
+/** A region's handbook as every reader sees it: principles in HQ's order, their published guidelines. */
+export interface RegionHandbook {
+  principles: {
+    id: string
+    slug: string
+    title: string
+    guidelines: {
+      id: string
+      title: string
+      changedAt: Date
+      confirmBy: Date | null
+      /** The oldest version whose confirmation still counts (a minor correction keeps earlier ones). */
+      confirmationVersion: number
+      /** HQ changed the principle since this rule was written; the region is reviewing it. */
+      underReview: boolean
+    }[]
+  }[]
+}
+
+/**
+ * The handbook's parts that do not depend on the reader, per region, kept while its stamp holds.
+ * The stamp is computed from the published versions themselves (read on every request, so every
+ * app process sees a new version at once, without messages between processes or clocks).
+ */
+const regionHandbooks = new Map<string, { stamp: string; handbook: Promise<RegionHandbook> }>()
+const MAX_CACHED_REGIONS = 500
+
+/**
+ * The region's handbook with the reader's read state: one statement for the stamp and the reader's
+ * confirmations, and (only when the region published something since) one for the list itself.
+ * `stamp` names the list's content, for caching what is made of it (the rendered list).
+ */
 export async function getHandbook(ability: AppAbility, userId: string, regionId: string) {
   authorizeHandbook(ability, regionId)
-  const rows = await prisma.$queryRaw<
+  const db = readingDb()
+  const [row] = await db.$queryRaw<{ stamp: string; confirmed: Record<string, number> }[]>`
+    /* prepared */ SELECT md5(
+        coalesce((SELECT string_agg(concat_ws(':', g."id", g."publishedVersion", g."status", g."basedOnPrincipleVersion", g."principleId"), ',' ORDER BY g."id")
+          FROM "Guideline" g WHERE g."regionId" = ${regionId} AND g."publishedVersion" > 0), '') || '|' ||
+        coalesce((SELECT string_agg(concat_ws(':', p."id", p."publishedVersion", p."position", p."status"), ',' ORDER BY p."id")
+          FROM "Principle" p), '')) AS "stamp",
+      coalesce((SELECT json_object_agg(a."guidelineId", a."version") FROM (
+        SELECT a."guidelineId", max(a."versionNumber") AS "version" FROM "Acknowledgement" a
+        WHERE a."userId" = ${userId} AND a."regionId" = ${regionId} GROUP BY a."guidelineId") a), '{}'::json) AS "confirmed"`
+  const { stamp, confirmed } = row!
+  let cached = regionHandbooks.get(regionId)
+  if (cached?.stamp !== stamp) {
+    cached = { stamp, handbook: loadRegionHandbook(db, regionId) }
+    regionHandbooks.delete(regionId)
+    if (regionHandbooks.size >= MAX_CACHED_REGIONS) regionHandbooks.delete(regionHandbooks.keys().next().value!)
+    regionHandbooks.set(regionId, cached)
+    cached.handbook.catch(() => regionHandbooks.delete(regionId))
+  }
+  const { principles } = await cached.handbook
+  const readState = (guideline: { id: string; confirmationVersion: number }): ReadState => {
+    const version = confirmed[guideline.id]
+    return version === undefined ? 'new' : version >= guideline.confirmationVersion ? 'read' : 'changed'
+  }
+  return {
+    stamp,
+    principles: principles.map((principle) => ({
+      ...principle,
+      guidelines: principle.guidelines.map((guideline) => {
+        const state = readState(guideline)
+        return { ...guideline, state, confirmBy: state === 'read' ? null : guideline.confirmBy }
+      }),
+    })),
+  }
+}
+
+async function loadRegionHandbook(db: Db, regionId: string): Promise<RegionHandbook> {
+  const rows = await db.$queryRaw<
     {
       id: string
       principleId: string
@@ -40,17 +109,13 @@ export async function getHandbook(ability: AppAbility, userId: string, regionId:
       title: string
       changedAt: Date
       confirmBy: Date | null
-      confirmed: boolean
-      everConfirmed: boolean
+      confirmationVersion: number
       underReview: boolean
     }[]
   >`
     SELECT g."id", p."id" AS "principleId", p."slug" AS "principleSlug", pv."title" AS "principleTitle",
-      v."title", v."publishedAt" AS "changedAt", v."confirmBy",
-      g."basedOnPrincipleVersion" < p."publishedVersion" AS "underReview",
-      EXISTS (SELECT 1 FROM "Acknowledgement" a WHERE a."userId" = ${userId} AND a."guidelineId" = g."id"
-        AND a."versionNumber" >= v."confirmationVersion") AS "confirmed",
-      EXISTS (SELECT 1 FROM "Acknowledgement" a WHERE a."userId" = ${userId} AND a."guidelineId" = g."id") AS "everConfirmed"
+      v."title", v."publishedAt" AS "changedAt", v."confirmBy", v."confirmationVersion",
+      g."basedOnPrincipleVersion" < p."publishedVersion" AS "underReview"
     FROM "Guideline" g
     JOIN "GuidelineVersion" v ON v."guidelineId" = g."id" AND v."number" = g."publishedVersion"
     JOIN "Principle" p ON p."id" = g."principleId"
@@ -58,41 +123,20 @@ export async function getHandbook(ability: AppAbility, userId: string, regionId:
     WHERE g."regionId" = ${regionId} AND g."publishedVersion" > 0 AND g."status" <> 'archived'
       AND p."position" IS NOT NULL AND p."status" <> 'archived'
     ORDER BY p."position", v."title"`
-  const principles: {
-    id: string
-    slug: string
-    title: string
-    guidelines: {
-      id: string
-      title: string
-      changedAt: Date
-      state: ReadState
-      confirmBy: Date | null
-      /** HQ changed the principle since this rule was written; the region is reviewing it. */
-      underReview: boolean
-    }[]
-  }[] = []
-  for (const row of rows) {
+  const principles: RegionHandbook['principles'] = []
+  for (const { principleId, principleSlug, principleTitle, ...guideline } of rows) {
     let principle = principles.at(-1)
-    if (principle?.id !== row.principleId) {
-      principle = { id: row.principleId, slug: row.principleSlug, title: row.principleTitle, guidelines: [] }
+    if (principle?.id !== principleId) {
+      principle = { id: principleId, slug: principleSlug, title: principleTitle, guidelines: [] }
       principles.push(principle)
     }
-    const state: ReadState = row.confirmed ? 'read' : row.everConfirmed ? 'changed' : 'new'
-    principle.guidelines.push({
-      id: row.id,
-      title: row.title,
-      changedAt: row.changedAt,
-      state,
-      confirmBy: state === 'read' ? null : row.confirmBy,
-      underReview: row.underReview,
-    })
+    principle.guidelines.push(guideline)
   }
-  return principles
+  return { principles }
 }
 
 /** What the reader still has to confirm, soonest due first (the handbook's to-do). */
-export function toConfirm(principles: Awaited<ReturnType<typeof getHandbook>>) {
+export function toConfirm(principles: Awaited<ReturnType<typeof getHandbook>>['principles']) {
   return principles
     .flatMap((p) => p.guidelines)
     .filter((g) => g.state !== 'read')
@@ -104,53 +148,73 @@ export function toConfirm(principles: Awaited<ReturnType<typeof getHandbook>>) {
  * whether (and when) the reader confirmed the current text.
  */
 export async function getHandbookGuideline(ability: AppAbility, userId: string, regionId: string, guidelineId: string) {
-  const guideline = await prisma.guideline.findFirst({
-    where: { AND: [publishedIn(ability, regionId), { id: guidelineId }] },
-    select: {
-      id: true,
-      regionId: true,
-      principleId: true,
-      publishedVersion: true,
-      basedOnPrincipleVersion: true,
-      principle: { select: { slug: true, publishedVersion: true } },
-    },
-  })
-  invariantFound(guideline)
-  // While the guideline needs review, the reader sees the principle as it was when the rule was
-  // written — never the old rule beside a new "why" that contradicts it.
-  const underReview = guideline.basedOnPrincipleVersion < guideline.principle.publishedVersion
-  const principleVersion =
-    underReview && guideline.basedOnPrincipleVersion > 0
-      ? guideline.basedOnPrincipleVersion
-      : guideline.principle.publishedVersion
-  const [version, principle, acknowledgements] = await Promise.all([
-    prisma.guidelineVersion.findUniqueOrThrow({
-      where: { guidelineId_number: { guidelineId: guideline.id, number: guideline.publishedVersion } },
-      select: {
-        id: true,
-        number: true,
-        title: true,
-        body: true,
-        publishedAt: true,
-        material: true,
-        confirmBy: true,
-        confirmationVersion: true,
-      },
-    }),
-    prisma.principleVersion.findUnique({
-      where: {
-        principleId_number: { principleId: guideline.principleId, number: principleVersion },
-      },
-      select: { id: true, number: true, title: true, body: true },
-    }),
-    prisma.acknowledgement.findMany({
-      where: { userId, guidelineId: guideline.id },
-      orderBy: { versionNumber: 'desc' },
-      select: { versionNumber: true, createdAt: true },
-    }),
-  ])
-  const acknowledgement = acknowledgements.find((a) => a.versionNumber >= version.confirmationVersion)
-  return { guideline, version, principle, underReview, acknowledgedAt: acknowledgement?.createdAt ?? null }
+  authorizeHandbook(ability, regionId)
+  // One statement: the guideline, its published version, the principle version it stands beside
+  // (during a review, the one the rule was written under — never the old rule beside a new "why"
+  // that contradicts it) and the reader's confirmation of the current text.
+  const [row] = await readingDb().$queryRaw<
+    {
+      id: string
+      regionId: string
+      principleId: string
+      publishedVersion: number
+      basedOnPrincipleVersion: number
+      principleSlug: string
+      principlePublishedVersion: number
+      versionId: string
+      number: number
+      title: string
+      body: unknown
+      publishedAt: Date
+      material: boolean
+      confirmBy: Date | null
+      confirmationVersion: number
+      principleVersionId: string | null
+      principleNumber: number | null
+      principleTitle: string | null
+      principleBody: unknown
+      acknowledgedAt: Date | null
+    }[]
+  >`
+    /* prepared */ SELECT g."id", g."regionId", g."principleId", g."publishedVersion", g."basedOnPrincipleVersion",
+      p."slug" AS "principleSlug", p."publishedVersion" AS "principlePublishedVersion",
+      v."id" AS "versionId", v."number", v."title", v."body", v."publishedAt", v."material", v."confirmBy",
+      v."confirmationVersion", pv."id" AS "principleVersionId", pv."number" AS "principleNumber",
+      pv."title" AS "principleTitle", pv."body" AS "principleBody",
+      (SELECT a."createdAt" FROM "Acknowledgement" a WHERE a."userId" = ${userId} AND a."guidelineId" = g."id"
+        AND a."versionNumber" >= v."confirmationVersion" ORDER BY a."versionNumber" DESC LIMIT 1) AS "acknowledgedAt"
+    FROM "Guideline" g
+    JOIN "Principle" p ON p."id" = g."principleId"
+    JOIN "GuidelineVersion" v ON v."guidelineId" = g."id" AND v."number" = g."publishedVersion"
+    LEFT JOIN "PrincipleVersion" pv ON pv."principleId" = p."id" AND pv."number" = CASE
+      WHEN g."basedOnPrincipleVersion" < p."publishedVersion" AND g."basedOnPrincipleVersion" > 0
+      THEN g."basedOnPrincipleVersion" ELSE p."publishedVersion" END
+    WHERE g."id" = ${guidelineId} AND g."regionId" = ${regionId} AND g."publishedVersion" > 0
+      AND g."status" <> 'archived'`
+  invariantFound(row)
+  const guideline = {
+    id: row.id,
+    regionId: row.regionId,
+    principleId: row.principleId,
+    publishedVersion: row.publishedVersion,
+    basedOnPrincipleVersion: row.basedOnPrincipleVersion,
+    principle: { slug: row.principleSlug, publishedVersion: row.principlePublishedVersion },
+  }
+  const version = {
+    id: row.versionId,
+    number: row.number,
+    title: row.title,
+    body: row.body,
+    publishedAt: row.publishedAt,
+    material: row.material,
+    confirmBy: row.confirmBy,
+    confirmationVersion: row.confirmationVersion,
+  }
+  const principle = row.principleVersionId
+    ? { id: row.principleVersionId, number: row.principleNumber!, title: row.principleTitle!, body: row.principleBody }
+    : null
+  const underReview = row.basedOnPrincipleVersion < row.principlePublishedVersion
+  return { guideline, version, principle, underReview, acknowledgedAt: row.acknowledgedAt }
 }
 
 /**

@@ -32,6 +32,20 @@ export async function requireRegion(ability: AppAbility, regionId: string) {
   return region
 }
 
+/**
+ * The region of a page the user opens: one of their own regions comes with their session (no
+ * query; the ability still decides), any other is looked up like `requireRegion`.
+ */
+export async function requireRegionOf(
+  ability: AppAbility,
+  memberships: { region: { id: string; name: string; slug: string } }[],
+  regionId: string,
+): Promise<{ id: string; name: string; slug: string }> {
+  const own = memberships.find((m) => m.region.id === regionId)?.region
+  if (own && can(ability, 'read', 'Region', own)) return own
+  return requireRegion(ability, regionId)
+}
+
 export async function createRegion(
   ability: AppAbility,
   actorId: string,

@@ -1,8 +1,8 @@
 // The search's synonym groups in the database ("geld terug" ~ "terugbetaling" ~ "refund"): HQ
 // adds, edits and disables them on the search words page (routes/search-words.tsx); the Dutch
 // defaults (app/search/default-synonyms.json) are copied in the first time the list is read.
-// The search reads the enabled groups through a per-process cache that an edit in this process
-// clears at once and that other processes refresh within CACHE_SECONDS.
+// The search reads the enabled groups through a per-process cache that every edit clears at once,
+// in every app process (app/utils/cache-invalidation.server.ts).
 import { accessibleBy } from '@casl/prisma/runtime'
 import DEFAULT_SYNONYMS from '~/search/default-synonyms.json'
 import FILLERS from '~/search/fillers.json'
@@ -10,12 +10,11 @@ import { buildLexicon, queryWords, type Lexicon } from '~/search/query.ts'
 import { can, type AppAbility } from '~/permissions/ability.ts'
 import { authorize } from '~/permissions/authorize.ts'
 import { Conflict, invariantFound, isUniqueViolation } from '~/utils/errors.ts'
+import { announceChange, onChange } from '~/utils/cache-invalidation.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { firstFreeSlug, slugify } from '~/utils/slug.ts'
 import type { SearchSynonymInput } from '~/validation/schemas.ts'
 import { recordAudit } from './audit.server.ts'
-
-const CACHE_SECONDS = 30
 
 let defaultsCopied: Promise<void> | null = null
 
@@ -33,11 +32,12 @@ function ensureDefaultSynonyms(): Promise<void> {
   return defaultsCopied
 }
 
-let cached: { at: number; lexicon: Promise<Lexicon> } | null = null
+let cached: { lexicon: Promise<Lexicon> } | null = null
+const CACHE_KEY = 'search-synonyms'
 
 /** The enabled groups and the filler words, prepared for query analysis. */
 export function searchLexicon(): Promise<Lexicon> {
-  if (cached && Date.now() - cached.at < CACHE_SECONDS * 1000) return cached.lexicon
+  if (cached) return cached.lexicon
   const lexicon = (async () => {
     await ensureDefaultSynonyms()
     const rows = await prisma.searchSynonym.findMany({
@@ -50,7 +50,7 @@ export function searchLexicon(): Promise<Lexicon> {
       FILLERS,
     )
   })()
-  cached = { at: Date.now(), lexicon }
+  cached = { lexicon }
   lexicon.catch(() => {
     cached = null
   })
@@ -60,6 +60,7 @@ export function searchLexicon(): Promise<Lexicon> {
 function forgetLexicon() {
   cached = null
 }
+onChange(CACHE_KEY, forgetLexicon)
 
 /** One term per line; blank lines and repeats dropped. */
 export function termLines(terms: string): string[] {
@@ -111,6 +112,7 @@ export async function createSearchSynonym(ability: AppAbility, actorId: string, 
         subjectId: group.id,
         after: { terms, enabled: input.enabled },
       })
+      await announceChange(tx, CACHE_KEY)
       return group
     })
   } catch (error) {
@@ -142,6 +144,7 @@ export async function updateSearchSynonym(ability: AppAbility, actorId: string, 
         before: { terms: termLines(group.terms), enabled: group.enabled },
         after: { terms, enabled: input.enabled },
       })
+      await announceChange(tx, CACHE_KEY)
     })
   } finally {
     forgetLexicon()

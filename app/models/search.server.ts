@@ -18,7 +18,7 @@ import {
   type Concept,
   type Vocabulary,
 } from '~/search/query.ts'
-import { prisma } from '~/utils/db.server.ts'
+import { prisma, readingDb } from '~/utils/db.server.ts'
 import { authorizeHandbook } from './handbook.server.ts'
 import { searchLexicon } from './search-synonyms.server.ts'
 
@@ -103,8 +103,8 @@ export async function searchHandbookWithFallback(
 
 /** One statement asks the vocabulary of published words about every word of the question. */
 async function vocabulary(lookups: { exact: string[]; parts: string[]; typos: string[] }): Promise<Vocabulary> {
-  const rows = await prisma.$queryRaw<{ kind: 'known' | 'compound' | 'typo'; token: string; word: string }[]>`
-    SELECT 'known' AS kind, "word" AS token, "word" FROM "SearchWord" WHERE "word" = ANY(${lookups.exact}::text[])
+  const rows = await readingDb().$queryRaw<{ kind: 'known' | 'compound' | 'typo'; token: string; word: string }[]>`
+    /* prepared */ SELECT 'known' AS kind, "word" AS token, "word" FROM "SearchWord" WHERE "word" = ANY(${lookups.exact}::text[])
     UNION ALL
     SELECT 'compound', t.token, w."word"
     FROM unnest(${lookups.parts}::text[]) AS t(token)
@@ -155,7 +155,8 @@ async function rankedHits(regionId: string, concepts: Concept[]): Promise<Search
   const anyQuery = concepts.map((c) => tsqueryOf(all(c), '')).filter(Boolean)
   if (!anyQuery.length) return []
   const everyQuery = anyQuery.map((q) => `(${q})`).join(' & ')
-  const rows = await prisma.$queryRaw<Row[]>`
+  const rows = await readingDb().$queryRaw<Row[]>`
+    /* prepared */
     -- MATERIALIZED: each concept's queries are parsed and stemmed once, not once per guideline.
     WITH c AS MATERIALIZED (
       SELECT ord, x.weight,
@@ -219,8 +220,8 @@ const CLOSEST_THRESHOLD = 0.3
 /** The region's rules whose titles (or principle titles) resemble the question most (none that do not). */
 export function closestRules(regionId: string, words: string) {
   if (!words) return Promise.resolve([])
-  return prisma.$queryRaw<{ id: string; title: string; principleTitle: string }[]>`
-    SELECT id, "title", "principleTitle" FROM (
+  return readingDb().$queryRaw<{ id: string; title: string; principleTitle: string }[]>`
+    /* prepared */ SELECT id, "title", "principleTitle" FROM (
       SELECT "guidelineId" AS id, "title", "principleTitle",
         greatest(word_similarity(${words}, "title"), 0.5 * word_similarity(${words}, "principleTitle")) AS resemblance
       FROM "SearchEntry" WHERE "regionId" = ${regionId}

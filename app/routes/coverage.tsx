@@ -1,4 +1,5 @@
 import { Link, useLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { CellBadge } from '~/components/guidelines/cell-badge.tsx'
@@ -6,27 +7,207 @@ import { PageTitle, ScrollRegion } from '~/components/ui/form.tsx'
 import { CELL_STATES } from '~/models/coverage-states.ts'
 import { coverageOverview } from '~/models/coverage.server.ts'
 import { signedIn } from '~/web/route.server.ts'
+import { forServerRenderOnly } from '~/web/plain-html.server.ts'
+import { loadAsDocument } from '~/frontline/load-as-document.ts'
+import type { RouteHandle } from '~/root.tsx'
 
-/** HQ's overview: published principles × regions (a manager sees their own regions). */
-export const loader = signedIn(({ ability }) => coverageOverview(ability))
+/**
+ * HQ's overview: published principles × regions (a manager sees their own regions). Plain HTML
+ * without React in the browser (nothing on it needs a script), so a phone renders 10 000 cells'
+ * worth of organisation without hydrating a table. A large organisation gets one row per region
+ * and per principle with the counts, and one principle's matrix at a time (`?principle=`).
+ */
+export const handle: RouteHandle = { hydrate: false }
+export const clientLoader = loadAsDocument
+
+export const loader = signedIn(async ({ ability, request }) => {
+  const principleId = new URL(request.url).searchParams.get('principle')?.slice(0, 100) || undefined
+  return forServerRenderOnly(await coverageOverview(ability, { principleId }))
+})
 
 export default function CoveragePage() {
   const { t } = useTranslation()
-  const { principles, rows, rates, tone, history } = useLoaderData<typeof loader>()
+  const { principles, rows, rates, tone, history, view, principle, choices } = useLoaderData<typeof loader>()
   return (
     <>
       <PageTitle>{t('coverage.title')}</PageTitle>
       <p className="mb-4 text-stone-700">{t('coverage.intro')}</p>
-      <ul className="mb-4 flex flex-wrap gap-2 text-sm" aria-label={t('coverage.legend')}>
-        {CELL_STATES.map((state) => (
-          <li key={state}>
-            <CellBadge state={state} />
-          </li>
+      <PrincipleFilter choices={choices} selected={principle?.id ?? ''} />
+      {view === 'summary' ? (
+        <Summary principles={principles} rows={rows} rates={rates} tone={tone} />
+      ) : (
+        <Matrix principles={principles} rows={rows} rates={rates} tone={tone} />
+      )}
+      <ReadRateHistory history={history} />
+    </>
+  )
+}
+
+type Overview = ReturnType<typeof useLoaderData<typeof loader>>
+type TableProps = Pick<Overview, 'principles' | 'rows' | 'rates' | 'tone'>
+
+/** Choose one principle (its matrix over the regions) or all; a plain GET form, no script. */
+function PrincipleFilter({ choices, selected }: { choices: Overview['choices']; selected: string }) {
+  const { t } = useTranslation()
+  return (
+    <form method="get" action="/coverage" className="mb-4 flex flex-wrap items-end gap-2">
+      <div>
+        <label htmlFor="principle-filter" className="block text-sm font-medium">
+          {t('coverage.filter.label')}
+        </label>
+        <select
+          id="principle-filter"
+          name="principle"
+          defaultValue={selected}
+          className="min-h-11 max-w-full rounded border border-stone-400 bg-white px-2"
+        >
+          <option value="">{t('coverage.filter.all')}</option>
+          {choices.map((choice, index) => (
+            <option key={choice.id} value={choice.id}>
+              {index + 1}. {choice.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="min-h-11 rounded border border-brand-800 px-4 font-medium text-brand-800">
+        {t('coverage.filter.show')}
+      </button>
+    </form>
+  )
+}
+
+/** Per region and per principle: how many cells are in each state (a large organisation's first view). */
+function Summary({ principles, rows, rates, tone }: TableProps) {
+  const { t } = useTranslation()
+  const stateHeaders = CELL_STATES.map((state) => (
+    <th key={state} scope="col" className="px-2 py-2 align-bottom">
+      <CellBadge state={state} compact />
+      <span className="sr-only">{t(`coverage.states.${state}`)}</span>
+    </th>
+  ))
+  return (
+    <>
+      <p className="mb-4 text-stone-700">
+        {t('coverage.summaryIntro', { regions: rows.length, principles: principles.length })}
+      </p>
+      <Legend />
+      <h2 className="mb-2 text-lg font-semibold">{t('coverage.perRegion')}</h2>
+      <SummaryTable caption={t('coverage.perRegion')} first={t('coverage.region')} states={stateHeaders}>
+        {rows.map((row) => (
+          <tr key={row.region.id}>
+            <th scope="row" className="px-3 py-1 font-medium">
+              <a href={`/regions/${row.region.id}/guidelines`} className="text-brand-800 underline">
+                {row.region.name}
+              </a>
+            </th>
+            {CELL_STATES.map((state) => (
+              <td key={state} className="px-2 py-1 text-right tabular-nums">
+                {row.counts[state] || ''}
+              </td>
+            ))}
+            <td className="px-3 py-1 text-xs">
+              <RegionNotes rate={rates[row.region.id]} tone={tone[row.region.id]} />
+            </td>
+          </tr>
         ))}
-        <li>
-          <span className="rounded bg-amber-100 px-1 text-xs text-amber-900">!n</span> {t('tone.overview.columnHint')}
+      </SummaryTable>
+      <h2 className="mb-2 mt-8 text-lg font-semibold">{t('coverage.perPrinciple')}</h2>
+      <SummaryTable caption={t('coverage.perPrinciple')} first={t('coverage.principle')} states={stateHeaders}>
+        {principles.map((p, index) => (
+          <tr key={p.id}>
+            <th scope="row" className="px-3 py-1 font-medium">
+              <a href={`/coverage?principle=${p.id}`} className="text-brand-800 underline">
+                {index + 1}. {p.title}
+              </a>
+            </th>
+            {CELL_STATES.map((state) => (
+              <td key={state} className="px-2 py-1 text-right tabular-nums">
+                {p.counts[state] || ''}
+              </td>
+            ))}
+            <td className="px-3 py-1 text-xs">
+              {t('coverage.coveredCount', { covered: p.covered, total: rows.length })}
+            </td>
+          </tr>
+        ))}
+      </SummaryTable>
+    </>
+  )
+}
+
+function SummaryTable({
+  caption,
+  first,
+  states,
+  children,
+}: {
+  caption: string
+  first: string
+  states: ReactNode
+  children: ReactNode
+}) {
+  const { t } = useTranslation()
+  return (
+    <ScrollRegion label={caption}>
+      <table className="min-w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-stone-100">
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              {first}
+            </th>
+            {states}
+            <th scope="col" className="px-3 py-2">
+              {t('coverage.summary')}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-stone-200">{children}</tbody>
+      </table>
+    </ScrollRegion>
+  )
+}
+
+function RegionNotes({ rate, tone }: { rate?: { confirmed: number; expected: number }; tone?: number }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      {rate?.expected ? (
+        <span className="block font-medium" data-testid="read-rate">
+          {t('coverage.readRate', { percent: Math.round((100 * rate.confirmed) / rate.expected) })}
+        </span>
+      ) : null}
+      {tone ? (
+        <span className="block text-amber-900" data-testid="tone-total">
+          {t('tone.overview.findings', { count: tone })}
+        </span>
+      ) : null}
+    </>
+  )
+}
+
+function Legend() {
+  const { t } = useTranslation()
+  return (
+    <ul className="mb-4 flex flex-wrap gap-2 text-sm" aria-label={t('coverage.legend')}>
+      {CELL_STATES.map((state) => (
+        <li key={state}>
+          <CellBadge state={state} />
         </li>
-      </ul>
+      ))}
+      <li>
+        <span className="rounded bg-amber-100 px-1 text-xs text-amber-900">!n</span> {t('tone.overview.columnHint')}
+      </li>
+    </ul>
+  )
+}
+
+/** Every region × principle cell (a small organisation, or one principle). */
+function Matrix({ principles, rows, rates, tone }: TableProps) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <Legend />
       <div className="overflow-x-auto rounded border border-stone-300 bg-white">
         <table className="min-w-full text-left text-sm">
           <caption className="sr-only">{t('coverage.title')}</caption>
@@ -92,18 +273,7 @@ export default function CoveragePage() {
                   </td>
                 ))}
                 <td className="px-3 py-2 text-xs">
-                  {rates[row.region.id]?.expected ? (
-                    <span className="block font-medium" data-testid="read-rate">
-                      {t('coverage.readRate', {
-                        percent: Math.round((100 * rates[row.region.id]!.confirmed) / rates[row.region.id]!.expected),
-                      })}
-                    </span>
-                  ) : null}
-                  {tone[row.region.id] ? (
-                    <span className="block text-amber-900" data-testid="tone-total">
-                      {t('tone.overview.findings', { count: tone[row.region.id] })}
-                    </span>
-                  ) : null}
+                  <RegionNotes rate={rates[row.region.id]} tone={tone[row.region.id]} />
                   {CELL_STATES.filter((s) => row.counts[s] > 0)
                     .map((s) => `${t(`coverage.states.${s}`)}: ${row.counts[s]}`)
                     .join(' · ')}
@@ -113,7 +283,6 @@ export default function CoveragePage() {
           </tbody>
         </table>
       </div>
-      <ReadRateHistory history={history} />
     </>
   )
 }

@@ -9,11 +9,12 @@ import { RichText } from '~/components/rich-text.tsx'
 import { renderVersionHtml } from '~/editor/render.server.ts'
 import { listMyFeedback, sendFeedback } from '~/models/feedback.server.ts'
 import { acknowledge, getHandbookGuideline } from '~/models/handbook.server.ts'
-import { requireRegion } from '~/models/region.server.ts'
+import { requireRegionOf } from '~/models/region.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
 import { AcknowledgeSchema, FeedbackSchema } from '~/validation/schemas.ts'
 import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
+import { forServerRenderOnly } from '~/web/plain-html.server.ts'
 import { loadAsDocument } from '~/frontline/load-as-document.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -23,13 +24,13 @@ export const clientLoader = loadAsDocument
 
 /** A guideline as frontline reads it: the rule, the principle behind it ("waarom"), read and understood. */
 export const loader = signedIn(async ({ user, ability, params }) => {
-  const region = await requireRegion(ability, params.regionId ?? '')
+  const region = await requireRegionOf(ability, user.memberships, params.regionId ?? '')
   const guidelineId = params.guidelineId ?? ''
   const [{ version, principle, underReview, acknowledgedAt }, feedback] = await Promise.all([
     getHandbookGuideline(ability, user.id, region.id, guidelineId),
     listMyFeedback(ability, user.id, guidelineId),
   ])
-  return {
+  return forServerRenderOnly({
     feedback,
     region,
     guideline: {
@@ -48,7 +49,7 @@ export const loader = signedIn(async ({ user, ability, params }) => {
     },
     underReview,
     acknowledgedAt,
-  }
+  })
 })
 
 const ReaderIntents = z.discriminatedUnion('intent', [
@@ -57,7 +58,7 @@ const ReaderIntents = z.discriminatedUnion('intent', [
 ])
 
 export const action = signedIn(async ({ request, user, ability, params }) => {
-  const region = await requireRegion(ability, params.regionId ?? '')
+  const region = await requireRegionOf(ability, user.memberships, params.regionId ?? '')
   const guidelineId = params.guidelineId ?? ''
   return dispatch(request, ReaderIntents, {
     feedback: async ({ body }) => {

@@ -7,13 +7,16 @@ import { OwnFeedbackList } from '~/components/feedback-answer.tsx'
 import { MessageField } from '~/components/handbook/message-field.tsx'
 import { Snippet } from '~/components/handbook/snippet.tsx'
 import { askQuestion, listMyQuestions, listRecentAnswers } from '~/models/feedback.server.ts'
-import { getHandbook, toConfirm, type ReadState } from '~/models/handbook.server.ts'
+import { getHandbook, toConfirm } from '~/models/handbook.server.ts'
+import { renderHandbookList } from '~/web/handbook-list.server.tsx'
+import { getLanguage } from '~/web/i18n.server.ts'
 import { searchHandbookWithFallback } from '~/models/search.server.ts'
-import { requireRegion } from '~/models/region.server.ts'
+import { requireRegionOf } from '~/models/region.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
 import { QuestionSchema } from '~/validation/schemas.ts'
 import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
+import { forServerRenderOnly } from '~/web/plain-html.server.ts'
 import { loadAsDocument } from '~/frontline/load-as-document.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -28,7 +31,7 @@ export const clientLoader = loadAsDocument
  * a miss is not counted until typing settles).
  */
 export const loader = signedIn(async ({ request, params, user, ability }) => {
-  const region = await requireRegion(ability, params.regionId ?? '')
+  const region = await requireRegionOf(ability, user.memberships, params.regionId ?? '')
   const search = new URL(request.url).searchParams
   const query = (search.get('q') ?? '').trim().slice(0, 100)
   const live = search.get('live') === '1'
@@ -36,28 +39,30 @@ export const loader = signedIn(async ({ request, params, user, ability }) => {
     ? await searchHandbookWithFallback(ability, region.id, query, { typing: live, recordMiss: !live })
     : null
   const home = !result
-  const [principles, answers, questions] = await Promise.all([
+  const [handbook, answers, questions, language] = await Promise.all([
     // The grouped list shows on the home and below a search that found nothing.
-    home || !result.hits.length ? getHandbook(ability, user.id, region.id) : Promise.resolve([]),
+    home || !result.hits.length ? getHandbook(ability, user.id, region.id) : null,
     home ? listRecentAnswers(ability, user.id, region.id) : Promise.resolve([]),
     home ? listMyQuestions(ability, user.id, region.id) : Promise.resolve([]),
+    getLanguage(request),
   ])
-  return {
+  return forServerRenderOnly({
     region,
     query,
     hits: result?.hits ?? null,
     closest: result?.closest ?? [],
-    principles,
-    toConfirm: home ? toConfirm(principles) : [],
+    hasRules: Boolean(handbook?.principles.length),
+    listHtml: handbook ? await renderHandbookList(language, region.id, handbook) : '',
+    toConfirm: home && handbook ? toConfirm(handbook.principles) : [],
     answers,
     questions,
-  }
+  })
 })
 
 const HandbookIntents = z.discriminatedUnion('intent', [intent('ask', QuestionSchema)])
 
 export const action = signedIn(async ({ request, user, ability, params }) => {
-  const region = await requireRegion(ability, params.regionId ?? '')
+  const region = await requireRegionOf(ability, user.memberships, params.regionId ?? '')
   return dispatch(request, HandbookIntents, {
     ask: async ({ question }) => {
       await askQuestion(ability, user.id, region.id, question)
@@ -68,7 +73,8 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
 
 export default function HandbookPage() {
   const { t } = useTranslation()
-  const { region, query, hits, closest, principles, toConfirm, answers, questions } = useLoaderData<typeof loader>()
+  const { region, query, hits, closest, hasRules, listHtml, toConfirm, answers, questions } =
+    useLoaderData<typeof loader>()
   return (
     <>
       <h1 className="mb-3 text-2xl font-bold tracking-tight">{t('handbook.title', { region: region.name })}</h1>
@@ -148,7 +154,7 @@ export default function HandbookPage() {
               <AskForm regionId={region.id} query={query} />
             </div>
             <h3 className="mb-2 font-semibold">{t('handbook.allRules')}</h3>
-            <HandbookList regionId={region.id} principles={principles} />
+            <div dangerouslySetInnerHTML={{ __html: listHtml }} />
           </section>
         ) : (
           <>
@@ -189,8 +195,9 @@ export default function HandbookPage() {
                 </ul>
               </section>
             ) : null}
-            {principles.length ? (
-              <HandbookList regionId={region.id} principles={principles} />
+            {hasRules ? (
+              // Rendered once per published state of the region (app/web/handbook-list.server.tsx).
+              <div dangerouslySetInnerHTML={{ __html: listHtml }} />
             ) : (
               <p>{t('handbook.empty')}</p>
             )}
@@ -205,35 +212,6 @@ export default function HandbookPage() {
       </div>
     </>
   )
-}
-
-type Principles = ReturnType<typeof useLoaderData<typeof loader>>['principles']
-
-/** The region's rules under the principles in HQ's order, with the reader's read state. */
-function HandbookList({ regionId, principles }: { regionId: string; principles: Principles }) {
-  const { t } = useTranslation()
-  return principles.map((principle) => (
-    <section key={principle.id} aria-labelledby={`p-${principle.id}`} className="mb-5">
-      <h2 id={`p-${principle.id}`} className="handbook-principle">
-        {principle.title}
-      </h2>
-      <ul className="handbook-list">
-        {principle.guidelines.map((g) => (
-          <li key={g.id}>
-            <a href={`/handbook/${regionId}/${g.id}`}>
-              <span>
-                {g.title}
-                {g.underReview ? (
-                  <span className="block text-sm text-stone-700">{t('handbook.beingReviewed')}</span>
-                ) : null}
-              </span>
-              <ReadBadge state={g.state} />
-            </a>
-          </li>
-        ))}
-      </ul>
-    </section>
-  ))
 }
 
 /** "Vraag het je leidinggevende": one field, to the region's inbox; the answer comes back here. */
@@ -280,12 +258,6 @@ function DueDate({ date }: { date: Date | string }) {
       {t(overdue ? 'handbook.overdue' : 'handbook.confirmBy', { date: formatDate(date) })}
     </span>
   )
-}
-
-function ReadBadge({ state }: { state: ReadState }) {
-  const { t } = useTranslation()
-  if (state === 'read') return <span className="handbook-read">✓ {t('handbook.read')}</span>
-  return <span className="handbook-badge">{t(state === 'new' ? 'handbook.new' : 'handbook.changed')}</span>
 }
 
 export const ErrorBoundary = GeneralErrorBoundary

@@ -7,6 +7,7 @@ import { getPrintableHandbook } from '~/models/handbook.server.ts'
 import { requireRegion } from '~/models/region.server.ts'
 import { useDateFormat } from '~/utils/dates.ts'
 import { signedIn } from '~/web/route.server.ts'
+import { forServerRenderOnly } from '~/web/plain-html.server.ts'
 import { loadAsDocument } from '~/frontline/load-as-document.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -17,14 +18,14 @@ export const clientLoader = loadAsDocument
 export const loader = signedIn(async ({ ability, params }) => {
   const region = await requireRegion(ability, params.regionId ?? '')
   const principles = await getPrintableHandbook(ability, region.id)
-  return {
+  return forServerRenderOnly({
     region,
     printedAt: new Date(),
     principles: principles.map((p) => ({
       ...p,
       guidelines: p.guidelines.map(({ body, ...v }) => ({ ...v, html: renderVersionHtml(v.id, body) })),
     })),
-  }
+  })
 })
 
 export default function PrintHandbookPage() {

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
 import { listRegions } from '~/models/region.server.ts'
 import { signedIn } from '~/web/route.server.ts'
+import { forServerRenderOnly } from '~/web/plain-html.server.ts'
 import { loadAsDocument } from '~/frontline/load-as-document.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -16,7 +17,7 @@ export const loader = signedIn(async ({ user, ability }) => {
   const mine = user.memberships.map((m) => m.region)
   if (mine.length === 1) throw redirect(`/handbook/${mine[0]!.id}`)
   const regions = mine.length ? mine : (await listRegions(ability)).map((r) => ({ id: r.id, name: r.name }))
-  return { regions }
+  return forServerRenderOnly({ regions })
 })
 
 export default function HandbookPicker() {

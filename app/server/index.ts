@@ -1,6 +1,7 @@
 // The HTTP server: Express in front of the Remix request handler. It adds security headers
 // (CSP with a per-request nonce), refuses cross-site form posts, opens the database before
 // listening (migrating and seeding an empty embedded one), and closes it on SIGTERM/SIGINT.
+import cluster from 'node:cluster'
 import crypto from 'node:crypto'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
@@ -9,6 +10,7 @@ import { parseTrustProxy } from '../utils/proxy.server.ts'
 import { isCrossSiteRequest } from '../web/csrf.server.ts'
 import { closeDatabase, databaseConfig, databaseReady } from '../utils/db.server.ts'
 import { DataDirLockedError } from '../utils/data-dir-lock.server.ts'
+import { listenForChanges, stopListening } from '../utils/cache-invalidation.server.ts'
 import { logger } from '../utils/logger.server.ts'
 import { InterruptedMigrationError } from '../utils/migrations.server.ts'
 import { seedDemoIfEmpty } from '../../prisma/demo/organisation.ts'
@@ -20,9 +22,49 @@ const MODE = process.env.NODE_ENV === 'production' ? 'production' : 'development
 const PORT = Number(process.env.PORT ?? 3000)
 const HOST = process.env.HOST ?? '0.0.0.0'
 
+/**
+ * WEB_CONCURRENCY=n runs n server processes on this host (node:cluster: they share the port, the
+ * kernel spreads connections). The app keeps no state of its own between requests — sessions,
+ * sign-in throttling and every cache's validity live in PostgreSQL — so n processes, or n hosts
+ * behind a load balancer, answer alike. The embedded database belongs to one process: PostgreSQL only.
+ */
+const PROCESSES = Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY ?? 1)) || 1)
+/** The first process of a cluster runs the background worker and the demo seed; the others only serve. */
+const FIRST_PROCESS = cluster.isPrimary || cluster.worker?.id === 1
+
+function runCluster() {
+  if (databaseConfig.engine !== 'postgres') {
+    logger.fatal(
+      'WEB_CONCURRENCY above 1 needs PostgreSQL (DATABASE_URL=postgres://…): the embedded database belongs to one process.',
+    )
+    process.exit(1)
+  }
+  let stopping = false
+  const fork = () => cluster.fork()
+  for (let i = 0; i < PROCESSES; i++) fork()
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (!Object.keys(cluster.workers ?? {}).length) process.exit(0)
+      return
+    }
+    logger.error({ pid: worker.process.pid, code, signal }, 'a server process ended; starting another')
+    setTimeout(fork, 1000)
+  })
+  const stop = () => {
+    stopping = true
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+  logger.info({ processes: PROCESSES }, 'Leidraad starts several server processes')
+}
+
 async function main() {
   await databaseReady()
-  if (databaseConfig.engine !== 'postgres' || process.env.SEED_DEMO === 'true') await seedDemoIfEmpty()
+  // Other processes' writes clear this one's caches (several processes or hosts share PostgreSQL).
+  if (databaseConfig.engine === 'postgres') listenForChanges(databaseConfig.url)
+  if (FIRST_PROCESS && (databaseConfig.engine !== 'postgres' || process.env.SEED_DEMO === 'true'))
+    await seedDemoIfEmpty()
 
   const viteDevServer =
     MODE === 'production'
@@ -79,7 +121,7 @@ async function main() {
   )
   app.use(bodyErrors, lastResort)
 
-  const worker = process.env.WORKER === 'off' ? null : startWorker()
+  const worker = process.env.WORKER === 'off' || !FIRST_PROCESS ? null : startWorker()
 
   const server = app.listen(PORT, HOST, () => {
     logger.info(
@@ -97,6 +139,7 @@ async function main() {
     server.closeAllConnections()
     void viteDevServer?.close()
     Promise.resolve(worker?.stop())
+      .then(() => stopListening())
       .then(() => closeDatabase())
       .finally(() => process.exit(0))
   }
@@ -120,7 +163,8 @@ function startupProblem(error: unknown): string | null {
   return null
 }
 
-main().catch(async (error: unknown) => {
+const start = PROCESSES > 1 && cluster.isPrimary ? Promise.resolve().then(runCluster) : main()
+start.catch(async (error: unknown) => {
   const problem = startupProblem(error)
   if (problem) logger.fatal(problem)
   else logger.fatal({ err: error }, error instanceof Error ? error.message : 'start-up failed')

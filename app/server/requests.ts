@@ -11,6 +11,11 @@ import {
 } from '@remix-run/node'
 import express from 'express'
 import { logger } from '../utils/logger.server.ts'
+import { runInRequestScope } from '../utils/request-scope.server.ts'
+import { readsFromPrimary, rememberWritePosition } from './read-your-writes.ts'
+
+/** STATEMENT_HEADER=1: each response says how many SQL statements it took (the bench reads it). */
+const COUNT_STATEMENTS = process.env.STATEMENT_HEADER === '1'
 
 /** No form here needs more than 1 MB (a principle is capped at 200 000 characters of JSON). */
 export const MAX_REQUEST_BYTES = 1_000_000
@@ -110,7 +115,14 @@ export function remixHandler(options: {
       return void plain(res, 400, 'The request address could not be read') // a Host header no URL can hold
     }
     try {
-      await sendResponse(res, await handle(request, options.getLoadContext(req, res)))
+      const fromPrimary = await readsFromPrimary(req)
+      const response = await runInRequestScope(async (scope) => {
+        const response = await handle(request, options.getLoadContext(req, res))
+        if (COUNT_STATEMENTS) res.set('X-Leidraad-Statements', String(scope.statements))
+        return response
+      }, fromPrimary)
+      await rememberWritePosition(req, res, response.status)
+      await sendResponse(res, response)
     } catch (error) {
       next(error)
     }

@@ -9,6 +9,7 @@ import { readDatabaseConfig, type DatabaseConfig } from './db-config.server.ts'
 import { logger } from './logger.server.ts'
 import { applyMigrations } from './migrations.server.ts'
 import { PGliteAdapterFactory, PostgresAdapterFactory, createPGlite } from './driver-adapters.server.ts'
+import { requestScope } from './request-scope.server.ts'
 import { singleton } from './singleton.server.ts'
 
 function createClient(adapter: SqlMigrationAwareDriverAdapterFactory) {
@@ -21,6 +22,8 @@ export type Db = ReturnType<typeof createClient>
 interface Database {
   config: DatabaseConfig
   prisma: Db
+  /** A read replica of the PostgreSQL primary (DATABASE_READ_URL), for reads that may lag a moment. */
+  replica?: Db
   /** Resolves once the database is open and, on the embedded engine, migrated. */
   ready: Promise<void>
   close(): Promise<void>
@@ -34,7 +37,17 @@ function openDatabase(config: DatabaseConfig): Database {
   if (config.engine === 'postgres') {
     const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10)
     const prisma = createClient(new PostgresAdapterFactory(config.url, poolSize))
-    return { config, prisma, ready: Promise.resolve(), close: () => prisma.$disconnect() }
+    const readUrl = process.env.DATABASE_READ_URL
+    const replica = readUrl ? createClient(new PostgresAdapterFactory(readUrl, poolSize)) : undefined
+    return {
+      config,
+      prisma,
+      replica,
+      ready: Promise.resolve(),
+      close: async () => {
+        await Promise.all([prisma.$disconnect(), replica?.$disconnect()])
+      },
+    }
   }
 
   // Taken when the database is first awaited, so a refusal (the folder in use) is a start-up error with a message.
@@ -122,3 +135,31 @@ export const prisma: Db = database.prisma
 export const databaseConfig = database.config
 export const databaseReady = (): Promise<void> => database.ready
 export const closeDatabase = (): Promise<void> => database.close()
+
+/**
+ * Where reads that may come from a replica go: the read replica (DATABASE_READ_URL) when there is
+ * one, except in a request of a user who has just written something the replica has not replayed
+ * yet (read-your-own-writes, decided per request in app/server/requests.ts): then the primary.
+ * Only the frontline's reading pages use it; everything that writes, and sign-in, uses `prisma`.
+ */
+export function readingDb(): Db {
+  return database.replica && !requestScope()?.readFromPrimary ? database.replica : database.prisma
+}
+
+export const hasReadReplica = (): boolean => database.replica !== undefined
+
+const LSN = /^[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/
+
+/** The primary's current write position (a WAL LSN such as "0/3000148"), after a request wrote. */
+export async function primaryWritePosition(): Promise<string> {
+  const [row] = await database.prisma.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS "lsn"`
+  return row!.lsn
+}
+
+/** Whether the replica has replayed everything up to `position` (anything unreadable counts as no). */
+export async function replicaHasReplayed(position: string): Promise<boolean> {
+  if (!database.replica || !LSN.test(position)) return false
+  const [row] = await database.replica.$queryRaw<{ replayed: boolean | null }[]>`
+    SELECT pg_last_wal_replay_lsn() >= ${position}::pg_lsn AS "replayed"`
+  return row?.replayed === true
+}

@@ -1,8 +1,10 @@
+import crypto from 'node:crypto'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { countStatement } from './request-scope.server.ts'
 
 /*
  * The driver adapters are the libraries' own, with script execution fixed, because the
@@ -28,7 +30,7 @@ export class PGliteAdapterFactory implements SqlMigrationAwareDriverAdapterFacto
   async connect(): Promise<SqlDriverAdapter> {
     const client = await this.client
     const adapter = await new PrismaPGlite(client).connect()
-    return awaitRollback(runScriptsWhole(adapter, (script) => client.exec(script)))
+    return counted(awaitRollback(runScriptsWhole(adapter, (script) => client.exec(script))))
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
@@ -44,16 +46,31 @@ export class PostgresAdapterFactory implements SqlMigrationAwareDriverAdapterFac
 
   constructor(connectionString: string, poolSize?: number) {
     // allowExitOnIdle: a script that is done (db:migrate) exits at once instead of after the pool's 10 s idle timeout.
-    this.library = new PrismaPg({ connectionString, max: poolSize, allowExitOnIdle: true })
+    this.library = new PrismaPg(
+      { connectionString, max: poolSize, allowExitOnIdle: true },
+      // Its type says a name is always returned; pg runs a query without one as an unnamed statement.
+      { statementNameGenerator: preparedStatementName as (query: { sql: string }) => string },
+    )
   }
 
   async connect(): Promise<SqlDriverAdapter> {
-    return wholeScriptsOnPool(await this.library.connect())
+    return counted(wholeScriptsOnPool(await this.library.connect()))
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
     return wholeScriptsOnPool(await this.library.connectToShadowDb())
   }
+}
+
+/**
+ * The hot path's statements (session, handbook, guideline page, search) say `/* prepared *\/` in
+ * their text: they run as named prepared statements, parsed once per connection, and after a few
+ * runs PostgreSQL keeps a generic plan instead of planning every search again. Only fixed texts
+ * are marked, so each connection holds a handful of them.
+ */
+export function preparedStatementName(query: { sql: string }): string | undefined {
+  if (!query.sql.includes('/* prepared */')) return undefined
+  return `leidraad_${crypto.createHash('sha1').update(query.sql).digest('hex').slice(0, 24)}`
 }
 
 type InternalAdapter = SqlDriverAdapter & { onError(error: unknown): never }
@@ -92,4 +109,24 @@ function awaitRollback(adapter: SqlDriverAdapter): SqlDriverAdapter {
     return tx
   }
   return adapter
+}
+
+/** Counts every statement in the request scope (app/utils/request-scope.server.ts), in transactions too. */
+function counted<T extends Pick<SqlDriverAdapter, 'queryRaw' | 'executeRaw'>>(queryable: T): T {
+  const queryRaw = queryable.queryRaw.bind(queryable)
+  const executeRaw = queryable.executeRaw.bind(queryable)
+  queryable.queryRaw = (query) => {
+    countStatement()
+    return queryRaw(query)
+  }
+  queryable.executeRaw = (query) => {
+    countStatement()
+    return executeRaw(query)
+  }
+  const adapter = queryable as unknown as Partial<SqlDriverAdapter>
+  if (adapter.startTransaction) {
+    const startTransaction = adapter.startTransaction.bind(adapter)
+    adapter.startTransaction = async (isolationLevel) => counted(await startTransaction(isolationLevel))
+  }
+  return queryable
 }

@@ -8,6 +8,7 @@ import { createSession, endSession, findSessionUser, type SessionUser } from '~/
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
 import type { AppAbility } from '~/permissions/ability.ts'
 import { safeRedirectPath } from '~/utils/redirect.ts'
+import { oncePerRequest } from '~/utils/request-scope.server.ts'
 import {
   commitCookieSession,
   destroyCookieSession,
@@ -20,17 +21,22 @@ export type { SessionUser }
 
 export const PASSWORD_CHANGE_PATH = '/account/password'
 
-// Root and route loaders of one request share the Request object: look the session up once.
+// Looked up once per request. Remix gives the root and the route loader each their own Request
+// object, so a page (a GET) shares the lookup through the request scope; a post keeps it per
+// Request object, because its action may change the very user (a new password, a new session).
 const sessionUsers = new WeakMap<Request, Promise<SessionUser | null>>()
 
 /** The signed-in user, or null (no cookie, expired or revoked session, deactivated user). */
 export function getSessionUser(request: Request): Promise<SessionUser | null> {
-  let user = sessionUsers.get(request)
-  if (!user) {
-    user = getCookieSession(request).then((cookie) => {
+  const lookUp = () =>
+    getCookieSession(request).then((cookie) => {
       const sessionId = cookie.get('sessionId')
       return sessionId ? findSessionUser(sessionId) : null
     })
+  if (request.method === 'GET' || request.method === 'HEAD') return oncePerRequest('session-user', lookUp)
+  let user = sessionUsers.get(request)
+  if (!user) {
+    user = lookUp()
     sessionUsers.set(request, user)
   }
   return user

@@ -1,41 +1,39 @@
-// `npm run bench`: the frontline path under load. Builds the production app, fills a fresh
-// PostgreSQL database with a large organisation (50 regions × 200 principles, guidelines in ~80% of
-// the cells, 13 versions each: over 100 000 guideline versions), starts the server, signs in a
-// frontline user and drives the handbook home, a guideline page and search with autocannon over
-// 50 connections (and one connection alone). Prints requests/s, p50/p95/p99 latency and errors per page, and the JavaScript
-// each frontline page ships (gzip). Asserts nothing.
-//   BENCH_DATABASE_URL  PostgreSQL URL of a throw-away database (default postgres://postgres@127.0.0.1:5432/leidraad_bench; dropped and re-created)
-//   BENCH_SECONDS       seconds per page (default 10)   BENCH_SKIP_BUILD=1   reuse ./build
+// `npm run bench`: the frontline path under load, beside a static-file server. Builds the
+// production app, starts a throw-away PostgreSQL primary with a streaming read replica
+// (tests/bench/pg-pair.ts), fills the primary with a large organisation (50 regions × 200
+// principles, guidelines in ~80% of the cells, 13 versions each: over 100 000 guideline versions,
+// plus one region of 800 rules), starts the server, signs in a frontline user and drives the
+// handbook home, a guideline page and searches with autocannon at 50 connections and at one.
+// Then nginx (Debian's, started here on a free port) serves the very same gzip bytes the app sent
+// as static files, under the same load, and the bench prints app / static throughput per page.
+// Per page also: SQL statements per request (X-Leidraad-Statements), server CPU ms per request,
+// latency percentiles and the JavaScript the page ships. Then HQ's coverage overview (HTML bytes)
+// and a run with two app processes (WEB_CONCURRENCY=2) reading from the replica. Asserts nothing.
+//   BENCH_SECONDS  seconds per page at 50 connections (default 10)   BENCH_SKIP_BUILD=1  reuse ./build
 import autocannon from 'autocannon'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import pg from 'pg'
 import { hashPassword } from '~/utils/password.server.ts'
+import { freePort, startPrimaryAndReplica } from './pg-pair.ts'
 
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/leidraad_bench'
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 50
 const ALONE_SECONDS = 3
-const PORT = 3300
-const BASE = `http://127.0.0.1:${PORT}`
 const PASSWORD = 'bench-password-123'
+/** Both servers are asked for gzip, as a browser does. */
+const GZIP = { 'accept-encoding': 'gzip' }
 
 function run(command: string, args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`)
 }
 
-async function freshDatabase() {
-  const url = new URL(DATABASE_URL)
-  const name = url.pathname.slice(1)
-  const admin = new pg.Client({
-    connectionString: Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).toString(),
-  })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-  await admin.query(`CREATE DATABASE "${name}"`)
-  await admin.end()
-  run('npx', ['tsx', 'prisma/migrate.ts'], { DATABASE_URL })
+function migrate(url: string) {
+  run('npx', ['tsx', 'prisma/migrate.ts'], { DATABASE_URL: url })
 }
 
 // Realistic Dutch words, so search and stemming have something to chew on.
@@ -44,8 +42,8 @@ const WORDS = `klant klacht klachten retour retouren terugbellen terugbelafspraa
   telefoon mail app gesprek enquête panel ervaring eigenaar verantwoordelijk alternatief doorverwijzen
   uitleg reden beslissen ruimte afwijken bedrag garantie reparatie omruilen annuleren abonnement factuur`.split(/\s+/)
 
-async function fill() {
-  const db = new pg.Client({ connectionString: DATABASE_URL })
+async function fill(url: string) {
+  const db = new pg.Client({ connectionString: url })
   await db.connect()
   const hash = await hashPassword(PASSWORD)
   const q = (sql: string, params: unknown[] = []) => db.query(sql, params)
@@ -118,59 +116,80 @@ async function fill() {
   return { regionId: 'r1', guidelineId: guideline.rows[0].id as string }
 }
 
-async function startServer() {
+async function startServer(env: Record<string, string>) {
+  const port = await freePort()
   const server = spawn('node', ['--import', 'tsx', 'app/server/index.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      DATABASE_URL,
-      PORT: String(PORT),
+      PORT: String(port),
       LOG_LEVEL: 'warn',
+      STATEMENT_HEADER: '1',
       SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
+  const base = `http://127.0.0.1:${port}`
   for (let i = 0; i < 100; i++) {
     await new Promise((resolve) => setTimeout(resolve, 300))
     if (
-      await fetch(`${BASE}/healthz`)
+      await fetch(`${base}/healthz`)
         .then((r) => r.ok)
         .catch(() => false)
     )
-      return server
+      return { server, base }
   }
   server.kill()
   throw new Error('The server did not start')
 }
 
-async function signIn() {
-  const response = await fetch(`${BASE}/login`, {
+/** CPU seconds used so far by a process and its children (the cluster's server processes). */
+function cpuSeconds(pid: number): number {
+  const tick = 100 // USER_HZ on Linux
+  const one = (p: number) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      return (Number(fields[11]) + Number(fields[12])) / tick
+    } catch {
+      return 0
+    }
+  }
+  const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map(Number)
+  return one(pid) + children.reduce((sum, child) => sum + one(child), 0)
+}
+
+async function signIn(base: string, email = 'balie1@bench.test') {
+  const response = await fetch(`${base}/login`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE },
-    body: new URLSearchParams({ email: 'balie1@bench.test', password: PASSWORD }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+    body: new URLSearchParams({ email, password: PASSWORD }),
   })
   const cookie = response.headers.get('set-cookie')?.split(';')[0]
   if (!cookie) throw new Error(`Sign-in failed (${response.status})`)
   return cookie
 }
 
-async function javascriptBytes(path: string, cookie: string) {
-  const html = await (await fetch(`${BASE}${path}`, { headers: { cookie } })).text()
+async function javascriptBytes(base: string, path: string, cookie: string) {
+  const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text()
   const urls = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!))
   // The entry imports its chunks by name too.
   for (const m of html.matchAll(/import\("(\/assets\/[^"]+\.js)"\)/g)) urls.add(m[1]!)
   let total = 0
-  for (const url of urls) total += gzipSync(Buffer.from(await (await fetch(`${BASE}${url}`)).arrayBuffer())).length
+  for (const url of urls) total += gzipSync(Buffer.from(await (await fetch(`${base}${url}`)).arrayBuffer())).length
   return { files: urls.size, gzipBytes: total }
 }
 
 /** Runs autocannon on one page; latencies are collected per response for exact percentiles. */
-function load(path: string, cookie: string, connections = CONNECTIONS, seconds = SECONDS) {
+function load(url: string, cookie: string, connections = CONNECTIONS, seconds = SECONDS) {
   const times: number[] = []
   return new Promise<{ result: autocannon.Result; times: number[] }>((resolve, reject) => {
     const instance = autocannon(
-      { url: `${BASE}${path}`, connections, duration: seconds, headers: { cookie } },
+      { url, connections, duration: seconds, headers: { cookie, ...GZIP } },
       (error, result) => (error ? reject(error) : resolve({ result, times })),
     )
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
@@ -180,51 +199,207 @@ function load(path: string, cookie: string, connections = CONNECTIONS, seconds =
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 
+/** nginx from Debian serving `files` (name → bytes, with a .gz beside each) on a free port, one worker. */
+async function startNginx(files: Map<string, Buffer>) {
+  const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find((file) => fs.existsSync(file))
+  if (!nginx) throw new Error('nginx is not installed (apt-get install nginx): the static comparison needs it')
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leidraad-nginx-'))
+  fs.chmodSync(dir, 0o755)
+  fs.mkdirSync(path.join(dir, 'www'))
+  fs.mkdirSync(path.join(dir, 'tmp'))
+  for (const [name, html] of files) {
+    fs.writeFileSync(path.join(dir, 'www', name), html)
+    fs.writeFileSync(path.join(dir, 'www', `${name}.gz`), gzipSync(html))
+  }
+  const port = await freePort()
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${dir}/tmp;`).join(' ')
+  fs.writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
+     events { worker_connections 4096; }
+     http { access_log off; ${temp} gzip_static on; default_type text/html; keepalive_requests 1000000;
+       server { listen 127.0.0.1:${port}; root ${dir}/www; } }`,
+  )
+  const server = spawn(nginx, ['-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'inherit'] })
+  for (let i = 0; i < 50; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    if (
+      await fetch(`http://127.0.0.1:${port}/`).then(
+        () => true,
+        () => false,
+      )
+    )
+      break
+  }
+  return {
+    base: `http://127.0.0.1:${port}`,
+    server,
+    stop: () => (server.kill('SIGTERM'), fs.rmSync(dir, { recursive: true, force: true })),
+  }
+}
+
+async function transactions(url: string) {
+  const db = new pg.Client({ connectionString: url })
+  await db.connect()
+  const { rows } = await db.query(
+    `SELECT xact_commit::bigint AS n FROM pg_stat_database WHERE datname = current_database()`,
+  )
+  await db.end()
+  return Number(rows[0].n)
+}
+
+async function replicaCaughtUp(primaryUrl: string, replicaUrl: string) {
+  const count = async (url: string) => {
+    const db = new pg.Client({ connectionString: url })
+    await db.connect()
+    const { rows } = await db
+      .query(`SELECT count(*)::int AS n FROM "GuidelineVersion"`)
+      .catch(() => ({ rows: [{ n: -1 }] }))
+    await db.end()
+    return rows[0].n as number
+  }
+  const want = await count(primaryUrl)
+  for (let i = 0; i < 600 && (await count(replicaUrl)) !== want; i++) await new Promise((r) => setTimeout(r, 500))
+}
+
+const ms = (value: number) => value.toFixed(1)
+const servers: ChildProcess[] = []
+const cleanups: (() => void)[] = []
+
 if (!process.env.BENCH_SKIP_BUILD) run('npm', ['run', 'build'])
-await freshDatabase()
-const { regionId, guidelineId } = await fill()
-const server = await startServer()
+console.log('Starting a PostgreSQL primary and a streaming replica …')
+const pair = await startPrimaryAndReplica('leidraad_bench')
+cleanups.push(() => pair.stop())
 try {
-  const cookie = await signIn()
+  migrate(pair.primaryUrl)
+  const { regionId, guidelineId } = await fill(pair.primaryUrl)
+  const app = await startServer({ DATABASE_URL: pair.primaryUrl })
+  servers.push(app.server)
+  const cookie = await signIn(app.base)
   const pages = [
-    { title: 'handbook home', path: `/handbook/${regionId}` },
-    { title: 'guideline page', path: `/handbook/${regionId}/${guidelineId}` },
-    { title: 'search "klachten"', path: `/handbook/${regionId}?q=klachten` },
-    { title: 'search with a typo "retuor"', path: `/handbook/${regionId}?q=retuor` },
+    { title: 'handbook home', path: `/handbook/${regionId}`, static: true },
+    { title: 'guideline page', path: `/handbook/${regionId}/${guidelineId}`, static: true },
+    { title: 'search "klachten"', path: `/handbook/${regionId}?q=klachten`, static: true },
+    { title: 'search with a typo "retuor"', path: `/handbook/${regionId}?q=retuor`, static: false },
     {
       title: 'question "klant wil geld terug zonder bon"',
       path: `/handbook/${regionId}?q=klant+wil+geld+terug+zonder+bon`,
+      static: false,
     },
-    { title: 'search "klachten", region of 800', path: '/handbook/rbig?q=klachten' },
-    { title: 'question …, region of 800', path: '/handbook/rbig?q=klant+wil+geld+terug+zonder+bon' },
+    { title: 'search "klachten", region of 800', path: '/handbook/rbig?q=klachten', static: false },
+    { title: 'question …, region of 800', path: '/handbook/rbig?q=klant+wil+geld+terug+zonder+bon', static: false },
     // The floor on this machine: Express + the Remix handler + one SELECT 1, no page.
-    { title: 'floor: /healthz', path: '/healthz' },
+    { title: 'floor: /healthz', path: '/healthz', static: false },
   ]
-  for (const page of pages) {
-    const status = (await fetch(`${BASE}${page.path}`, { headers: { cookie } })).status
-    if (status !== 200) throw new Error(`${page.path} answered ${status}`)
+  const captured = new Map<string, Buffer>()
+  const statements = new Map<string, string>()
+  for (const [i, page] of pages.entries()) {
+    const response = await fetch(`${app.base}${page.path}`, { headers: { cookie } })
+    if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}`)
+    statements.set(page.path, response.headers.get('x-leidraad-statements') ?? '-')
+    if (page.static) captured.set(`page${i}.html`, Buffer.from(await response.arrayBuffer()))
   }
   const rows = []
+  const appRate = new Map<string, { many: number; alone: number }>()
   for (const page of pages) {
-    const { result, times } = await load(page.path, cookie)
+    const cpuBefore = cpuSeconds(app.server.pid!)
+    const { result, times } = await load(`${app.base}${page.path}`, cookie)
+    const cpu = cpuSeconds(app.server.pid!) - cpuBefore
     const sorted = times.sort((a, b) => a - b)
     // The same page one request at a time: what a user waits when the server is not saturated.
-    const alone = (await load(page.path, cookie, 1, ALONE_SECONDS)).times.sort((a, b) => a - b)
-    const js = await javascriptBytes(page.path, cookie)
+    const aloneRun = await load(`${app.base}${page.path}`, cookie, 1, ALONE_SECONDS)
+    const alone = aloneRun.times.sort((a, b) => a - b)
+    appRate.set(page.path, { many: result.requests.average, alone: aloneRun.result.requests.average })
+    const js = await javascriptBytes(app.base, page.path, cookie)
     rows.push({
       page: page.title,
       'req/s': Math.round(result.requests.average),
-      'p50 ms': percentile(sorted, 50).toFixed(1),
-      'p95 ms': percentile(sorted, 95).toFixed(1),
-      'p99 ms': percentile(sorted, 99).toFixed(1),
+      'p50 ms': ms(percentile(sorted, 50)),
+      'p95 ms': ms(percentile(sorted, 95)),
+      'p99 ms': ms(percentile(sorted, 99)),
       errors: result.errors + result.timeouts + result.non2xx,
-      'alone p50 ms': percentile(alone, 50).toFixed(1),
-      'alone p95 ms': percentile(alone, 95).toFixed(1),
+      'alone p50 ms': ms(percentile(alone, 50)),
+      'alone p95 ms': ms(percentile(alone, 95)),
+      SQL: statements.get(page.path),
+      'CPU ms/req': ((cpu * 1000) / Math.max(1, result.requests.total)).toFixed(2),
       'JS gzip KB': page.path === '/healthz' ? '-' : (js.gzipBytes / 1024).toFixed(1),
     })
   }
-  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per page ("alone": 1 connection, ${ALONE_SECONDS} s):`)
+  console.log(
+    `\nOne app process. ${CONNECTIONS} connections, ${SECONDS} s per page ("alone": 1 connection, ${ALONE_SECONDS} s):`,
+  )
   console.table(rows)
+
+  const nginx = await startNginx(captured)
+  cleanups.push(nginx.stop)
+  const ratios = []
+  for (const [i, page] of pages.entries()) {
+    if (!page.static) continue
+    const url = `${nginx.base}/page${i}.html`
+    const many = (await load(url, '', CONNECTIONS)).result.requests.average
+    const alone = (await load(url, '', 1, ALONE_SECONDS)).result.requests.average
+    const own = appRate.get(page.path)!
+    ratios.push({
+      page: page.title,
+      'HTML KB gzip': (gzipSync(captured.get(`page${i}.html`)!).length / 1024).toFixed(1),
+      'app req/s (1)': Math.round(own.alone),
+      'static req/s (1)': Math.round(alone),
+      'app/static (1)': `${((100 * own.alone) / alone).toFixed(1)} %`,
+      [`app req/s (${CONNECTIONS})`]: Math.round(own.many),
+      [`static req/s (${CONNECTIONS})`]: Math.round(many),
+      [`app/static (${CONNECTIONS})`]: `${((100 * own.many) / many).toFixed(1)} %`,
+    })
+  }
+  console.log('\nThe app beside nginx serving the same gzip bytes as static files (one process each):')
+  console.table(ratios)
+
+  const hq = await signIn(app.base, 'hq@bench.test')
+  const coverage = []
+  for (const path of ['/coverage', `/coverage?region=${regionId}`, '/coverage?principle=p1']) {
+    const response = await fetch(`${app.base}${path}`, { headers: { cookie: hq } })
+    const html = Buffer.from(await response.arrayBuffer())
+    coverage.push({
+      page: path,
+      status: response.status,
+      'HTML KB': (html.length / 1024).toFixed(0),
+      'gzip KB': (gzipSync(html).length / 1024).toFixed(0),
+      SQL: response.headers.get('x-leidraad-statements'),
+    })
+  }
+  console.log("\nHQ's coverage overview at 50 × 200:")
+  console.table(coverage)
+  app.server.kill('SIGTERM')
+
+  await replicaCaughtUp(pair.primaryUrl, pair.replicaUrl)
+  const two = await startServer({
+    DATABASE_URL: pair.primaryUrl,
+    DATABASE_READ_URL: pair.replicaUrl,
+    WEB_CONCURRENCY: '2',
+  })
+  servers.push(two.server)
+  const twoCookie = await signIn(two.base)
+  const cluster = []
+  for (const page of pages.filter((p) => p.static)) {
+    const [primaryBefore, replicaBefore] = [await transactions(pair.primaryUrl), await transactions(pair.replicaUrl)]
+    const { result } = await load(`${two.base}${page.path}`, twoCookie)
+    await new Promise((resolve) => setTimeout(resolve, 1000)) // statistics are written a moment later
+    const [primaryAfter, replicaAfter] = [await transactions(pair.primaryUrl), await transactions(pair.replicaUrl)]
+    const one = appRate.get(page.path)!.many
+    cluster.push({
+      page: page.title,
+      'req/s': Math.round(result.requests.average),
+      'vs one process': `${(result.requests.average / one).toFixed(2)}×`,
+      errors: result.errors + result.timeouts + result.non2xx,
+      'statements on primary/req': ((primaryAfter - primaryBefore) / result.requests.total).toFixed(2),
+      'statements on replica/req': ((replicaAfter - replicaBefore) / result.requests.total).toFixed(2),
+    })
+  }
+  console.log(
+    `\nTwo app processes (WEB_CONCURRENCY=2), frontline reads on the streaming replica, ${CONNECTIONS} connections:`,
+  )
+  console.table(cluster)
 } finally {
-  server.kill('SIGTERM')
+  for (const server of servers) server.kill('SIGTERM')
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  for (const cleanup of cleanups.reverse()) cleanup()
 }

@@ -172,7 +172,7 @@ describe('the handbook list', () => {
         expect(() => authorizeHandbook(abilities[role], org.regionA.id)).toThrow()
         continue
       }
-      const listed = (await getHandbook(abilities[role], org.users[role].id, org.regionA.id)).flatMap((p) =>
+      const listed = (await getHandbook(abilities[role], org.users[role].id, org.regionA.id)).principles.flatMap((p) =>
         p.guidelines.map((g) => g.id),
       )
       expect(listed.sort(), role).toEqual(expected.map((g) => g.id).sort())
@@ -184,7 +184,7 @@ describe('read confirmations', () => {
   it('are per user per version: a new version is "changed" again until confirmed', async () => {
     const userId = org.users.frontline.id
     const state = async () =>
-      (await getHandbook(abilities.frontline, userId, org.regionA.id))
+      (await getHandbook(abilities.frontline, userId, org.regionA.id)).principles
         .flatMap((p) => p.guidelines)
         .find((g) => g.id === ids.callback)!.state
     expect(await state()).toBe('new')
@@ -406,9 +406,10 @@ describe('no dead end', () => {
       params: { regionId: org.regionA.id },
       path: `/?q=${encodeURIComponent('Xylofoonstemmer?')}`,
     })
-    const data = page.data as { hits: unknown[]; closest: unknown[]; principles: unknown[] }
+    const data = page.data as { hits: unknown[]; closest: unknown[]; hasRules: boolean; listHtml: string }
     expect(data.hits).toEqual([])
-    expect(data.principles.length).toBeGreaterThan(0)
+    expect(data.hasRules).toBe(true)
+    expect(data.listHtml).toContain(`/handbook/${org.regionA.id}/${ids.complaint}`)
     expect((await closestRules(org.regionA.id, 'klachtje aan de bali')).map((r) => r.id)).toContain(ids.complaint)
     expect(await closestRules(org.regionA.id, 'xylofoonstemmer')).toEqual([])
     const misses = await prisma.searchMiss.findMany({ where: { regionId: org.regionA.id } })
@@ -574,6 +575,54 @@ describe('during a review', () => {
     expect(during).toMatchObject({ underReview: true, principle: { number: 1 } })
     expect(during.principle.title).not.toBe('Nieuwe hoofdlijn')
     const home = await getHandbook(abilities.frontline, org.users.frontline.id, org.regionA.id)
-    expect(home.flatMap((p) => p.guidelines).find((x) => x.id === g.id)?.underReview).toBe(true)
+    expect(home.principles.flatMap((p) => p.guidelines).find((x) => x.id === g.id)?.underReview).toBe(true)
+  })
+})
+
+describe('the rendered handbook list', () => {
+  const homeOf = async (cookie: string) => {
+    const page = await callRoute(handbookPage.loader, { cookie, params: { regionId: org.regionA.id } })
+    return page.data as { listHtml: string }
+  }
+  const badgeOf = (html: string, guidelineId: string) =>
+    html.match(new RegExp(`/${guidelineId}"><span>[^]*?</span>(<span class="handbook-[a-z]+">[^<]*</span>)`))?.[1]
+
+  it('is one cached list per published state with each reader’s own badges, and shows a change at once', async () => {
+    const principle = await prisma.guideline.findUniqueOrThrow({ where: { id: ids.complaint } })
+    const fresh = await makeGuideline(org.users.manager.id, {
+      regionId: org.regionA.id,
+      principleId: principle.principleId,
+      title: `Cachetest ${Date.now()}`,
+    })
+    await publishGuideline(abilities.manager, org.users.manager.id, fresh.id, {
+      changeNote: 'v1',
+      reviewBy: new Date(Date.now() + 86_400_000 * 365),
+      baseRevision: 1,
+    })
+    const managerCookie = await sessionCookie(org.users.manager.id)
+    expect(badgeOf((await homeOf(frontlineCookie)).listHtml, fresh.id)).toContain('handbook-badge')
+    await acknowledge(abilities.frontline, org.users.frontline.id, org.regionA.id, fresh.id, 1)
+    // Same region, same cached list: the frontline reader's rule is read, the manager's still new.
+    expect(badgeOf((await homeOf(frontlineCookie)).listHtml, fresh.id)).toContain('handbook-read')
+    expect(badgeOf((await homeOf(managerCookie)).listHtml, fresh.id)).toContain('handbook-badge')
+    // A change written by any process (here straight into the database, past every cache of this
+    // one) shows on the next page: the stamp is read from the database on every request.
+    await prisma.guideline.update({ where: { id: fresh.id }, data: { status: 'archived' } })
+    expect((await homeOf(frontlineCookie)).listHtml).not.toContain(fresh.id)
+    await prisma.guideline.update({ where: { id: fresh.id }, data: { status: 'published' } })
+    expect((await homeOf(frontlineCookie)).listHtml).toContain(fresh.id)
+    // Leaves the region as the other tests know it.
+    await prisma.guideline.update({ where: { id: fresh.id }, data: { status: 'archived' } })
+  })
+
+  it('sends nothing of its data to the browser (it never hydrates), while the server render reads it all', async () => {
+    const page = await callRoute(guidelinePage.loader, {
+      cookie: frontlineCookie,
+      params: { regionId: org.regionA.id, guidelineId: ids.complaint },
+    })
+    const data = page.data as { guideline: { title: string } }
+    expect(Object.keys(data)).toEqual([])
+    expect(data.guideline.title).toBeTruthy()
+    expect(JSON.stringify(data)).toContain(data.guideline.title)
   })
 })

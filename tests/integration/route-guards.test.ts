@@ -3,6 +3,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { RouteHandle } from '~/root.tsx'
+import { isPlainHtmlPage } from '~/web/plain-html.server.ts'
 import { callRoute } from '../route-helpers.ts'
 import { makeOrganisation, makePrinciple, sessionCookie } from '../factories.ts'
 
@@ -78,4 +80,28 @@ describe('route guards', () => {
       }
     })
   }
+})
+
+describe('plain-HTML pages', () => {
+  /** A path the route file answers: `handbook.$regionId._index.tsx` → `/handbook/x`. */
+  const samplePath = (file: string) =>
+    `/${file
+      .replace(/\.tsx?$/, '')
+      .split('.')
+      .filter((part) => part !== '_index')
+      .map((part) => (part === '$' ? 'x/y' : part.startsWith('$') ? 'x' : part.replace(/_$/, '')))
+      .join('/')}`.replace(/\/$/, '') || '/'
+
+  it('are exactly the routes that never hydrate: their data is kept from the browser, every other page’s is sent', async () => {
+    const plain: string[] = []
+    for (const file of routeFiles) {
+      const module = (await import(`~/routes/${file}`)) as { handle?: RouteHandle; default?: unknown }
+      if (!module.default) continue // a resource route renders no page
+      const request = new Request(`http://localhost${samplePath(file)}`)
+      expect(isPlainHtmlPage(request), `${file} (${samplePath(file)})`).toBe(module.handle?.hydrate === false)
+      if (module.handle?.hydrate === false) plain.push(file)
+    }
+    expect(plain).toContain('coverage.tsx')
+    expect(plain).toContain('handbook.$regionId.$guidelineId.tsx')
+  })
 })

@@ -1,0 +1,84 @@
+// Caches that several app processes keep each of their own, told when to forget. A write that
+// changes what a cache holds announces it inside its transaction (`announceChange`): PostgreSQL
+// delivers the NOTIFY to every listening process when — and only if — the transaction commits.
+// Each process listens on one connection of its own (`listenForChanges`, started by the server on
+// PostgreSQL); a lost connection forgets everything, since announcements may have been missed.
+// The process that wrote forgets at once as well, which is all the embedded database needs.
+// (The handbook needs none of this: its stamp is read from the database with every page.)
+import pg from 'pg'
+import { logger } from './logger.server.ts'
+import { singleton } from './singleton.server.ts'
+
+const CHANNEL = 'leidraad_cache'
+const RECONNECT_MS = 1_000
+
+// One registry per process: the server entry (which listens) and the Remix build (whose modules
+// register) each hold a copy of this module.
+const forgetters = singleton('cache-forgetters', () => new Map<string, Set<() => void>>())
+
+/** Registers what to forget when `key` changes (in this process or any other). */
+export function onChange(key: string, forget: () => void): void {
+  let set = forgetters.get(key)
+  if (!set) forgetters.set(key, (set = new Set()))
+  set.add(forget)
+}
+
+function forget(key: string | null) {
+  for (const [name, set] of forgetters) if (key === null || name === key) for (const run of set) run()
+}
+
+/** Announces a change of `key` from inside the writing transaction, and forgets it here now. */
+export async function announceChange(
+  tx: { $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number> },
+  key: string,
+): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${key})`
+  forget(key)
+}
+
+let listener: { client: pg.Client | null; stopped: boolean } | null = null
+
+/** Listens for other processes' announcements on a connection of its own, reconnecting when it drops. */
+export function listenForChanges(connectionString: string): void {
+  if (listener) return
+  const state: { client: pg.Client | null; stopped: boolean } = { client: null, stopped: false }
+  listener = state
+  const connect = () => {
+    const client = new pg.Client({ connectionString })
+    state.client = client
+    client.on('notification', (message) => {
+      if (message.channel === CHANNEL) forget(message.payload ?? null)
+    })
+    client.on('error', (error) => {
+      logger.warn({ err: error }, 'cache invalidation: the listening connection failed; reconnecting')
+      void client.end().catch(() => {})
+      retry()
+    })
+    client
+      .connect()
+      .then(() => client.query(`LISTEN ${CHANNEL}`))
+      // What was announced while nobody listened is unknown: forget it all.
+      .then(() => forget(null))
+      .catch((error: unknown) => {
+        logger.warn({ err: error }, 'cache invalidation: cannot listen yet; retrying')
+        void client.end().catch(() => {})
+        retry()
+      })
+  }
+  let timer: NodeJS.Timeout | undefined
+  const retry = () => {
+    if (state.stopped || timer) return
+    timer = setTimeout(() => {
+      timer = undefined
+      connect()
+    }, RECONNECT_MS)
+  }
+  connect()
+}
+
+export async function stopListening(): Promise<void> {
+  if (!listener) return
+  listener.stopped = true
+  await listener.client?.end().catch(() => {})
+  listener = null
+}

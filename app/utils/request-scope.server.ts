@@ -1,0 +1,42 @@
+// What belongs to one HTTP request and to nothing else: the signed-in user looked up once (the root
+// and route loaders of a page each get their own Request object from Remix, so a WeakMap on the
+// Request cannot share it), the number of SQL statements the request ran (`X-Leidraad-Statements`
+// when STATEMENT_HEADER=1, for the bench), and whether its reads must go to the primary database
+// (read-your-own-writes, see app/utils/db.server.ts). Node's AsyncLocalStorage carries it through
+// every await of the request; outside a request (scripts, tests calling a loader) there is none.
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { singleton } from './singleton.server.ts'
+
+export interface RequestScope {
+  /** SQL statements run so far. */
+  statements: number
+  /** Values computed once per request (see `oncePerRequest`). */
+  readonly memo: Map<string, unknown>
+  /** Reads that may go to the replica go to the primary instead (the user just wrote). */
+  readFromPrimary: boolean
+}
+
+// One store per process: the server entry and the Remix build each hold a copy of this module.
+const storage = singleton('request-scope', () => new AsyncLocalStorage<RequestScope>())
+
+export function runInRequestScope<T>(run: (scope: RequestScope) => T, readFromPrimary = false): T {
+  const scope: RequestScope = { statements: 0, memo: new Map(), readFromPrimary }
+  return storage.run(scope, () => run(scope))
+}
+
+export function requestScope(): RequestScope | undefined {
+  return storage.getStore()
+}
+
+export function countStatement(): void {
+  const scope = storage.getStore()
+  if (scope) scope.statements++
+}
+
+/** `compute()` once per request under `key`; outside a request every call computes. */
+export function oncePerRequest<T>(key: string, compute: () => T): T {
+  const memo = storage.getStore()?.memo
+  if (!memo) return compute()
+  if (!memo.has(key)) memo.set(key, compute())
+  return memo.get(key) as T
+}

@@ -1,0 +1,22 @@
+// Pages sent as plain HTML (route handle `{ hydrate: false }`: the frontline handbook under
+// /handbook, and HQ's coverage overview). React renders them on the server only, so their loader
+// data — and the root's on those pages — never needs to reach the browser. Remix encodes every loader's data for the
+// browser before rendering (turbo-stream, about a millisecond on the handbook home); data whose
+// fields are not enumerable encodes as `{}`, while the server render reads the fields as usual.
+// A test checks that the path test here and the routes' handles agree.
+
+/** Whether the request is for a plain-HTML page (the handbook, the coverage overview). */
+export function isPlainHtmlPage(request: Request): boolean {
+  const path = new URL(request.url).pathname
+  return path === '/handbook' || path.startsWith('/handbook/') || path === '/coverage'
+}
+
+/** Loader data only the server render reads: the same fields, left out of what Remix encodes for a browser. */
+export function forServerRenderOnly<T extends object>(value: T): T {
+  const hidden = {} as T
+  for (const [key, field] of Object.entries(value))
+    Object.defineProperty(hidden, key, { value: field, enumerable: false })
+  // JSON (a log line, a test) still sees every field; turbo-stream does not call toJSON.
+  Object.defineProperty(hidden, 'toJSON', { value: () => value, enumerable: false })
+  return hidden
+}
