@@ -547,6 +547,8 @@ const en: Translations = {
     similarWords: 'Found on a similar word.',
     toRead_one: '{{count}} rule still to read: new or changed since you last confirmed it.',
     toRead_other: '{{count}} rules still to read: new or changed since you last confirmed them.',
+    toReadMore_one: 'and {{count}} more rule, marked in the list below.',
+    toReadMore_other: 'and {{count}} more rules, marked in the list below.',
     empty: 'Your region has no published guidelines yet.',
     new: 'New',
     changed: 'Changed',

@@ -547,6 +547,8 @@ const nl = {
     similarWords: 'Gevonden op een woord dat erop lijkt.',
     toRead_one: 'Nog {{count}} regel te lezen: nieuw of gewijzigd sinds je laatste bevestiging.',
     toRead_other: 'Nog {{count}} regels te lezen: nieuw of gewijzigd sinds je laatste bevestiging.',
+    toReadMore_one: 'en nog {{count}} regel, gemarkeerd in de lijst hieronder.',
+    toReadMore_other: 'en nog {{count}} regels, gemarkeerd in de lijst hieronder.',
     empty: 'Je regio heeft nog geen gepubliceerde richtlijnen.',
     new: 'Nieuw',
     changed: 'Gewijzigd',

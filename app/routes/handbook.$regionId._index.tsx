@@ -53,11 +53,16 @@ export const loader = signedIn(async ({ request, params, user, ability }) => {
     closest: result?.closest ?? [],
     hasRules: Boolean(handbook?.principles.length),
     listHtml: handbook ? await renderHandbookList(language, region.id, handbook) : '',
-    toConfirm: home && handbook ? toConfirm(handbook.principles) : [],
+    // The most urgent few by name; the rest are marked in the list below (a new colleague has them all).
+    toConfirm: home && handbook ? toConfirm(handbook.principles).slice(0, TO_CONFIRM_SHOWN) : [],
+    toConfirmCount: home && handbook ? toConfirm(handbook.principles).length : 0,
     answers,
     questions,
   })
 })
+
+/** How many rules still to confirm the home names at the top, soonest due first. */
+const TO_CONFIRM_SHOWN = 5
 
 const HandbookIntents = z.discriminatedUnion('intent', [intent('ask', QuestionSchema)])
 
@@ -73,7 +78,7 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
 
 export default function HandbookPage() {
   const { t } = useTranslation()
-  const { region, query, hits, closest, hasRules, listHtml, toConfirm, answers, questions } =
+  const { region, query, hits, closest, hasRules, listHtml, toConfirm, toConfirmCount, answers, questions } =
     useLoaderData<typeof loader>()
   return (
     <>
@@ -172,6 +177,11 @@ export default function HandbookPage() {
                     </li>
                   ))}
                 </ul>
+                {toConfirmCount > toConfirm.length ? (
+                  <p className="mt-1 text-sm">
+                    {t('handbook.toReadMore', { count: toConfirmCount - toConfirm.length })}
+                  </p>
+                ) : null}
               </section>
             ) : null}
             {toConfirm.length ? (
@@ -182,7 +192,7 @@ export default function HandbookPage() {
                 <h2 id="to-confirm" className="font-semibold">
                   {t('handbook.toConfirm')}
                 </h2>
-                <p className="text-sm">{t('handbook.toRead', { count: toConfirm.length })}</p>
+                <p className="text-sm">{t('handbook.toRead', { count: toConfirmCount })}</p>
                 <ul className="mt-1 space-y-1">
                   {toConfirm.map((g) => (
                     <li key={g.id}>

@@ -98,9 +98,9 @@ async function main() {
     app.use(viteDevServer.middlewares)
   } else {
     app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-    app.use(express.static('build/client', { maxAge: '1h' }))
+    app.use(filesOnly(express.static('build/client', { maxAge: '1h' })))
   }
-  app.use(express.static('public', { maxAge: '1h' }))
+  app.use(filesOnly(express.static('public', { maxAge: '1h' })))
 
   const build = viteDevServer
     ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
@@ -145,6 +145,14 @@ async function main() {
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
+}
+
+/**
+ * Static files have a file name with an extension (`/sw.js`, `/favicon.svg`); a page's path is
+ * not looked up on disk (a missing file costs a stat and an error with a stack on every page).
+ */
+function filesOnly(serve: express.RequestHandler): express.RequestHandler {
+  return (req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? serve(req, res, next) : next())
 }
 
 /**

@@ -169,7 +169,13 @@ async function signIn(base: string, email = 'balie1@bench.test') {
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
     body: new URLSearchParams({ email, password: PASSWORD }),
   })
-  const cookie = response.headers.get('set-cookie')?.split(';')[0]
+  // The session cookie (and, with a replica, the write position of the sign-in; left out, as a
+  // browser would after replay, so that the pages read from the replica).
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .filter((c) => !c.startsWith('leidraad-wrote='))
+    .join('; ')
   if (!cookie) throw new Error(`Sign-in failed (${response.status})`)
   return cookie
 }

@@ -53,10 +53,15 @@ test('submit → the manager’s start page and bell; publish → frontline conf
     new Date(Date.UTC(year!, month! - 1, day!)),
   )
 
-  // Frontline sees what is due when.
+  // Frontline sees what is due when: the handbook's to-do counts it (and names the most urgent
+  // few), the rule is marked in the list, and its page says by when.
   await signIn(page, 'balie.noord@leidraad.test')
   const toConfirm = page.getByRole('region', { name: 'Te lezen en te bevestigen' })
-  await expect(toConfirm.getByRole('listitem').filter({ hasText: title })).toContainText(`Bevestigen vóór ${due}`)
+  await expect(toConfirm).toContainText(/Nog \d+ regels? te lezen/)
+  const rule = page.getByRole('link').filter({ hasText: title }).last()
+  await expect(rule).toContainText(/Nieuw|Gewijzigd/)
+  await rule.click()
+  await expect(page.getByText(`Bevestigen vóór ${due}`)).toBeVisible()
 
   // The manager reminds Bram; the reminder reaches him.
   await signIn(page, 'manager.noord@leidraad.test')
