@@ -5,6 +5,7 @@
 // while the replica has not replayed up to it, that browser's pages read from the primary. No
 // state in any app process: any process behind the load balancer decides the same way.
 import type express from 'express'
+import { logger } from '../utils/logger.server.ts'
 import { hasReadReplica, primaryWritePosition, replicaHasReplayed } from '../utils/db.server.ts'
 
 export const WROTE_COOKIE = 'leidraad-wrote'
@@ -18,15 +19,31 @@ export async function readsFromPrimary(req: express.Request): Promise<boolean> {
   if (mayWrite(req.method)) return true
   if (!hasReadReplica()) return false
   const position = req.headers.cookie?.match(new RegExp(`(?:^|;\\s*)${WROTE_COOKIE}=([^;]*)`))?.[1]
-  return position ? !(await replicaHasReplayed(decodeURIComponent(position))) : false
+  if (!position) return false
+  // A replica that cannot say how far it is cannot be trusted with this browser's reads.
+  return !(await replicaHasReplayed(safeDecode(position)).catch(() => false))
 }
 
 /** After a request that may have written: the cookie with the primary's position now. */
 export async function rememberWritePosition(req: express.Request, res: express.Response, status: number) {
   if (!mayWrite(req.method) || !hasReadReplica() || status >= 500) return
-  const position = await primaryWritePosition()
+  // The write is done; not knowing its position must not turn its answer into an error. Without
+  // the cookie this browser may see the replica's older state for a moment.
+  const position = await primaryWritePosition().catch((error: unknown) => {
+    logger.warn({ err: error }, 'read-your-own-writes: the primary did not say its write position')
+    return null
+  })
+  if (!position) return
   res.append(
     'Set-Cookie',
     `${WROTE_COOKIE}=${encodeURIComponent(position)}; Path=/; Max-Age=${MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax`,
   )
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return '' // a malformed escape: not a position
+  }
 }

@@ -62,7 +62,10 @@ test('Ctrl+Home and Ctrl+End put the caret at the very start and end of a docume
 
   // Once more from the middle of the text, and the start again from the end.
   await editor.getByText('Alinea 6 over klanten').click()
+  // The click's caret must have landed before the key (under load the two can cross).
+  await page.waitForFunction(() => window.getSelection()?.anchorNode?.textContent?.includes('Alinea 6') === true)
   await page.keyboard.press('Control+End')
+  await expect(last).toBeInViewport()
   await page.keyboard.type('!')
   await expect(editor).toHaveText(/EINDE!$/)
   await page.keyboard.press('Control+Home')
