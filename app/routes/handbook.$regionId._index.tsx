@@ -177,11 +177,6 @@ export default function HandbookPage() {
                     </li>
                   ))}
                 </ul>
-                {toConfirmCount > toConfirm.length ? (
-                  <p className="mt-1 text-sm">
-                    {t('handbook.toReadMore', { count: toConfirmCount - toConfirm.length })}
-                  </p>
-                ) : null}
               </section>
             ) : null}
             {toConfirm.length ? (
@@ -203,6 +198,11 @@ export default function HandbookPage() {
                     </li>
                   ))}
                 </ul>
+                {toConfirmCount > toConfirm.length ? (
+                  <p className="mt-1 text-sm">
+                    {t('handbook.toReadMore', { count: toConfirmCount - toConfirm.length })}
+                  </p>
+                ) : null}
               </section>
             ) : null}
             {hasRules ? (
