@@ -19,7 +19,8 @@ import { createGuideline } from './guideline.server.ts'
 
 const readable = (ability: AppAbility) => accessibleBy(ability, 'read').ofType('Feedback')
 
-const feedbackSelect = {
+/** What a feedback row shows, without the people behind it. */
+const feedbackFields = {
   id: true,
   body: true,
   status: true,
@@ -28,23 +29,16 @@ const feedbackSelect = {
   passedToHqAt: true,
   createdAt: true,
   versionNumber: true,
+} as const
+
+const feedbackSelect = {
+  ...feedbackFields,
   author: { select: { name: true } },
   answeredBy: { select: { name: true } },
 } as const
 
 /** The reader's own feedback on the frontline pages: the names come with `withPeople`. */
-const ownFeedbackSelect = {
-  id: true,
-  body: true,
-  status: true,
-  answer: true,
-  answeredAt: true,
-  passedToHqAt: true,
-  createdAt: true,
-  versionNumber: true,
-  authorId: true,
-  answeredById: true,
-} as const
+const ownFeedbackSelect = { ...feedbackFields, authorId: true, answeredById: true } as const
 
 /**
  * Adds the author's and the answerer's names. Prisma asks a relation with a statement of its own
