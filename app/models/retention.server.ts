@@ -1,6 +1,6 @@
-// Personal data is kept as long as it serves the work: feedback and read confirmations older than
-// the retention period (RETENTION_DAYS, default two years) lose the person they came from. The
-// feedback text and the count of confirmations stay; who wrote or confirmed them does not. The
+// Personal data is kept as long as it serves the work: feedback, read confirmations and logged
+// customer signals older than the retention period (RETENTION_DAYS, default two years) lose the
+// person they came from. The texts and the counts stay; who wrote or confirmed them does not. The
 // worker runs this once a day; each run records what it did in the audit log.
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
@@ -18,15 +18,24 @@ export async function anonymiseExpired(now = new Date(), days = retentionDays())
       where: { createdAt: { lt: before }, userId: { not: null } },
       data: { userId: null },
     })
-    if (feedback.count || acknowledgements.count) {
+    const signals = await tx.customerSignal.updateMany({
+      where: { createdAt: { lt: before }, authorId: { not: null } },
+      data: { authorId: null },
+    })
+    if (feedback.count || acknowledgements.count || signals.count) {
       await recordAudit(tx, {
         actorId: null,
         action: 'retention.anonymise',
         subjectType: 'Organisation',
         subjectId: 'retention',
-        after: { before: before.toISOString(), feedback: feedback.count, acknowledgements: acknowledgements.count },
+        after: {
+          before: before.toISOString(),
+          feedback: feedback.count,
+          acknowledgements: acknowledgements.count,
+          signals: signals.count,
+        },
       })
     }
-    return { feedback: feedback.count, acknowledgements: acknowledgements.count }
+    return { feedback: feedback.count, acknowledgements: acknowledgements.count, signals: signals.count }
   })
 }

@@ -234,6 +234,7 @@ export async function personalData(userId: string) {
         select: { versionNumber: true, createdAt: true, guidelineVersion: { select: { title: true } } },
       },
       customerInputs: { select: { said: true, source: true, heardOn: true, guideline: { select: { title: true } } } },
+      signals: { select: { kind: true, channel: true, said: true, score: true, occurredAt: true, noRule: true } },
       notifications: { select: { kind: true, params: true, createdAt: true, readAt: true } },
       auditEvents: { select: { action: true, subjectType: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
     },

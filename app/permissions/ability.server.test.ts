@@ -403,8 +403,76 @@ const TONE_REPORT_CASES: Case[] = [
   },
 ]
 
+const signal = (regionId: string, authorId: string | null) => ({ id: 's1', regionId, authorId })
+const SIGNAL_CASES: Case[] = [
+  {
+    name: 'log a customer signal in own region',
+    action: 'create',
+    subject: 'CustomerSignal',
+    record: (role: Role) => signal(OWN, `user-${role}`),
+    allowed: ['admin', 'manager', 'member', 'frontline'],
+  },
+  {
+    name: 'log a customer signal in another region',
+    action: 'create',
+    subject: 'CustomerSignal',
+    record: (role: Role) => signal(OTHER, `user-${role}`),
+    allowed: ['admin'],
+  },
+  {
+    name: 'log a customer signal in someone else’s name',
+    action: 'create',
+    subject: 'CustomerSignal',
+    record: signal(OWN, 'someone'),
+    allowed: ['admin', 'manager'],
+  },
+  {
+    name: 'read own customer signals',
+    action: 'read',
+    subject: 'CustomerSignal',
+    record: (role: Role) => signal(OWN, `user-${role}`),
+    allowed: ROLES,
+  },
+  {
+    name: 'read a colleague’s customer signal in own region',
+    action: 'read',
+    subject: 'CustomerSignal',
+    record: signal(OWN, 'someone'),
+    allowed: ['admin', 'hq_editor', 'manager'],
+  },
+  {
+    name: 'read another region’s customer signals',
+    action: 'read',
+    subject: 'CustomerSignal',
+    record: signal(OTHER, 'someone'),
+    allowed: ['admin', 'hq_editor'],
+  },
+  {
+    name: 'manage own region’s signals (threshold, import, use as input)',
+    action: 'update',
+    subject: 'CustomerSignal',
+    record: signal(OWN, 'someone'),
+    allowed: ['admin', 'manager'],
+  },
+  {
+    name: 'manage another region’s signals',
+    action: 'update',
+    subject: 'CustomerSignal',
+    record: signal(OTHER, 'someone'),
+    allowed: ['admin'],
+  },
+  {
+    name: 'delete a customer signal',
+    action: 'delete',
+    subject: 'CustomerSignal',
+    record: signal(OWN, 'someone'),
+    allowed: ['admin'],
+  },
+]
+
 const CASES: Case[] = [
   ...GUIDELINE_CASES,
+  ...SIGNAL_CASES,
   ...FEEDBACK_CASES,
   ...PHRASE_FAMILY_CASES,
   ...TONE_REPORT_CASES,

@@ -32,6 +32,8 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
   can('read', 'User', { id: user.id })
   can(['read', 'update'], 'Notification', { userId: user.id })
   can('read', 'Feedback', { authorId: user.id })
+  // The customer signals they logged themselves.
+  can('read', 'CustomerSignal', { authorId: user.id })
   // The tone check's phrase families: everyone who writes sees them in the editor.
   can('read', 'PhraseFamily')
 
@@ -88,6 +90,8 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     can('read', ['GuidelineVersion', 'GuidelineComment', 'CustomerInput', 'PrincipleDecision'])
     // Frontline feedback that a region passed on as input for the principle.
     can('read', 'Feedback', { passedToHqAt: { not: null } })
+    // Every region's customer signals, texts and aggregates, read only (to compare regions' choices).
+    can('read', 'CustomerSignal')
   }
 
   const regionIds = (roles: RegionRole[]) =>
@@ -121,6 +125,8 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     can('read', 'PrincipleDecision', inOwn)
     // Feedback on a guideline of one's region, and "read and understood" on its published ones.
     can('create', 'Feedback', { ...inOwn, authorId: user.id })
+    // Everyone on the floor logs what customers say, as themselves, in their own region.
+    can('create', 'CustomerSignal', { ...inOwn, authorId: user.id })
     can('acknowledge', 'Guideline', {
       ...inOwn,
       publishedVersion: { gt: 0 },
@@ -147,6 +153,9 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     can(['read', 'update'], 'Feedback', { regionId: { in: managed } })
     // What the region's floor searched for and did not find (words and counts, nobody's name).
     can('read', 'SearchMiss', { regionId: { in: managed } })
+    // The region's customer signals: read them all, import a survey tool's file, use them as
+    // customer input, and set the complaint threshold of the review suggestions (update).
+    can(['read', 'create', 'update'], 'CustomerSignal', { regionId: { in: managed } })
     can('read', 'Membership', { regionId: { in: managed } })
     can(['create', 'update', 'delete'], 'Membership', {
       regionId: { in: managed },

@@ -7,6 +7,7 @@ import { createPrismaAbility, type Model, type PrismaQueryOf, type Subjects } fr
 import type {
   AuditEvent,
   CustomerInput,
+  CustomerSignal,
   Feedback,
   Guideline,
   GuidelineComment,
@@ -51,6 +52,7 @@ export type SubjectModels = {
   GuidelineVersion: GuidelineVersion
   GuidelineComment: GuidelineComment
   CustomerInput: CustomerInput
+  CustomerSignal: CustomerSignal
   PrincipleDecision: PrincipleDecision
   Feedback: Feedback
   PhraseFamily: PhraseFamily

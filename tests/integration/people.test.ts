@@ -321,6 +321,6 @@ describe('personal data', () => {
     expect(result.acknowledgements).toBeGreaterThanOrEqual(1)
     expect((await prisma.feedback.findUniqueOrThrow({ where: { id: old.id } })).authorId).toBeNull()
     expect((await prisma.acknowledgement.findUniqueOrThrow({ where: { id: ack.id } })).userId).toBeNull()
-    expect(await anonymiseExpired(new Date(), 730)).toEqual({ feedback: 0, acknowledgements: 0 })
+    expect(await anonymiseExpired(new Date(), 730)).toEqual({ feedback: 0, acknowledgements: 0, signals: 0 })
   })
 })
