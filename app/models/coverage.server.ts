@@ -239,6 +239,7 @@ export async function regionWorkspace(ability: AppAbility, regionId: string) {
       create: can(ability, 'create', 'Guideline', { regionId: region.id, status: 'draft' }),
       decide: can(ability, 'create', 'PrincipleDecision', { regionId: region.id }),
       handleFeedback: handlesFeedback,
+      readSignals: can(ability, 'read', 'CustomerSignal', { regionId: region.id }),
     },
   }
 }

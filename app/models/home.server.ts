@@ -6,6 +6,7 @@
 import { ANY_REGION, can, type AppAbility } from '~/permissions/ability.ts'
 import { prisma } from '~/utils/db.server.ts'
 import type { SessionUser } from './auth.server.ts'
+import { COMPLAINT_WINDOW_DAYS } from './signal.server.ts'
 
 /** After this long without a page of the start page, the next visit is a new one. */
 const VISIT_GAP_MS = 30 * 60 * 1000
@@ -21,6 +22,7 @@ export type TodoSection =
   | 'decisionReview'
   | 'approval'
   | 'feedback'
+  | 'signals'
   | 'reviewDue'
   | 'lowRead'
   | 'sentBack'
@@ -60,6 +62,7 @@ export async function startPage(ability: AppAbility, user: SessionUser, now = ne
   const visitGap = new Date(now.getTime() - VISIT_GAP_MS)
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000)
   const soon = new Date(now.getTime() + REVIEW_SOON_DAYS * 86_400_000)
+  const complaintsSince = new Date(now.getTime() - COMPLAINT_WINDOW_DAYS * 86_400_000)
 
   const rows = await prisma.$queryRaw<TodoRow[]>`
     WITH me AS (
@@ -113,6 +116,17 @@ export async function startPage(ability: AppAbility, user: SessionUser, now = ne
     FROM "Feedback" f JOIN "Region" r ON r."id" = f."regionId"
     WHERE f."regionId" = ANY(${managed}::text[]) AND f."status" = 'open'
     GROUP BY f."regionId", r."name"
+    UNION ALL
+    -- Rules customers stumble over: more complaints in 30 days than the region's threshold (a review suggestion).
+    SELECT 'signals', g."id", v."title", g."regionId", max(s."occurredAt"), count(*)::int, r."complaintThreshold"
+    FROM "CustomerSignal" s
+    JOIN "Guideline" g ON g."id" = s."guidelineId"
+    JOIN "GuidelineVersion" v ON v."guidelineId" = g."id" AND v."number" = g."publishedVersion"
+    JOIN "Region" r ON r."id" = g."regionId"
+    WHERE s."regionId" = ANY(${managed}::text[]) AND s."kind" = 'complaint' AND s."occurredAt" >= ${complaintsSince}
+      AND g."status" <> 'archived'
+    GROUP BY g."id", v."title", g."regionId", r."complaintThreshold"
+    HAVING count(*) > r."complaintThreshold"
     UNION ALL
     -- Review-by dates passed or within 30 days.
     SELECT 'reviewDue', w."id", w."title", w."regionId", w."reviewBy", NULL, NULL

@@ -4,12 +4,12 @@
 // people in Leidraad but not in the file are listed, and deactivated only when the admin says so.
 // Memberships the import made follow the file; memberships someone set by hand are updated when
 // the file says otherwise (then they belong to the import), and never removed by it.
-import { parse } from 'csv-parse/sync'
 import type { RegionRole } from '~/generated/prisma/enums.ts'
 import type { AppAbility } from '~/permissions/ability.ts'
 import { authorize } from '~/permissions/authorize.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { Invalid } from '~/utils/errors.ts'
+import { readCsvRows } from '~/utils/csv.server.ts'
 import { NO_PASSWORD } from '~/utils/password.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { normalizeEmail } from './auth.server.ts'
@@ -98,38 +98,7 @@ function loadUsers(db: Tx | typeof prisma) {
 
 /** Reads the CSV text (comma, semicolon or tab separated; a header row names the columns). */
 export function readStaffCsv(text: string) {
-  let records: string[][]
-  try {
-    records = parse(text, {
-      bom: true,
-      delimiter: [',', ';', '\t'],
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    })
-  } catch {
-    throw new Invalid('import.errors.notCsv', 'file')
-  }
-  const [header, ...rows] = records
-  if (!header) throw new Invalid('import.errors.empty', 'file')
-  if (rows.length > MAX_ROWS) throw new Invalid('import.errors.tooMany', 'file')
-  const fields = header.map((column) => COLUMNS[column.toLowerCase().replace(/\s+/g, ' ').trim()] ?? null)
-  if (!fields.includes('name') || !(fields.includes('email') || fields.includes('employeeNumber'))) {
-    throw new Invalid('import.errors.columns', 'file')
-  }
-  return rows.map((values, index) => {
-    const row: Record<'name' | 'email' | 'employeeNumber' | 'region' | 'role', string> = {
-      name: '',
-      email: '',
-      employeeNumber: '',
-      region: '',
-      role: '',
-    }
-    fields.forEach((field, column) => {
-      if (field) row[field] = (values[column] ?? '').replace(/\u0000/g, '').trim()
-    })
-    return { line: index + 2, ...row }
-  })
+  return readCsvRows(text, COLUMNS, [['name'], ['email', 'employeeNumber']], MAX_ROWS)
 }
 
 /** What applying the file would do, row by row, with every problem named, and who is missing from it. */
