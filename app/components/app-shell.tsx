@@ -39,6 +39,11 @@ export function AppShell({
         { to: '/principles', label: t('nav.principles'), show: true },
         { to: '/coverage', label: t('nav.coverage'), show: ability.can('readDraft', 'Guideline') },
         {
+          to: '/signals',
+          label: t('nav.signals'),
+          show: can(ability, 'read', 'CustomerSignal', { regionId: ANY_REGION }),
+        },
+        {
           to: '/inbox',
           label: t('nav.inbox'),
           show: can(ability, 'read', 'Feedback', {

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { CellBadge } from '~/components/guidelines/cell-badge.tsx'
+import { PrincipleFilter, usePrincipleFilterLabels } from '~/components/principle-filter.tsx'
 import { PageTitle, ScrollRegion } from '~/components/ui/form.tsx'
 import { CELL_STATES } from '~/models/coverage-states.ts'
 import { coverageOverview } from '~/models/coverage.server.ts'
@@ -32,7 +33,12 @@ export default function CoveragePage() {
     <>
       <PageTitle>{t('coverage.title')}</PageTitle>
       <p className="mb-4 text-stone-700">{t('coverage.intro')}</p>
-      <PrincipleFilter choices={choices} selected={principle?.id ?? ''} />
+      <PrincipleFilter
+        action="/coverage"
+        choices={choices}
+        selected={principle?.id ?? ''}
+        labels={usePrincipleFilterLabels('coverage.filter')}
+      />
       {view === 'summary' ? (
         <Summary principles={principles} rows={rows} rates={rates} tone={tone} />
       ) : (
@@ -45,36 +51,6 @@ export default function CoveragePage() {
 
 type Overview = ReturnType<typeof useLoaderData<typeof loader>>
 type TableProps = Pick<Overview, 'principles' | 'rows' | 'rates' | 'tone'>
-
-/** Choose one principle (its matrix over the regions) or all; a plain GET form, no script. */
-function PrincipleFilter({ choices, selected }: { choices: Overview['choices']; selected: string }) {
-  const { t } = useTranslation()
-  return (
-    <form method="get" action="/coverage" className="mb-4 flex flex-wrap items-end gap-2">
-      <div>
-        <label htmlFor="principle-filter" className="block text-sm font-medium">
-          {t('coverage.filter.label')}
-        </label>
-        <select
-          id="principle-filter"
-          name="principle"
-          defaultValue={selected}
-          className="min-h-11 max-w-full rounded border border-stone-400 bg-white px-2"
-        >
-          <option value="">{t('coverage.filter.all')}</option>
-          {choices.map((choice, index) => (
-            <option key={choice.id} value={choice.id}>
-              {index + 1}. {choice.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="min-h-11 rounded border border-brand-800 px-4 font-medium text-brand-800">
-        {t('coverage.filter.show')}
-      </button>
-    </form>
-  )
-}
 
 /** Per region and per principle: how many cells are in each state (a large organisation's first view). */
 function Summary({ principles, rows, rates, tone }: TableProps) {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { useResultFor } from '~/components/action-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { HandbookPageTop } from '~/components/handbook/page-top.tsx'
 import { MessageField } from '~/components/handbook/message-field.tsx'
 import { OwnFeedbackList } from '~/components/feedback-answer.tsx'
 import { RichText } from '~/components/rich-text.tsx'
@@ -34,6 +35,7 @@ export const loader = signedIn(async ({ user, ability, params }) => {
     feedback,
     region,
     guideline: {
+      id: guidelineId,
       number: version.number,
       title: version.title,
       html: renderVersionHtml(version.id, version.body),
@@ -82,20 +84,7 @@ export default function HandbookGuidelinePage() {
   const feedbackError = feedbackResult?.error?.body?.[0]
   return (
     <article>
-      {/* Shown by the page's script when a form is sent without a connection. */}
-      <p
-        role="alert"
-        hidden
-        data-offline-refusal=""
-        className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-3 py-2 text-red-900"
-      >
-        {t('offline.refused')}
-      </p>
-      <p className="mb-2 text-sm print:hidden">
-        <a href={`/handbook/${region.id}`} className="text-brand-800 underline">
-          ← {t('handbook.title', { region: region.name })}
-        </a>
-      </p>
+      <HandbookPageTop region={region} />
       <h1 className="mb-1 text-2xl font-bold tracking-tight">{guideline.title}</h1>
       <p className="mb-4 text-sm text-stone-700">
         <span className="hidden print:inline">{region.name} · </span>
@@ -153,6 +142,14 @@ export default function HandbookGuidelinePage() {
           </Form>
         )}
       </div>
+      <p className="mt-4 print:hidden">
+        <a
+          href={`/handbook/${region.id}/signal?about=g:${guideline.id}`}
+          className="inline-flex min-h-12 items-center font-medium text-brand-800 underline"
+        >
+          {t('signals.link')}
+        </a>
+      </p>
       <section aria-labelledby="feedback-title" className="mt-8 print:hidden">
         <h2 id="feedback-title" className="mb-1 text-lg font-semibold">
           {t('feedback.title')}

@@ -108,6 +108,14 @@ export default function HandbookPage() {
           {t('handbook.searchButton')}
         </button>
       </Form>
+      <p className="mb-5 print:hidden">
+        <a
+          href={`/handbook/${region.id}/signal`}
+          className="inline-flex min-h-12 items-center rounded border border-brand-800 bg-white px-4 font-medium text-brand-800"
+        >
+          + {t('signals.link')}
+        </a>
+      </p>
       {/* Search as you type replaces what is in here (app/frontline/enhance.ts). */}
       <div id="handbook-results" tabIndex={-1} aria-live="polite" aria-busy="false" className="focus:outline-none">
         {hits?.length ? (

@@ -70,6 +70,13 @@ export default function RegionGuidelinesPage() {
           </Link>
         </p>
       ) : null}
+      {may.readSignals ? (
+        <p className="mb-4">
+          <Link to={`/regions/${region.id}/signals`} className="font-medium text-brand-800 underline">
+            {t('signals.regionLink')}
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="to-review" className="mb-6 rounded border border-red-800 bg-white p-4">
         <h2 id="to-review" className="mb-2 text-lg font-semibold">
           {t('guidelines.toReview', { count: toReview.length })}

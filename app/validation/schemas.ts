@@ -256,3 +256,40 @@ export const ToneReviewSchema = z.object({
   id: z.string().min(1).max(60),
   decision: z.enum(['accepted', 'declined']),
 })
+
+export const SIGNAL_KINDS = ['complaint', 'compliment', 'question', 'suggestion'] as const
+export const SIGNAL_CHANNELS = ['counter', 'phone', 'mail', 'chat', 'social'] as const
+export const SIGNAL_MIN = 3
+export const SIGNAL_MAX = 1000
+
+/** A customer signal as the handbook's form sends it (the personal-data check is the domain's). */
+export const SignalSchema = z.object({
+  kind: z.enum(SIGNAL_KINDS, { error: 'signals.errors.kind' }),
+  said: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(SIGNAL_MIN, 'errors.tooShort')
+    .max(SIGNAL_MAX, 'errors.tooLong'),
+  channel: z.enum(SIGNAL_CHANNELS, { error: 'signals.errors.channel' }),
+  about: z
+    .string()
+    .max(80)
+    .regex(/^(none|noRule|[gp]:[\w-]{1,60})$/, 'signals.errors.unknownRule')
+    .transform((value) => value as 'none' | 'noRule' | `g:${string}` | `p:${string}`)
+    .default('none'),
+  score: z.enum(['1', '2', '3', '4', '5'], { error: 'signals.errors.score' }).transform(Number).optional(),
+})
+
+/** The manager's complaint threshold for review suggestions. */
+export const ComplaintThresholdSchema = z.object({
+  threshold: wholeNumber().pipe(z.number().max(1000, 'errors.numberRange')),
+})
+
+/** Signals chosen on the region's page, to quote in a draft. */
+export const UseSignalsSchema = z.object({
+  guideline: z.string({ error: 'signals.errors.chooseDraft' }).max(60),
+  signals: z
+    .array(z.string().max(60), { error: 'signals.errors.chooseSignals' })
+    .min(1, 'signals.errors.chooseSignals')
+    .max(100, 'errors.tooMany'),
+})
