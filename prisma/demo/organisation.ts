@@ -7,6 +7,7 @@ import { recordAudit } from '~/models/audit.server.ts'
 import { seedDemoGuidelines } from './guidelines.ts'
 import { publishDemoComplaintsV2, seedDemoPrinciples } from './principles.ts'
 import { seedDemoReadRates } from './read-rates.ts'
+import { reviseDemoComplaintsGuideline, seedDemoSignals } from './signals.ts'
 
 /** Demo data only: printed at start-up, never use it for real accounts. */
 export const DEMO_PASSWORD = 'leidraad-demo'
@@ -107,11 +108,14 @@ export async function seedDemoOrganisation(options: { fromEmpty?: boolean } = {}
       after: options.fromEmpty ? { fromEmpty: true } : undefined,
     })
   })
-  // Principles (v1), then the regions' guidelines under them, then HQ's v2 of one principle,
-  // so the demo shows a guideline that needs review.
+  // Principles (v1), then the regions' guidelines under them (Noord's complaints guideline in two
+  // versions), then HQ's v2 of one principle, so the demo shows a guideline that needs review;
+  // then three months of customer signals.
   if (await seedDemoPrinciples()) {
     await seedDemoGuidelines()
+    await reviseDemoComplaintsGuideline()
     await publishDemoComplaintsV2()
+    await seedDemoSignals()
   }
   await seedDemoReadRates()
   await seedDemoToneReports()
