@@ -27,9 +27,12 @@ const DETAIL = [
   /^\/principles\/[^/]+\/versions$/,
   /^\/guidelines\/[^/]+$/,
   /^\/guidelines\/[^/]+\/readers$/,
+  /^\/handbook\/[^/]+\/signal$/, // before the rule pages: the handbook links to it first
   /^\/handbook\/[^/]+\/[^/]+$/,
   /^\/regions\/[^/]+$/,
   /^\/regions\/[^/]+\/guidelines$/,
+  /^\/regions\/[^/]+\/signals$/,
+  /^\/signals\/import$/,
   /^\/users\/[^/]+$/,
   /^\/tone\/[^/]+$/,
 ]

@@ -205,6 +205,7 @@ describe('numbers and dates are read strictly: out of range or impossible is a 4
       'guidelines.$guidelineId._index.tsx',
       'handbook.$regionId.$guidelineId.tsx',
       'tone.$familyId.tsx',
+      'regions.$regionId_.signals.tsx',
     ]) {
       routes[file] = (await import(`~/routes/${file}`)) as RouteModule
     }
@@ -278,6 +279,16 @@ describe('numbers and dates are read strictly: out of range or impossible is a 4
         { intent: 'acknowledge', version: '' },
       ],
       HUGE,
+    ],
+    [
+      'the complaint threshold',
+      () => [
+        'regions.$regionId_.signals.tsx',
+        { regionId: ids.regionId },
+        'manager',
+        { intent: 'threshold', threshold: '' },
+      ],
+      [...HUGE, '0', '1001'],
     ],
     [
       'a phrase family save: revision',
