@@ -4,6 +4,13 @@ import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button, FormErrors } from '~/components/ui/form.tsx'
 
+/** An example file, wrapped rather than scrolled (a scrolling block would need its own tab stop). */
+export function CsvExample({ children }: { children: string }) {
+  return (
+    <pre className="mb-4 max-w-prose whitespace-pre-wrap break-words rounded bg-stone-100 p-3 text-sm">{children}</pre>
+  )
+}
+
 export function CsvUploadForm({ errors }: { errors?: SubmissionResult<string[]>['error'] }) {
   const { t } = useTranslation()
   return (

@@ -1,7 +1,7 @@
 import { useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { CsvUploadForm } from '~/components/csv-upload-form.tsx'
+import { CsvExample, CsvUploadForm } from '~/components/csv-upload-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ImportPreview, PREVIEW_ROWS, RowOutcome } from '~/components/import-preview.tsx'
 import { PageTitle } from '~/components/ui/form.tsx'
@@ -46,9 +46,7 @@ export default function SignalImportPage() {
     <>
       <PageTitle>{t('signals.import.title')}</PageTitle>
       <p className="mb-2 max-w-prose text-stone-700">{t('signals.import.intro')}</p>
-      <pre className="mb-4 max-w-prose overflow-x-auto rounded bg-stone-100 p-3 text-sm">
-        {t('signals.import.example')}
-      </pre>
+      <CsvExample>{t('signals.import.example')}</CsvExample>
       <CsvUploadForm errors={errors} />
       {preview ? <Preview preview={preview.preview} csv={preview.csv} /> : null}
     </>

@@ -2,7 +2,7 @@ import { Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { CsvUploadForm } from '~/components/csv-upload-form.tsx'
+import { CsvExample, CsvUploadForm } from '~/components/csv-upload-form.tsx'
 import { ImportPreview, PREVIEW_ROWS, RowOutcome } from '~/components/import-preview.tsx'
 import { BackLink, PageTitle } from '~/components/ui/form.tsx'
 import { applyStaffImport, previewStaffImport, requireStaffImport } from '~/models/staff-import.server.ts'
@@ -44,7 +44,7 @@ export default function ImportPage() {
       <BackLink to="/users">{t('users.title')}</BackLink>
       <PageTitle>{t('import.title')}</PageTitle>
       <p className="mb-2 max-w-prose text-stone-700">{t('import.intro')}</p>
-      <pre className="mb-4 max-w-prose overflow-x-auto rounded bg-stone-100 p-3 text-sm">{t('import.example')}</pre>
+      <CsvExample>{t('import.example')}</CsvExample>
       <CsvUploadForm errors={errors} />
       {preview ? <Preview preview={preview.preview} csv={preview.csv} /> : null}
     </>
