@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_DOCUMENT_CHARS, MAX_DOCUMENT_DEPTH, parseDocument } from './document.ts'
+import { hasRoom, roomOf } from './frame.ts'
 import { renderDocumentHtml } from './render.server.ts'
 
 const text = (value: string, marks?: unknown[]) => ({ type: 'text', text: value, ...(marks ? { marks } : {}) })
@@ -150,5 +151,38 @@ describe('renderDocumentHtml', () => {
     expect(html).toMatch(/<ul><li><p>Eén<\/p><\/li><\/ul>/)
     expect(html).toContain('<blockquote>')
     expect(html).toContain('href="https://example.org/beleid"')
+  })
+})
+
+describe('kader and ruimte', () => {
+  const frame = (kind: string, ...content: unknown[]) => ({ type: 'frame', attrs: { kind }, content })
+  it('accepts passages marked as frame or room at the top of a document and renders them marked', () => {
+    const parsed = parseDocument(
+      doc(frame('kader', paragraph(text('Altijd zo.'))), frame('ruimte', paragraph(text('Regio kiest.')))),
+    )
+    expect(parsed.ok).toBe(true)
+    if (!parsed.ok) return
+    expect(parsed.text).toContain('Regio kiest.')
+    expect(hasRoom(parsed.json)).toBe(true)
+    expect(roomOf(parsed.json).content).toEqual([paragraph(text('Regio kiest.'))])
+    const html = renderDocumentHtml(parsed.json)
+    expect(html).toContain('<section data-frame="kader" class="frame"><p>Altijd zo.</p></section>')
+    expect(html).toContain('<section data-frame="ruimte" class="frame"><p>Regio kiest.</p></section>')
+  })
+
+  it('refuses a kind that is neither, a frame inside a frame or a quote, and an empty frame', () => {
+    for (const body of [
+      doc(frame('misschien', paragraph(text('x')))),
+      doc(frame('kader', frame('ruimte', paragraph(text('x'))))),
+      doc({ type: 'blockquote', content: [frame('ruimte', paragraph(text('x')))] }),
+      doc(frame('ruimte')),
+    ]) {
+      expect(parseDocument(body), body).toEqual({ ok: false, error: 'editor.errors.unknownContent' })
+    }
+  })
+
+  it('a principle without frames has no room', () => {
+    const parsed = parseDocument(doc(paragraph(text('Gewoon.'))))
+    expect(parsed.ok && hasRoom(parsed.json)).toBe(false)
   })
 })

@@ -4,6 +4,7 @@
 import { getSchema, type JSONContent } from '@tiptap/core'
 import { Node as PMNode, type Schema } from '@tiptap/pm/model'
 import { documentExtensions, HEADING_LEVELS } from './extensions.ts'
+import { FRAME_KINDS } from './frame.ts'
 import { isSafeHref } from './safe-href.ts'
 import { hasUnstorableCharacter } from '~/utils/characters.ts'
 
@@ -56,9 +57,16 @@ export function parseDocument(raw: unknown, options: { allowEmpty?: boolean } = 
     return { ok: false, error: 'editor.errors.unknownContent' }
   }
   let problem: DocumentError | null = null
-  node.descendants((child) => {
+  node.descendants((child, _pos, parent) => {
     if (problem) return false
     if (child.type.name === 'heading' && !(HEADING_LEVELS as readonly number[]).includes(child.attrs.level as number)) {
+      problem = 'editor.errors.unknownContent'
+    }
+    // Kader and ruimte mark whole passages of the document: at its top, one of the two kinds.
+    if (
+      child.type.name === 'frame' &&
+      (parent !== node || !(FRAME_KINDS as readonly string[]).includes(child.attrs.kind as string))
+    ) {
       problem = 'editor.errors.unknownContent'
     }
     for (const mark of child.marks) {

@@ -4,6 +4,7 @@
 import type { Extensions } from '@tiptap/core'
 import Link from '@tiptap/extension-link'
 import StarterKit from '@tiptap/starter-kit'
+import { Frame } from './frame.ts'
 import { isSafeHref } from './safe-href.ts'
 
 export const HEADING_LEVELS = [2, 3] as const
@@ -32,4 +33,6 @@ export const documentExtensions: Extensions = [
     isAllowedUri: (url) => isSafeHref(url),
     HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
   }),
+  // Kader and ruimte: which passages of a principle apply as written, and which the region decides.
+  Frame,
 ]

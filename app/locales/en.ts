@@ -507,6 +507,7 @@ const en: Translations = {
     },
   },
   coverage: {
+    roomFilled: 'Room filled: {{filled}} of {{total}} principles',
     filter: { label: 'Principle', all: 'All principles', show: 'Show' },
     summaryIntro:
       '{{regions}} regions × {{principles}} principles: per region and per principle, how many are in each state. Choose a principle to see every region’s state.',
@@ -538,6 +539,9 @@ const en: Translations = {
     },
   },
   handbook: {
+    room: 'What you may decide yourself',
+    roomIntro:
+      'Here HQ leaves the choice to you and your region; within this rule you decide what helps the customer best.',
     title: 'Handbook {{region}}',
     pickRegion: 'Choose your region’s handbook',
     search: 'Search the handbook',
@@ -678,6 +682,12 @@ const en: Translations = {
     redo: 'Redo',
     placeholder: 'Write the principle here: what matters to us, and why?',
     needsJavaScript: 'The text editor needs JavaScript.',
+    frames: {
+      kader: 'mark as frame: applies everywhere, as written',
+      kaderShort: 'Frame',
+      ruimte: 'mark as room: the region decides',
+      ruimteShort: 'Room',
+    },
     errors: {
       tooLarge: 'The text is too long to save. Split it into several principles.',
       notADocument: 'The text could not be read. Reload the page and try again.',

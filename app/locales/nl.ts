@@ -507,6 +507,7 @@ const nl = {
     },
   },
   coverage: {
+    roomFilled: 'Ruimte ingevuld: {{filled}} van {{total}} principes',
     filter: { label: 'Principe', all: 'Alle principes', show: 'Toon' },
     summaryIntro:
       '{{regions}} regio’s × {{principles}} principes: per regio en per principe het aantal in elke stand. Kies een principe voor de stand van elke regio.',
@@ -538,6 +539,9 @@ const nl = {
     },
   },
   handbook: {
+    room: 'Wat je zelf mag beslissen',
+    roomIntro:
+      'Hier laat het hoofdkantoor de keuze aan jou en je regio; binnen deze regel beslis je zelf wat de klant het beste helpt.',
     title: 'Handboek {{region}}',
     pickRegion: 'Kies het handboek van je regio',
     search: 'Zoeken in het handboek',
@@ -678,6 +682,12 @@ const nl = {
     redo: 'Opnieuw',
     placeholder: 'Schrijf hier het principe: wat vinden we belangrijk, en waarom?',
     needsJavaScript: 'Voor de teksteditor is JavaScript nodig.',
+    frames: {
+      kader: 'markeren als kader: geldt overal, zoals geschreven',
+      kaderShort: 'Kader',
+      ruimte: 'markeren als ruimte: de regio beslist',
+      ruimteShort: 'Ruimte',
+    },
     errors: {
       tooLarge: 'De tekst is te lang om op te slaan. Splits hem op in meerdere principes.',
       notADocument: 'De tekst kon niet worden gelezen. Laad de pagina opnieuw en probeer het nog eens.',

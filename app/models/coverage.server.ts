@@ -49,7 +49,7 @@ export function cellState(guidelines: CellGuideline[], decision: Cell['decision'
 export async function coverageMatrix(ability: AppAbility, options: { regionId?: string; now?: Date } = {}) {
   const now = options.now ?? new Date()
   const regionFilter = options.regionId ? { regionId: options.regionId } : {}
-  const [principles, regions, guidelines, decisions] = await Promise.all([
+  const [principles, regions, guidelines, decisions, withRoom] = await Promise.all([
     prisma.principle.findMany({
       where: {
         AND: [
@@ -99,7 +99,14 @@ export async function coverageMatrix(ability: AppAbility, options: { regionId?: 
         decidedAt: true,
       },
     }),
+    // Principles whose published text leaves room for the regions (a passage marked *ruimte*).
+    prisma.$queryRaw<{ id: string }[]>`
+      SELECT p."id" FROM "Principle" p
+      JOIN "PrincipleVersion" pv ON pv."principleId" = p."id" AND pv."number" = p."publishedVersion"
+      WHERE p."position" IS NOT NULL AND p."status" <> 'archived'
+        AND jsonb_path_exists(pv."body"::jsonb, '$.content[*] ? (@.type == "frame" && @.attrs.kind == "ruimte")')`,
   ])
+  const roomy = new Set(withRoom.map((p) => p.id))
   const principleVersion = new Map(principles.map((p) => [p.id, p.publishedVersion]))
   const key = (regionId: string, principleId: string) => `${regionId}:${principleId}`
   const cellGuidelines = new Map<string, CellGuideline[]>()
@@ -143,7 +150,12 @@ export async function coverageMatrix(ability: AppAbility, options: { regionId?: 
       CellState,
       number
     >
-    return { region, cells, counts }
+    // The room each region has filled: principles that leave room, with a published guideline of the region.
+    const room = {
+      total: cells.filter((c) => roomy.has(c.principleId)).length,
+      filled: cells.filter((c) => roomy.has(c.principleId) && c.guidelines.some((g) => g.published)).length,
+    }
+    return { region, cells, counts, room }
   })
   const covered: CellState[] = ['published', 'applies_as_written', 'not_applicable']
   return {
@@ -153,6 +165,7 @@ export async function coverageMatrix(ability: AppAbility, options: { regionId?: 
       title: p.versions[0]?.title ?? '',
       version: p.publishedVersion,
       covered: rows.filter((r) => covered.includes(r.cells[index]!.state)).length,
+      hasRoom: roomy.has(p.id),
     })),
     rows,
   }

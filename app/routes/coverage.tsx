@@ -82,7 +82,7 @@ function Summary({ principles, rows, rates, tone }: TableProps) {
               </td>
             ))}
             <td className="px-3 py-1 text-xs">
-              <RegionNotes rate={rates[row.region.id]} tone={tone[row.region.id]} />
+              <RegionNotes rate={rates[row.region.id]} tone={tone[row.region.id]} room={row.room} />
             </td>
           </tr>
         ))}
@@ -144,10 +144,23 @@ function SummaryTable({
   )
 }
 
-function RegionNotes({ rate, tone }: { rate?: { confirmed: number; expected: number }; tone?: number }) {
+function RegionNotes({
+  rate,
+  tone,
+  room,
+}: {
+  rate?: { confirmed: number; expected: number }
+  tone?: number
+  room: { filled: number; total: number }
+}) {
   const { t } = useTranslation()
   return (
     <>
+      {room.total ? (
+        <span className="block" data-testid="room-filled">
+          {t('coverage.roomFilled', room)}
+        </span>
+      ) : null}
       {rate?.expected ? (
         <span className="block font-medium" data-testid="read-rate">
           {t('coverage.readRate', { percent: Math.round((100 * rate.confirmed) / rate.expected) })}
@@ -249,7 +262,7 @@ function Matrix({ principles, rows, rates, tone }: TableProps) {
                   </td>
                 ))}
                 <td className="px-3 py-2 text-xs">
-                  <RegionNotes rate={rates[row.region.id]} tone={tone[row.region.id]} />
+                  <RegionNotes rate={rates[row.region.id]} tone={tone[row.region.id]} room={row.room} />
                   {CELL_STATES.filter((s) => row.counts[s] > 0)
                     .map((s) => `${t(`coverage.states.${s}`)}: ${row.counts[s]}`)
                     .join(' · ')}

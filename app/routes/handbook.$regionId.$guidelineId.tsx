@@ -7,6 +7,7 @@ import { HandbookPageTop } from '~/components/handbook/page-top.tsx'
 import { MessageField } from '~/components/handbook/message-field.tsx'
 import { OwnFeedbackList } from '~/components/feedback-answer.tsx'
 import { RichText } from '~/components/rich-text.tsx'
+import { hasRoom, roomOf } from '~/editor/frame.ts'
 import { renderVersionHtml } from '~/editor/render.server.ts'
 import { listMyFeedback, sendFeedback } from '~/models/feedback.server.ts'
 import { acknowledge, getHandbookGuideline } from '~/models/handbook.server.ts'
@@ -48,6 +49,8 @@ export const loader = signedIn(async ({ user, ability, params }) => {
       title: principle.title,
       number: principle.number,
       html: renderVersionHtml(principle.id, principle.body),
+      // What the principle leaves to the region: what frontline may decide within this rule.
+      roomHtml: hasRoom(principle.body) ? renderVersionHtml(`${principle.id}#room`, roomOf(principle.body)) : null,
     },
     underReview,
     acknowledgedAt,
@@ -108,6 +111,15 @@ export default function HandbookGuidelinePage() {
         </p>
       ) : null}
       <RichText html={guideline.html} />
+      {principle?.roomHtml ? (
+        <section aria-labelledby="room" className="mt-6 rounded border-l-4 border-green-700 bg-green-50 p-4">
+          <h2 id="room" className="mb-1 text-lg font-semibold">
+            {t('handbook.room')}
+          </h2>
+          <p className="mb-2 text-sm text-stone-700">{t('handbook.roomIntro')}</p>
+          <RichText html={principle.roomHtml} />
+        </section>
+      ) : null}
       {principle ? (
         <section aria-labelledby="why" className="mt-6 rounded border-l-4 border-brand-700 bg-white p-4">
           <h2 id="why" className="mb-1 text-lg font-semibold">

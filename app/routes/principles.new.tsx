@@ -36,6 +36,7 @@ export default function NewPrinciplePage() {
         submitLabel={t('principles.saveDraft')}
         placeholder={t('editor.placeholder')}
         tone={tone}
+        frames
       />
     </>
   )

@@ -18,6 +18,9 @@ const ul = (...items: Inline[][]): JSONContent => ({
   content: items.map((parts) => ({ type: 'listItem', content: [p(...parts)] })),
 })
 const quote = (value: string): JSONContent => ({ type: 'blockquote', content: [p(value)] })
+/** A passage HQ fixes for everyone (kader) or leaves to the regions (ruimte). */
+const kader = (...content: JSONContent[]): JSONContent => ({ type: 'frame', attrs: { kind: 'kader' }, content })
+const ruimte = (...content: JSONContent[]): JSONContent => ({ type: 'frame', attrs: { kind: 'ruimte' }, content })
 
 function document(title: string, ...content: JSONContent[]) {
   const parsed = parseDocument(JSON.stringify({ type: 'doc', content }))
@@ -28,8 +31,10 @@ function document(title: string, ...content: JSONContent[]) {
 const PUBLISHED = [
   document(
     'De klant beslist wat goede service is',
-    p(
-      'Niet onze procedures, maar de ervaring van de klant bepaalt of we goed werk hebben geleverd. Regels zijn er om de klant te helpen, niet om ons te beschermen.',
+    kader(
+      p(
+        'Niet onze procedures, maar de ervaring van de klant bepaalt of we goed werk hebben geleverd. Regels zijn er om de klant te helpen, niet om ons te beschermen.',
+      ),
     ),
     h2('Wat dit betekent'),
     ul(
@@ -37,13 +42,20 @@ const PUBLISHED = [
       ['Kies bij twijfel de uitleg van een regel die het beste uitpakt voor de klant.'],
       ['Leg vast wat klanten ons vertellen, zodat de regio haar richtlijnen erop kan aanpassen.'],
     ),
+    ruimte(
+      p(
+        'Welke oplossingen je aanbiedt, via welk kanaal je de klant terugbelt en hoe je een gesprek begint, bepaalt de regio samen met het team en de klanten.',
+      ),
+    ),
   ),
   document(
     'Iedere medewerker is eigenaar van de klantvraag',
-    p(
-      'Wie een vraag aanneemt, is er verantwoordelijk voor tot de klant geholpen is. Doorverwijzen mag, ',
-      b('loslaten niet'),
-      '.',
+    kader(
+      p(
+        'Wie een vraag aanneemt, is er verantwoordelijk voor tot de klant geholpen is. Doorverwijzen mag, ',
+        b('loslaten niet'),
+        '.',
+      ),
     ),
     h2('Zo werkt het'),
     ul(
@@ -54,11 +66,14 @@ const PUBLISHED = [
   ),
   document(
     'Een eerlijk nee, altijd met een alternatief',
-    p(
-      'Soms kunnen we niet doen wat de klant vraagt. Dan zeggen we dat eerlijk en meteen, leggen we uit waarom, en bieden we iets aan dat wel kan.',
+    kader(
+      p(
+        'Soms kunnen we niet doen wat de klant vraagt. Dan zeggen we dat eerlijk en meteen, leggen we uit waarom, en bieden we iets aan dat wel kan.',
+      ),
     ),
     quote('“Dat kan ik niet voor u regelen, omdat … Wat ik wel kan doen is …”'),
-    p('Een nee zonder uitleg of zonder alternatief is geen antwoord.'),
+    kader(p('Een nee zonder uitleg of zonder alternatief is geen antwoord.')),
+    ruimte(p('Welke alternatieven je aanbiedt en naar wie je doorverwijst, kiest de regio: dat verschilt per streek.')),
   ),
   document(
     'Collega’s zijn elkaars klant',
@@ -94,21 +109,31 @@ const COMPLAINTS_V1 = document(
 
 const COMPLAINTS_V2 = document(
   'Klachten zijn cadeaus',
-  p(
-    'Een klacht vertelt ons wat we kunnen verbeteren. Wie de klacht hoort, is er eigenaar van en lost hem zelf op waar dat kan; de klant heeft binnen één werkdag persoonlijk contact.',
+  kader(
+    p(
+      'Een klacht vertelt ons wat we kunnen verbeteren. Wie de klacht hoort, is er eigenaar van en lost hem zelf op waar dat kan; de klant heeft binnen één werkdag persoonlijk contact.',
+    ),
   ),
   ul(
     ['Bedank de klant voor de klacht.'],
     ['Los het zelf op, binnen de ruimte die de richtlijnen van je regio geven.'],
     ['Lukt dat niet, draag de klacht dan warm over en bel de klant zelf terug.'],
   ),
+  ruimte(
+    p(
+      'Hoe je de klacht oplost — een tegoedbon, een vervangend artikel, gratis bezorging — en tot welk bedrag je dat zelf mag, spreekt de regio af.',
+    ),
+  ),
 )
 
 const IN_CONSULTATION = document(
   'Ruimte om af te wijken',
-  p(
-    'Medewerkers mogen van een regel afwijken als dat de klant aantoonbaar beter helpt, zolang ze het achteraf kunnen uitleggen. Elke regio spreekt af tot welk bedrag een medewerker zelf mag beslissen.',
+  kader(
+    p(
+      'Medewerkers mogen van een regel afwijken als dat de klant aantoonbaar beter helpt, zolang ze het achteraf kunnen uitleggen.',
+    ),
   ),
+  ruimte(p('Elke regio spreekt af tot welk bedrag een medewerker zelf mag beslissen.')),
   ul(['Leg kort vast waarom je afweek.'], ['Bespreek afwijkingen maandelijks in het team, zonder schuldvraag.']),
 )
 

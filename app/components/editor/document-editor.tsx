@@ -34,6 +34,7 @@ export function EditDocumentPage() {
       revision={document.revision}
       placeholder={t(messages === 'principles' ? 'editor.placeholder' : 'guidelines.placeholder')}
       tone={document.tone}
+      frames={messages === 'principles'}
     />
   )
 }
@@ -63,6 +64,7 @@ export function DocumentEditor({
   revision,
   placeholder,
   tone,
+  frames,
 }: {
   back: { to: string; label: string }
   heading: string
@@ -72,6 +74,7 @@ export function DocumentEditor({
   revision: number
   placeholder: string
   tone: ToneSettings
+  frames?: boolean
 }) {
   const { t } = useTranslation()
   const formatDate = useDateFormat()
@@ -123,6 +126,7 @@ export function DocumentEditor({
         submitLabel={conflict ? t('principles.saveMineAnyway') : t('principles.saveDraft')}
         placeholder={placeholder}
         tone={tone}
+        frames={frames}
       />
     </>
   )

@@ -19,6 +19,7 @@ export function DocumentForm({
   submitLabel,
   placeholder,
   tone,
+  frames,
 }: {
   title: string
   body: JSONContent
@@ -27,6 +28,7 @@ export function DocumentForm({
   submitLabel: string
   placeholder: string
   tone: ToneSettings
+  frames?: boolean
 }) {
   const { t } = useTranslation()
   const navigation = useNavigation()
@@ -58,6 +60,7 @@ export function DocumentForm({
         errors={fields.body.errors}
         placeholder={placeholder}
         tone={tone}
+        frames={frames}
       />
       {revision ? <input type="hidden" name="revision" value={revision} /> : null}
       <Button type="submit" disabled={navigation.state === 'submitting'}>

@@ -19,7 +19,16 @@ type Command = {
   run: (editor: Editor) => void
 }
 
-export function EditorToolbar({ editor, controls }: { editor: Editor | null; controls: string }) {
+export function EditorToolbar({
+  editor,
+  controls,
+  frames = false,
+}: {
+  editor: Editor | null
+  controls: string
+  /** Offer kader and ruimte (the principle editor). */
+  frames?: boolean
+}) {
   const { t } = useTranslation()
   const [focusIndex, setFocusIndex] = useState(0)
   const [linkOpen, setLinkOpen] = useState(false)
@@ -77,6 +86,15 @@ export function EditorToolbar({ editor, controls }: { editor: Editor | null; con
       active: (e) => e.isActive('blockquote'),
       run: (e) => e.chain().focus().toggleBlockquote().run(),
     },
+    ...(frames
+      ? (['kader', 'ruimte'] as const).map((kind) => ({
+          key: kind,
+          label: t(`editor.frames.${kind}`),
+          face: { text: t(`editor.frames.${kind}Short`) },
+          active: (e: Editor) => e.isActive('frame', { kind }),
+          run: (e: Editor) => e.chain().focus().toggleFrame(kind).run(),
+        }))
+      : []),
     {
       key: 'link',
       label: t('editor.link'),

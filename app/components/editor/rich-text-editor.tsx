@@ -21,6 +21,7 @@ export function RichTextEditor({
   errors,
   placeholder,
   tone,
+  frames,
 }: {
   id: string
   name: string
@@ -30,6 +31,8 @@ export function RichTextEditor({
   placeholder: string
   /** The tone check's settings; what it finds is underlined as the text is typed. */
   tone: ToneSettings
+  /** Offer kader and ruimte in the toolbar (principles). */
+  frames?: boolean
 }) {
   const { t } = useTranslation()
   const [json, setJson] = useState(() => JSON.stringify(defaultValue))
@@ -69,7 +72,7 @@ export function RichTextEditor({
         {label}
       </span>
       <div className="rounded border border-stone-400 bg-white focus-within:ring-2 focus-within:ring-brand-700">
-        <EditorToolbar editor={editor} controls={id} />
+        <EditorToolbar editor={editor} controls={id} frames={frames} />
         {editor ? (
           <EditorContent editor={editor} />
         ) : (
