@@ -166,6 +166,8 @@ export type SaveWorkingCopy = (
   actorId: string,
   id: string,
   input: DocumentInput & { baseRevision: number },
+  /** More writes that belong to the save: stored together with it or not at all. */
+  after?: (tx: Tx) => Promise<unknown>,
 ) => Promise<{ revision: number }>
 
 /**
@@ -179,6 +181,7 @@ export async function saveWorkingCopy<R extends WorkingCopy>(
   actorId: string,
   id: string,
   input: DocumentInput & { baseRevision: number },
+  after?: (tx: Tx) => Promise<unknown>,
 ) {
   return prisma.$transaction(async (tx) => {
     const current = await requireDocument(kind, ability, { id }, 'update', tx)
@@ -217,6 +220,7 @@ export async function saveWorkingCopy<R extends WorkingCopy>(
       before: { title: current.title, revision: current.revision, status: current.status },
       after: { title: input.title, revision: input.baseRevision + 1, status },
     })
+    await after?.(tx)
     return { revision: input.baseRevision + 1 }
   })
 }

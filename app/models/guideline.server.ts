@@ -79,6 +79,7 @@ export async function requireGuideline(ability: AppAbility, guidelineId: string,
 /** What the user may do on a guideline's page (the buttons it shows; every action checks again). */
 export function guidelineActions(ability: AppAbility, guideline: Guideline) {
   const inProgress = guideline.status === 'draft' || guideline.status === 'review'
+  const published = guideline.publishedVersion > 0 && guideline.status !== 'archived'
   const team = { guideline: { regionId: guideline.regionId } }
   return {
     edit: can(ability, 'update', 'Guideline', guideline),
@@ -89,6 +90,9 @@ export function guidelineActions(ability: AppAbility, guideline: Guideline) {
       can(ability, 'readDraft', 'Guideline', guideline) &&
       can(ability, 'create', 'GuidelineComment', team),
     resolve: can(ability, 'update', 'GuidelineComment', team),
+    // Its region's manager shares a published guideline with all regions and proposes it to HQ.
+    share: published && can(ability, 'share', 'Guideline', guideline),
+    propose: published && can(ability, 'create', 'Proposal', { regionId: guideline.regionId }),
   }
 }
 

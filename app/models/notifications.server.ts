@@ -29,6 +29,7 @@ export const NOTIFICATION_KINDS = [
   'consultation.closing',
   'confirmation.due',
   'confirmation.overdue',
+  'example.updated',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -45,6 +46,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   'consultation.closing': 'digest',
   'confirmation.due': 'immediate',
   'confirmation.overdue': 'immediate',
+  'example.updated': 'digest',
 }
 
 const candidateSelect = {
@@ -173,7 +175,20 @@ const planners: { [K in DomainEventInput['kind']]: Planner<K> } = {
       where: { guidelineId: guideline.id, number: event.number },
     })
     const params = { title: version?.title ?? guideline.title, version: event.number }
+    // Regions that started a draft from this example hear that it changed (their managers and members).
+    const copies = await db.guideline.findMany({
+      where: { copiedFromId: guideline.id, status: { not: 'archived' }, copiedFromVersion: { lt: event.number } },
+      select: { id: true, regionId: true, status: true, publishedVersion: true },
+    })
     return [
+      ...copies.map((copy) => ({
+        where: inRegion(copy.regionId, ['manager', 'member']),
+        kind: 'example.updated' as const,
+        subject: ['Guideline', copy] as [SubjectName, Record<string, unknown>],
+        params,
+        link: `/guidelines/${copy.id}`,
+        dedupeKey: `${id}:${copy.id}`,
+      })),
       // The floor: a material change asks them to confirm again, by a date.
       {
         where: inRegion(guideline.regionId, ['frontline']),

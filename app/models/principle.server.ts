@@ -96,11 +96,17 @@ export function requirePrincipleAuthor(ability: AppAbility) {
   authorize(ability, 'create', 'Principle')
 }
 
-export async function createPrinciple(ability: AppAbility, actorId: string, input: versioned.DocumentInput) {
+export async function createPrinciple(
+  ability: AppAbility,
+  actorId: string,
+  input: versioned.DocumentInput,
+  after?: (principle: Principle, tx: versioned.Tx) => Promise<unknown>,
+) {
   requirePrincipleAuthor(ability)
   return versioned.createDocument(principles, actorId, input, {
     data: async (tx) => ({ slug: await uniqueSlug(tx, input.title) }),
     audit: (principle) => ({ title: principle.title, slug: principle.slug }),
+    after,
   })
 }
 

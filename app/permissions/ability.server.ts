@@ -23,6 +23,13 @@ export const MANAGER_ASSIGNABLE_ROLES: RegionRole[] = ['member', 'frontline']
 /** Principle statuses whose published version (or consultation text) everyone signed in reads. */
 const VISIBLE_PRINCIPLE: Prisma.PrincipleWhereInput = { status: { in: ['draft', 'consultation', 'published'] } }
 
+/** A guideline its region shared as an example for all regions (its published version). */
+const SHARED_EXAMPLE: Prisma.GuidelineWhereInput = {
+  sharedAt: { not: null },
+  publishedVersion: { gt: 0 },
+  status: { not: 'archived' },
+}
+
 export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): AppAbility {
   const { can, cannot, build } = new AbilityBuilder<AppAbility>(createPrismaAbility)
   if (user.deactivatedAt) return build()
@@ -92,6 +99,9 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     can('read', 'Feedback', { passedToHqAt: { not: null } })
     // Every region's customer signals, texts and aggregates, read only (to compare regions' choices).
     can('read', 'CustomerSignal')
+    // Local rules the regions propose for the main line: HQ takes them into a draft or declines.
+    can(['read', 'update'], 'Proposal')
+    can('readExample', 'Guideline', SHARED_EXAMPLE)
   }
 
   const regionIds = (roles: RegionRole[]) =>
@@ -140,6 +150,10 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     can('read', 'GuidelineVersion', { guideline: { is: inWritten } })
     can('create', 'Guideline', { ...inWritten, status: 'draft' })
     can(['read', 'create'], ['GuidelineComment', 'CustomerInput'], { guideline: { is: inWritten } })
+    // Regions learn from each other: the examples other regions shared (never frontline).
+    can('readExample', 'Guideline', SHARED_EXAMPLE)
+    // What became of the region's proposals to HQ.
+    can('read', 'Proposal', inWritten)
   }
   const memberOf = regionIds(['member'])
   if (memberOf.length) can('update', 'Guideline', { regionId: { in: memberOf }, status: { in: ['draft', 'review'] } })
@@ -147,6 +161,9 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
   const managed = regionIds(['manager'])
   if (managed.length) {
     can(['update', 'publish', 'archive'], 'Guideline', { regionId: { in: managed } })
+    // Share a published guideline as an example for all regions, and propose it to HQ.
+    can('share', 'Guideline', { regionId: { in: managed }, publishedVersion: { gt: 0 } })
+    can(['read', 'create'], 'Proposal', { regionId: { in: managed } })
     can('update', 'GuidelineComment', { guideline: { is: { regionId: { in: managed } } } })
     can(['create', 'update', 'delete'], 'PrincipleDecision', { regionId: { in: managed } })
     // The region's feedback inbox: read, answer, close, pass to HQ.

@@ -23,6 +23,7 @@ import type {
   Principle,
   PrincipleComment,
   PrincipleVersion,
+  Proposal,
   Region,
   SsoGroupMapping,
   ToneReport,
@@ -36,9 +37,22 @@ import type {
  * ordinary edits — for guidelines `publish` also covers sending back from review and resolving
  * *needs review* ("still valid"), the manager's decisions in the matrix. `acknowledge`: confirm
  * a published guideline as read and understood (the region's own people; HQ reads without confirming).
+ * `share`: offer a published guideline to all regions as an example (or withdraw it);
+ * `readExample`: read another region's shared example (its published version) and start from it.
  */
 export type Action =
-  'manage' | 'create' | 'read' | 'update' | 'delete' | 'readDraft' | 'comment' | 'publish' | 'archive' | 'acknowledge'
+  | 'manage'
+  | 'create'
+  | 'read'
+  | 'update'
+  | 'delete'
+  | 'readDraft'
+  | 'comment'
+  | 'publish'
+  | 'archive'
+  | 'acknowledge'
+  | 'share'
+  | 'readExample'
 
 export type SubjectModels = {
   Region: Region
@@ -53,6 +67,7 @@ export type SubjectModels = {
   GuidelineComment: GuidelineComment
   CustomerInput: CustomerInput
   CustomerSignal: CustomerSignal
+  Proposal: Proposal
   PrincipleDecision: PrincipleDecision
   Feedback: Feedback
   PhraseFamily: PhraseFamily

@@ -5,6 +5,9 @@ import { CommentForm, CommentThreads } from '~/components/comments.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { CustomerInputSection } from '~/components/guidelines/customer-input.tsx'
 import { ReviewFlowPanel } from '~/components/guidelines/review-flow-panel.tsx'
+import { ExampleAttribution, ShareAndPropose } from '~/components/guidelines/share-and-propose.tsx'
+import { exampleSource, setShared } from '~/models/examples.server.ts'
+import { listGuidelineProposals, proposeToHq } from '~/models/proposals.server.ts'
 import { StatusBadge } from '~/components/principles/status-badge.tsx'
 import { PublishedSection, WorkingCopySection } from '~/components/document-sections.tsx'
 import { PageTitle, BackLink } from '~/components/ui/form.tsx'
@@ -28,6 +31,7 @@ import {
   CommentSchema,
   CustomerInputSchema,
   GuidelinePublishSchema,
+  ProposalSchema,
   SendBackSchema,
 } from '~/validation/schemas.ts'
 import { dispatch, intent } from '~/web/action.server.ts'
@@ -36,9 +40,16 @@ import { signedIn } from '~/web/route.server.ts'
 export const loader = signedIn(async ({ ability, params }) => {
   const { guideline, published, seesDraft } = await requireGuideline(ability, params.guidelineId ?? '')
   const inProgress = guideline.status === 'draft' || guideline.status === 'review'
-  const [threads, customerInput] = seesDraft
-    ? await Promise.all([listGuidelineThreads(ability, guideline.id), listCustomerInput(ability, guideline.id)])
-    : [[], []]
+  const [[threads, customerInput], source, proposals] = await Promise.all([
+    seesDraft
+      ? Promise.all([listGuidelineThreads(ability, guideline.id), listCustomerInput(ability, guideline.id)])
+      : Promise.resolve([[], []] as [
+          Awaited<ReturnType<typeof listGuidelineThreads>>,
+          Awaited<ReturnType<typeof listCustomerInput>>,
+        ]),
+    exampleSource(ability, guideline),
+    listGuidelineProposals(ability, guideline.id),
+  ])
   return {
     guideline: {
       id: guideline.id,
@@ -51,7 +62,10 @@ export const loader = signedIn(async ({ ability, params }) => {
       confirmationNote: guideline.confirmationNote,
       needsReview: needsReview(guideline, guideline.principle.publishedVersion),
       overdue: isOverdue(guideline),
+      shared: guideline.sharedAt !== null,
     },
+    source,
+    proposals,
     region: guideline.region,
     principle: { slug: guideline.principle.slug, version: guideline.principle.publishedVersion },
     published: published && {
@@ -76,6 +90,9 @@ const GuidelineIntents = z.discriminatedUnion('intent', [
   intent('comment', CommentSchema),
   intent('resolve-comment', CommentIdSchema),
   intent('add-input', CustomerInputSchema),
+  intent('share'),
+  intent('unshare'),
+  intent('propose', ProposalSchema),
 ])
 
 export const action = signedIn(async ({ request, user, ability, params }) => {
@@ -109,6 +126,12 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
         await resolveGuidelineComment(ability, user.id, guideline, commentId),
         done('resolve-comment')
       ),
+      share: async () => (await setShared(ability, user.id, guideline.id, true), { flash: 'examples.done.share' }),
+      unshare: async () => (await setShared(ability, user.id, guideline.id, false), { flash: 'examples.done.unshare' }),
+      propose: async ({ kind, note }) => {
+        await proposeToHq(ability, user.id, guideline.id, { kind, note })
+        return { flash: 'proposals.done.propose' }
+      },
       'add-input': async ({ said, source, heardOn }) => {
         const input = await addCustomerInput(ability, user.id, guideline, {
           said,
@@ -125,7 +148,7 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
 export default function GuidelinePage() {
   const { t } = useTranslation()
   const formatDate = useDateFormat('date')
-  const { guideline, region, principle, published, working, threads, customerInput, may } =
+  const { guideline, region, principle, published, working, threads, customerInput, may, source, proposals } =
     useLoaderData<typeof loader>()
   return (
     <article>
@@ -160,6 +183,7 @@ export default function GuidelinePage() {
           </Link>
         </p>
       ) : null}
+      {source ? <ExampleAttribution source={source} /> : null}
       <ReviewFlowPanel guideline={guideline} may={may} />
       {published ? <PublishedSection published={published} historyTo="history" /> : null}
       {working ? (
@@ -182,6 +206,7 @@ export default function GuidelinePage() {
           {may.comment ? <CommentForm /> : null}
         </section>
       ) : null}
+      <ShareAndPropose shared={guideline.shared} canShare={may.share} canPropose={may.propose} proposals={proposals} />
     </article>
   )
 }

@@ -21,7 +21,15 @@ import {
   restorePrinciple,
 } from '~/models/principle.server.ts'
 import { endOfDayInOrganisation, useDateFormat } from '~/utils/dates.ts'
-import { CommentIdSchema, CommentSchema, ConsultationSchema, PrinciplePublishSchema } from '~/validation/schemas.ts'
+import {
+  CommentIdSchema,
+  CommentSchema,
+  ConsultationSchema,
+  PrinciplePublishSchema,
+  StartFromExampleSchema,
+} from '~/validation/schemas.ts'
+import { listExamples, regionsToStartIn, startFromExample } from '~/models/examples.server.ts'
+import { ExamplesSection } from '~/components/principles/examples.tsx'
 import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
 
@@ -29,12 +37,16 @@ export const loader = signedIn(async ({ user, ability, params }) => {
   const { principle, published, seesDraft } = await requirePrinciple(ability, params.slug ?? '')
   const inProgress = principle.status === 'draft' || principle.status === 'consultation'
   const showsComments = seesDraft && inProgress
-  const [consultation, signals] = await Promise.all([
+  const [consultation, signals, examples] = await Promise.all([
     showsComments ? consultationFor(ability, user, principle) : null,
     // Frontline feedback passed on as input for this principle (whatever the ability lets this reader see).
     listFeedbackForPrinciple(ability, principle.id),
+    // Other regions' shared guidelines under it (managers, members and HQ; never frontline).
+    listExamples(ability, principle.id),
   ])
   return {
+    examples,
+    exampleRegions: examples.length ? regionsToStartIn(ability, user.memberships) : [],
     signals: signals.map((f) => ({
       id: f.id,
       body: f.body,
@@ -80,6 +92,7 @@ const PrincipleIntents = z.discriminatedUnion('intent', [
   intent('publish', PrinciplePublishSchema),
   intent('archive'),
   intent('restore'),
+  intent('start-from-example', StartFromExampleSchema),
 ])
 
 export const action = signedIn(async ({ request, user, ability, params }) => {
@@ -120,6 +133,10 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
       'close-consultation': step(closeConsultation, 'principles.done.close-consultation'),
       archive: step(archivePrinciple, 'principles.done.archive'),
       restore: step(restorePrinciple, 'principles.done.restore'),
+      'start-from-example': async ({ exampleId, regionId }) => {
+        const draft = await startFromExample(ability, user.id, exampleId, regionId)
+        return { flash: 'examples.done.copy', to: `/guidelines/${draft.id}/edit` }
+      },
     },
     { redirectTo: `/principles/${principle.slug}` },
   )
@@ -128,7 +145,8 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
 export default function PrinciplePage() {
   const { t } = useTranslation()
   const formatDate = useDateFormat('date')
-  const { principle, may, published, working, consultation, signals } = useLoaderData<typeof loader>()
+  const { principle, may, published, working, consultation, signals, examples, exampleRegions } =
+    useLoaderData<typeof loader>()
   const heading = published?.title ?? working?.title ?? ''
   return (
     <article>
@@ -186,6 +204,7 @@ export default function PrinciplePage() {
       {principle.status === 'consultation' && may.publish ? (
         <PublishPrincipleForm principle={principle} openComments={openComments(consultation?.threads ?? [])} />
       ) : null}
+      <ExamplesSection examples={examples} regions={exampleRegions} />
       {signals.length ? (
         <section aria-labelledby="signals" className="mt-8">
           <h2 id="signals" className="mb-2 text-lg font-semibold">

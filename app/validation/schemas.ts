@@ -293,3 +293,29 @@ export const UseSignalsSchema = z.object({
     .min(1, 'signals.errors.chooseSignals')
     .max(100, 'errors.tooMany'),
 })
+
+export const PROPOSAL_KINDS = ['revision', 'new_principle'] as const
+export const PROPOSAL_NOTE_MAX = 2000
+/** A manager proposes a published guideline to HQ. */
+export const ProposalSchema = z.object({
+  kind: z.enum(PROPOSAL_KINDS, { error: 'proposals.errors.kind' }),
+  note: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(3, 'errors.tooShort')
+    .max(PROPOSAL_NOTE_MAX, 'errors.tooLong'),
+})
+export const ProposalIdSchema = z.object({ proposalId: z.string({ error: 'errors.required' }).min(1).max(60) })
+/** HQ declines a proposal, saying why. */
+export const DeclineProposalSchema = ProposalIdSchema.extend({
+  reason: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(3, 'errors.tooShort')
+    .max(PROPOSAL_NOTE_MAX, 'errors.tooLong'),
+})
+/** A manager or member starts a draft in one of their regions from another region's example. */
+export const StartFromExampleSchema = z.object({
+  exampleId: z.string({ error: 'errors.required' }).min(1).max(60),
+  regionId: z.string({ error: 'errors.required' }).min(1, 'errors.required').max(60),
+})

@@ -8,6 +8,7 @@ import { seedDemoGuidelines } from './guidelines.ts'
 import { publishDemoComplaintsV2, seedDemoPrinciples } from './principles.ts'
 import { seedDemoReadRates } from './read-rates.ts'
 import { reviseDemoComplaintsGuideline, seedDemoSignals } from './signals.ts'
+import { seedDemoExamplesAndProposals } from './regions-learn.ts'
 
 /** Demo data only: printed at start-up, never use it for real accounts. */
 export const DEMO_PASSWORD = 'leidraad-demo'
@@ -116,6 +117,7 @@ export async function seedDemoOrganisation(options: { fromEmpty?: boolean } = {}
     await reviseDemoComplaintsGuideline()
     await publishDemoComplaintsV2()
     await seedDemoSignals()
+    await seedDemoExamplesAndProposals()
   }
   await seedDemoReadRates()
   await seedDemoToneReports()
