@@ -470,9 +470,97 @@ const SIGNAL_CASES: Case[] = [
   },
 ]
 
+const shared = (regionId: string, sharedAt: Date | null = new Date()) => ({
+  id: 'g9',
+  regionId,
+  status: 'published',
+  publishedVersion: 1,
+  sharedAt,
+})
+const EXAMPLE_CASES: Case[] = [
+  {
+    name: 'share a published guideline of own region as an example',
+    action: 'share',
+    subject: 'Guideline',
+    record: shared(OWN, null),
+    allowed: ['admin', 'manager'],
+  },
+  {
+    name: 'share another region’s guideline',
+    action: 'share',
+    subject: 'Guideline',
+    record: shared(OTHER, null),
+    allowed: ['admin'],
+  },
+  {
+    name: 'share a guideline never published',
+    action: 'share',
+    subject: 'Guideline',
+    record: { ...shared(OWN, null), publishedVersion: 0, status: 'draft' },
+    allowed: ['admin'],
+  },
+  {
+    name: 'read another region’s shared example',
+    action: 'readExample',
+    subject: 'Guideline',
+    record: shared(OTHER),
+    allowed: ['admin', 'hq_editor', 'manager', 'member'],
+  },
+  {
+    name: 'read another region’s guideline that is not shared',
+    action: 'readExample',
+    subject: 'Guideline',
+    record: shared(OTHER, null),
+    allowed: ['admin'],
+  },
+  {
+    name: 'read another region’s shared example as a guideline (its page)',
+    action: 'read',
+    subject: 'Guideline',
+    record: shared(OTHER),
+    allowed: ['admin', 'hq_editor'],
+  },
+  {
+    name: 'propose a guideline of own region to HQ',
+    action: 'create',
+    subject: 'Proposal',
+    record: { regionId: OWN },
+    allowed: ['admin', 'manager'],
+  },
+  {
+    name: 'propose another region’s guideline',
+    action: 'create',
+    subject: 'Proposal',
+    record: { regionId: OTHER },
+    allowed: ['admin'],
+  },
+  {
+    name: 'read own region’s proposals and HQ’s answers',
+    action: 'read',
+    subject: 'Proposal',
+    record: { regionId: OWN },
+    allowed: ['admin', 'hq_editor', 'manager', 'member'],
+  },
+  {
+    name: 'read another region’s proposals',
+    action: 'read',
+    subject: 'Proposal',
+    record: { regionId: OTHER },
+    allowed: ['admin', 'hq_editor'],
+  },
+  {
+    name: 'accept or decline a proposal',
+    action: 'update',
+    subject: 'Proposal',
+    record: { regionId: OWN },
+    allowed: ['admin', 'hq_editor'],
+  },
+]
+
 const CASES: Case[] = [
   ...GUIDELINE_CASES,
   ...SIGNAL_CASES,
+  ...EXAMPLE_CASES,
   ...FEEDBACK_CASES,
   ...PHRASE_FAMILY_CASES,
   ...TONE_REPORT_CASES,
