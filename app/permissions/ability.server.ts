@@ -102,6 +102,11 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     // Local rules the regions propose for the main line: HQ takes them into a draft or declines.
     can(['read', 'update'], 'Proposal')
     can('readExample', 'Guideline', SHARED_EXAMPLE)
+    // Customer panels: HQ consults customers on principles, and reads the regions' rounds.
+    can('read', 'CustomerConsultation')
+    can(['create', 'update'], 'CustomerConsultation', { principleId: { not: null } })
+    can('read', 'CustomerResponse')
+    can('update', 'CustomerResponse', { consultation: { is: { principleId: { not: null } } } })
   }
 
   const regionIds = (roles: RegionRole[]) =>
@@ -164,6 +169,9 @@ export function defineAbilityFor(user: AbilityUser, now: Date = new Date()): App
     // Share a published guideline as an example for all regions, and propose it to HQ.
     can('share', 'Guideline', { regionId: { in: managed }, publishedVersion: { gt: 0 } })
     can(['read', 'create'], 'Proposal', { regionId: { in: managed } })
+    // Customer panels on the region's drafts: open a round, make links, accept or reject answers.
+    can(['create', 'read', 'update'], 'CustomerConsultation', { regionId: { in: managed } })
+    can(['read', 'update'], 'CustomerResponse', { consultation: { is: { regionId: { in: managed } } } })
     can('update', 'GuidelineComment', { guideline: { is: { regionId: { in: managed } } } })
     can(['create', 'update', 'delete'], 'PrincipleDecision', { regionId: { in: managed } })
     // The region's feedback inbox: read, answer, close, pass to HQ.

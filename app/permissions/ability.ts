@@ -6,7 +6,9 @@ import { unpackRules, type PackRule } from '@casl/ability/extra'
 import { createPrismaAbility, type Model, type PrismaQueryOf, type Subjects } from '@casl/prisma/runtime'
 import type {
   AuditEvent,
+  CustomerConsultation,
   CustomerInput,
+  CustomerResponse,
   CustomerSignal,
   Feedback,
   Guideline,
@@ -68,6 +70,8 @@ export type SubjectModels = {
   CustomerInput: CustomerInput
   CustomerSignal: CustomerSignal
   Proposal: Proposal
+  CustomerConsultation: CustomerConsultation
+  CustomerResponse: CustomerResponse
   PrincipleDecision: PrincipleDecision
   Feedback: Feedback
   PhraseFamily: PhraseFamily

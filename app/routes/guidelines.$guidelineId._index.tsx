@@ -7,6 +7,8 @@ import { CustomerInputSection } from '~/components/guidelines/customer-input.tsx
 import { ReviewFlowPanel } from '~/components/guidelines/review-flow-panel.tsx'
 import { ExampleAttribution, ShareAndPropose } from '~/components/guidelines/share-and-propose.tsx'
 import { exampleSource, setShared } from '~/models/examples.server.ts'
+import { listRounds, mayOpenRound, openRound } from '~/models/customer-panel.server.ts'
+import { CustomerPanelSection } from '~/components/customer-panel.tsx'
 import { listGuidelineProposals, proposeToHq } from '~/models/proposals.server.ts'
 import { StatusBadge } from '~/components/principles/status-badge.tsx'
 import { PublishedSection, WorkingCopySection } from '~/components/document-sections.tsx'
@@ -31,6 +33,7 @@ import {
   CommentSchema,
   CustomerInputSchema,
   GuidelinePublishSchema,
+  OpenPanelSchema,
   ProposalSchema,
   SendBackSchema,
 } from '~/validation/schemas.ts'
@@ -40,7 +43,7 @@ import { signedIn } from '~/web/route.server.ts'
 export const loader = signedIn(async ({ ability, params }) => {
   const { guideline, published, seesDraft } = await requireGuideline(ability, params.guidelineId ?? '')
   const inProgress = guideline.status === 'draft' || guideline.status === 'review'
-  const [[threads, customerInput], source, proposals] = await Promise.all([
+  const [[threads, customerInput], source, proposals, rounds] = await Promise.all([
     seesDraft
       ? Promise.all([listGuidelineThreads(ability, guideline.id), listCustomerInput(ability, guideline.id)])
       : Promise.resolve([[], []] as [
@@ -49,6 +52,7 @@ export const loader = signedIn(async ({ ability, params }) => {
         ]),
     exampleSource(ability, guideline),
     listGuidelineProposals(ability, guideline.id),
+    listRounds(ability, { guidelineId: guideline.id }),
   ])
   return {
     guideline: {
@@ -66,6 +70,12 @@ export const loader = signedIn(async ({ ability, params }) => {
     },
     source,
     proposals,
+    rounds,
+    mayOpenRound: mayOpenRound(ability, {
+      status: guideline.status,
+      guidelineId: guideline.id,
+      regionId: guideline.regionId,
+    }),
     region: guideline.region,
     principle: { slug: guideline.principle.slug, version: guideline.principle.publishedVersion },
     published: published && {
@@ -93,6 +103,7 @@ const GuidelineIntents = z.discriminatedUnion('intent', [
   intent('share'),
   intent('unshare'),
   intent('propose', ProposalSchema),
+  intent('open-panel', OpenPanelSchema),
 ])
 
 export const action = signedIn(async ({ request, user, ability, params }) => {
@@ -128,6 +139,19 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
       ),
       share: async () => (await setShared(ability, user.id, guideline.id, true), { flash: 'examples.done.share' }),
       unshare: async () => (await setShared(ability, user.id, guideline.id, false), { flash: 'examples.done.unshare' }),
+      'open-panel': async ({ question1, question2, closesOn }) => {
+        const round = await openRound(
+          ability,
+          user.id,
+          { guidelineId: guideline.id },
+          {
+            question1,
+            question2,
+            closesAt: endOfDayInOrganisation(closesOn),
+          },
+        )
+        return { flash: 'panel.done.open', to: `/panels/${round.id}` }
+      },
       propose: async ({ kind, note }) => {
         await proposeToHq(ability, user.id, guideline.id, { kind, note })
         return { flash: 'proposals.done.propose' }
@@ -148,8 +172,20 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
 export default function GuidelinePage() {
   const { t } = useTranslation()
   const formatDate = useDateFormat('date')
-  const { guideline, region, principle, published, working, threads, customerInput, may, source, proposals } =
-    useLoaderData<typeof loader>()
+  const {
+    guideline,
+    region,
+    principle,
+    published,
+    working,
+    threads,
+    customerInput,
+    may,
+    source,
+    proposals,
+    rounds,
+    mayOpenRound,
+  } = useLoaderData<typeof loader>()
   return (
     <article>
       <BackLink to={`/regions/${region.id}/guidelines`}>{t('guidelines.workspace', { region: region.name })}</BackLink>
@@ -206,6 +242,7 @@ export default function GuidelinePage() {
           {may.comment ? <CommentForm /> : null}
         </section>
       ) : null}
+      <CustomerPanelSection rounds={rounds} canOpen={mayOpenRound} />
       <ShareAndPropose shared={guideline.shared} canShare={may.share} canPropose={may.propose} proposals={proposals} />
     </article>
   )

@@ -26,8 +26,11 @@ import {
   CommentSchema,
   ConsultationSchema,
   PrinciplePublishSchema,
+  OpenPanelSchema,
   StartFromExampleSchema,
 } from '~/validation/schemas.ts'
+import { listRounds, mayOpenRound, openRound } from '~/models/customer-panel.server.ts'
+import { CustomerPanelSection } from '~/components/customer-panel.tsx'
 import { listExamples, regionsToStartIn, startFromExample } from '~/models/examples.server.ts'
 import { ExamplesSection } from '~/components/principles/examples.tsx'
 import { dispatch, intent } from '~/web/action.server.ts'
@@ -37,15 +40,18 @@ export const loader = signedIn(async ({ user, ability, params }) => {
   const { principle, published, seesDraft } = await requirePrinciple(ability, params.slug ?? '')
   const inProgress = principle.status === 'draft' || principle.status === 'consultation'
   const showsComments = seesDraft && inProgress
-  const [consultation, signals, examples] = await Promise.all([
+  const [consultation, signals, examples, rounds] = await Promise.all([
     showsComments ? consultationFor(ability, user, principle) : null,
     // Frontline feedback passed on as input for this principle (whatever the ability lets this reader see).
     listFeedbackForPrinciple(ability, principle.id),
     // Other regions' shared guidelines under it (managers, members and HQ; never frontline).
     listExamples(ability, principle.id),
+    seesDraft ? listRounds(ability, { principleId: principle.id }) : [],
   ])
   return {
     examples,
+    rounds,
+    mayOpenRound: mayOpenRound(ability, { status: principle.status, principleId: principle.id }),
     exampleRegions: examples.length ? regionsToStartIn(ability, user.memberships) : [],
     signals: signals.map((f) => ({
       id: f.id,
@@ -93,6 +99,7 @@ const PrincipleIntents = z.discriminatedUnion('intent', [
   intent('archive'),
   intent('restore'),
   intent('start-from-example', StartFromExampleSchema),
+  intent('open-panel', OpenPanelSchema),
 ])
 
 export const action = signedIn(async ({ request, user, ability, params }) => {
@@ -133,6 +140,19 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
       'close-consultation': step(closeConsultation, 'principles.done.close-consultation'),
       archive: step(archivePrinciple, 'principles.done.archive'),
       restore: step(restorePrinciple, 'principles.done.restore'),
+      'open-panel': async ({ question1, question2, closesOn }) => {
+        const round = await openRound(
+          ability,
+          user.id,
+          { principleId: principle.id },
+          {
+            question1,
+            question2,
+            closesAt: endOfDayInOrganisation(closesOn),
+          },
+        )
+        return { flash: 'panel.done.open', to: `/panels/${round.id}` }
+      },
       'start-from-example': async ({ exampleId, regionId }) => {
         const draft = await startFromExample(ability, user.id, exampleId, regionId)
         return { flash: 'examples.done.copy', to: `/guidelines/${draft.id}/edit` }
@@ -145,7 +165,7 @@ export const action = signedIn(async ({ request, user, ability, params }) => {
 export default function PrinciplePage() {
   const { t } = useTranslation()
   const formatDate = useDateFormat('date')
-  const { principle, may, published, working, consultation, signals, examples, exampleRegions } =
+  const { principle, may, published, working, consultation, signals, examples, exampleRegions, rounds, mayOpenRound } =
     useLoaderData<typeof loader>()
   const heading = published?.title ?? working?.title ?? ''
   return (
@@ -204,6 +224,7 @@ export default function PrinciplePage() {
       {principle.status === 'consultation' && may.publish ? (
         <PublishPrincipleForm principle={principle} openComments={openComments(consultation?.threads ?? [])} />
       ) : null}
+      <CustomerPanelSection rounds={rounds} canOpen={mayOpenRound} />
       <ExamplesSection examples={examples} regions={exampleRegions} />
       {signals.length ? (
         <section aria-labelledby="signals" className="mt-8">

@@ -123,6 +123,17 @@ export async function attemptPasswordCheck(userId: string): Promise<Attempt> {
   }
 }
 
+/** Requests to the public pages (a customer's consultation link), per address. */
+export const PUBLIC_PAGE_LIMIT = { points: 60, seconds: 10 * MINUTE }
+
+/** Counts a request to a public page from this address: over the limit it is refused (429). */
+export async function attemptPublicRequest(address: string): Promise<Attempt> {
+  const key = `public:${addressKey(address)}`
+  const row = (await count([{ key, seconds: PUBLIC_PAGE_LIMIT.seconds }])).get(key)!
+  if (row.count > PUBLIC_PAGE_LIMIT.points) return { allowed: false, retryAfterSeconds: secondsUntil(row.windowEnds) }
+  return { allowed: true, slowDownMs: 0, succeeded: async () => {} }
+}
+
 /** Deletes counters whose window ended (the daily retention job). */
 export async function deleteExpiredThrottles(now = new Date()): Promise<number> {
   return (await prisma.throttle.deleteMany({ where: { windowEnds: { lt: now } } })).count

@@ -319,3 +319,28 @@ export const StartFromExampleSchema = z.object({
   exampleId: z.string({ error: 'errors.required' }).min(1).max(60),
   regionId: z.string({ error: 'errors.required' }).min(1, 'errors.required').max(60),
 })
+
+export const PANEL_QUESTION_MAX = 300
+export const PANEL_ANSWER_MAX = 2000
+/** The owner of a draft opens a round for a customer panel. */
+export const OpenPanelSchema = z.object({
+  question1: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(3, 'errors.tooShort')
+    .max(PANEL_QUESTION_MAX, 'errors.tooLong'),
+  question2: z.string().trim().max(PANEL_QUESTION_MAX, 'errors.tooLong').optional(),
+  closesOn: isoDate,
+})
+/** How many invitation links to make at once. */
+export const PanelLinksSchema = z.object({ count: wholeNumber().pipe(z.number().max(200, 'errors.numberRange')) })
+export const PanelResponseSchema = z.object({ responseId: z.string({ error: 'errors.required' }).min(1).max(60) })
+/** A customer's answers through an invitation link. */
+export const PanelAnswerSchema = z.object({
+  answer1: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(1, 'errors.required')
+    .max(PANEL_ANSWER_MAX, 'errors.tooLong'),
+  answer2: z.string().trim().max(PANEL_ANSWER_MAX, 'errors.tooLong').optional(),
+})

@@ -1,5 +1,5 @@
 // Pages sent as plain HTML (route handle `{ hydrate: false }`: the frontline handbook under
-// /handbook, HQ's coverage overview and its comparison of customer signals). React renders them on the server only, so their loader
+// /handbook, HQ's coverage overview and its comparison of customer signals, a customer's link /k/…). React renders them on the server only, so their loader
 // data — and the root's on those pages — never needs to reach the browser. Remix encodes every loader's data for the
 // browser before rendering (turbo-stream, about a millisecond on the handbook home); data whose
 // fields are not enumerable encodes as `{}`, while the server render reads the fields as usual.
@@ -8,7 +8,13 @@
 /** Whether the request is for a plain-HTML page (the handbook, the coverage overview). */
 export function isPlainHtmlPage(request: Request): boolean {
   const path = new URL(request.url).pathname
-  return path === '/handbook' || path.startsWith('/handbook/') || path === '/coverage' || path === '/signals'
+  return (
+    path === '/handbook' ||
+    path.startsWith('/handbook/') ||
+    path === '/coverage' ||
+    path === '/signals' ||
+    path.startsWith('/k/')
+  )
 }
 
 /** Loader data only the server render reads: the same fields, left out of what Remix encodes for a browser. */

@@ -14,6 +14,8 @@ const PUBLIC_ROUTES = new Set([
   'healthz.ts',
   'logout.tsx',
   'unsubscribe.$userId.$kind.$signature.tsx',
+  // A customer's invitation link to a consultation (the link is the key; 404 without a valid one).
+  'k.$token.tsx',
   // Single sign-on: the way in (404 while SSO is not configured).
   'auth.oidc.tsx',
   'auth.oidc.callback.tsx',
