@@ -65,19 +65,22 @@ export function listGuidelineProposals(ability: AppAbility, guidelineId: string)
   return prisma.proposal.findMany({
     where: { AND: [readable(ability), { guidelineId }] },
     orderBy: { createdAt: 'desc' },
-    select: {
-      id: true,
-      kind: true,
-      versionNumber: true,
-      note: true,
-      status: true,
-      reason: true,
-      createdAt: true,
-      decidedAt: true,
-      resultPrinciple: { select: { slug: true } },
-    },
+    select: proposalFields,
   })
 }
+
+/** What a proposal says and what became of it. */
+const proposalFields = {
+  id: true,
+  kind: true,
+  versionNumber: true,
+  note: true,
+  status: true,
+  reason: true,
+  createdAt: true,
+  decidedAt: true,
+  resultPrinciple: { select: { slug: true } },
+} as const
 
 /** HQ's inbox of proposals: open ones first, each with what the region knows about its rule. */
 export async function listProposals(ability: AppAbility) {
@@ -87,16 +90,9 @@ export async function listProposals(ability: AppAbility) {
     orderBy: [{ status: 'asc' }, { createdAt: 'desc' }],
     take: 100,
     select: {
-      id: true,
-      kind: true,
-      versionNumber: true,
-      note: true,
-      status: true,
-      reason: true,
-      createdAt: true,
+      ...proposalFields,
       region: { select: { id: true, name: true } },
       principle: { select: { slug: true, title: true } },
-      resultPrinciple: { select: { slug: true } },
       createdBy: { select: { name: true } },
       guideline: {
         select: {
