@@ -261,6 +261,11 @@ const onFeedback: Describe = (e, found) => ({
   refs: { title: guidelineRef(found, found.guidelineOf.get(e.subjectId)) },
 })
 const plain: Describe = () => ({ values: {}, refs: {} })
+/** A customer panel's event: the guideline draft or the principle it consults on. */
+const onPanel: Describe = (e, found) => ({
+  values: {},
+  refs: { title: e.subjectType === 'Principle' ? principleRef(found, e.subjectId) : guidelineRef(found, e.subjectId) },
+})
 /** A synonym group reads as its first words (the group's own record in before/after). */
 const onSynonyms: Describe = (e) => {
   const terms = (e.after as { terms?: unknown } | null)?.terms
@@ -375,6 +380,34 @@ const SENTENCES: Record<string, Describe> = {
   }),
   'demo.seed': plain,
   'demo.seed.complete': plain,
+  // Customer signals: the region's threshold and imports, signals quoted in a draft.
+  'signals.threshold': (e, found) => ({
+    values: { threshold: number(e.after, 'threshold') ?? '?' },
+    refs: { region: regionRef(found, e.subjectId) },
+  }),
+  'signals.import': (e, found) => ({
+    values: { count: number(e.after, 'added') ?? 0 },
+    refs: { region: regionRef(found, e.subjectId) },
+  }),
+  'signals.use-as-input': (e, found) => ({
+    values: { count: number(e.after, 'added') ?? 0 },
+    refs: { title: guidelineRef(found, e.subjectId) },
+  }),
+  // Regions learning from each other, and proposals to HQ (all on the guideline).
+  'guideline.share': onGuideline,
+  'guideline.unshare': onGuideline,
+  'guideline.copy': onGuideline,
+  'proposal.create': onGuideline,
+  'proposal.accept': onGuideline,
+  'proposal.decline': onGuideline,
+  // Customer panels, on a guideline draft or a principle.
+  'panel.open': onPanel,
+  'panel.links': (e, found, ability) => ({
+    ...onPanel(e, found, ability),
+    values: { count: number(e.after, 'links') ?? 0 },
+  }),
+  'panel.accept': onPanel,
+  'panel.reject': onPanel,
 }
 
 /** The sentence keys (under `audit.sentences`) the log can ask for, for the locale test. */
