@@ -50,6 +50,7 @@ const en: Translations = {
       nothing: 'Nothing waits for you. Well done.',
       more: 'and {{count}} more',
       sections: {
+        proposals: 'Proposals from the regions',
         approval: 'Waiting for your approval',
         needsReview: 'Review after a headquarters change',
         decisionReview: 'Decisions to confirm again',
@@ -67,6 +68,7 @@ const en: Translations = {
         signals: 'Rules customers complain about',
       },
       items: {
+        proposals: '{{title}} (from {{from}})',
         approval: '{{title}} (submitted on {{date}})',
         needsReview: '{{title}}',
         decisionReview: '{{title}}',

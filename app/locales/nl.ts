@@ -46,6 +46,7 @@ const nl = {
       nothing: 'Niets dat op je wacht. Mooi zo.',
       more: 'en nog {{count}}',
       sections: {
+        proposals: 'Voorstellen van de regio’s',
         approval: 'Wacht op jouw goedkeuring',
         needsReview: 'Herzien na wijziging hoofdkantoor',
         decisionReview: 'Besluiten opnieuw bevestigen',
@@ -63,6 +64,7 @@ const nl = {
         signals: 'Regels waar klanten over klagen',
       },
       items: {
+        proposals: '{{title}} (van {{from}})',
         approval: '{{title}} (ingediend op {{date}})',
         needsReview: '{{title}}',
         decisionReview: '{{title}}',

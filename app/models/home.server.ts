@@ -29,6 +29,7 @@ export type TodoSection =
   | 'replies'
   | 'consultation'
   | 'inbox'
+  | 'proposals'
   | 'behind'
   | 'noRegion'
   | 'deactivatedOpen'
@@ -166,6 +167,13 @@ export async function startPage(ability: AppAbility, user: SessionUser, now = ne
       (count(*) FILTER (WHERE f."passedToHqAt" > (SELECT "at" FROM since)))::int, count(*)::int
     FROM "Feedback" f WHERE ${everyRegion} AND f."passedToHqAt" IS NOT NULL
     HAVING count(*) > 0
+    UNION ALL
+    -- HQ: local rules the regions proposed for the main line, waiting for a decision.
+    SELECT 'proposals', p."id", v."title", r."name", p."createdAt", NULL, NULL
+    FROM "Proposal" p
+    JOIN "GuidelineVersion" v ON v."guidelineId" = p."guidelineId" AND v."number" = p."versionNumber"
+    JOIN "Region" r ON r."id" = p."regionId"
+    WHERE ${everyRegion} AND p."status" = 'open'
     UNION ALL
     -- HQ: regions behind on coverage (principles without a guideline or decision) or on reading.
     SELECT 'behind', r."id", r."name", r."id", NULL,

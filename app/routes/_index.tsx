@@ -26,6 +26,7 @@ const SECTIONS: TodoSection[] = [
   'feedback',
   'signals',
   'inbox',
+  'proposals',
   'replies',
   'consultation',
   'lowRead',
@@ -43,6 +44,7 @@ const linkTo: Record<TodoSection, (item: Item) => string> = {
   approval: (i) => `/guidelines/${i.id}`,
   feedback: (i) => `/regions/${i.ref}/feedback`,
   signals: (i) => `/regions/${i.ref}/signals?guideline=${i.id}`,
+  proposals: () => '/inbox',
   reviewDue: (i) => `/guidelines/${i.id}`,
   lowRead: (i) => `/guidelines/${i.id}/readers`,
   sentBack: (i) => `/guidelines/${i.id}`,
@@ -119,6 +121,8 @@ function TodoList({ section, items, hq }: { section: TodoSection; items: Item[];
       count: item.n ?? 0,
       total: item.total ?? 0,
     }
+    // The region's name travels in `ref` (HQ belongs to no region, so `region` is empty).
+    if (section === 'proposals') return t('home.todo.items.proposals', { ...values, from: item.ref ?? '' })
     if (section === 'consultation')
       return t(hq ? 'home.todo.items.consultationHq' : 'home.todo.items.consultation', values)
     if (section === 'reviewDue') {

@@ -3,7 +3,9 @@
 // of a new version), and proposals to HQ (who may send and decide, once, with the region seeing
 // the answer). Every permission is checked over HTTP where a route serves it.
 import { beforeAll, describe, expect, it } from 'vitest'
+import { findSessionUser } from '~/models/auth.server.ts'
 import { coverageMatrix } from '~/models/coverage.server.ts'
+import { startPage } from '~/models/home.server.ts'
 import { listExamples } from '~/models/examples.server.ts'
 import { publishGuideline, saveGuideline } from '~/models/guideline.server.ts'
 import { getHandbookGuideline } from '~/models/handbook.server.ts'
@@ -182,6 +184,12 @@ describe('proposals to HQ', () => {
       confirmed: 0,
       frontline: 1,
     })
+    // It waits on HQ's start page.
+    const session = await prisma.session.create({
+      data: { userId: org.users.hq.id, expiresAt: new Date(Date.now() + 3_600_000) },
+    })
+    const home = await startPage(abilities.hq, (await findSessionUser(session.id))!)
+    expect(home.kind === 'home' && home.todo.proposals?.some((item) => item.id === proposal!.id)).toBe(true)
     // Only HQ decides.
     for (const role of ['manager', 'otherManager'] as const) {
       expect([403, 404], role).toContain(
