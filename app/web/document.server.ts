@@ -105,11 +105,19 @@ export function documentEditRoute<D extends EditableDocument>(options: {
   save: SaveWorkingCopy
   to: (document: D) => string
   flash: string
+  /** A text to write beside (a guideline's principle, with its kader and ruimte). */
+  beside?: (ability: AppAbility, document: D) => Promise<{ title: string; body: unknown } | null>
 }) {
   return {
     loader: signedIn(async ({ ability, params }) => {
       const document = await options.require(ability, params)
-      return { messages: options.messages, back: options.to(document), ...(await editorData(ability, document)) }
+      const beside = options.beside ? await options.beside(ability, document) : null
+      return {
+        messages: options.messages,
+        back: options.to(document),
+        beside: beside && { title: beside.title, html: renderDocumentHtml(beside.body) },
+        ...(await editorData(ability, document)),
+      }
     }),
     action: signedIn(async ({ request, user, ability, params }) => {
       const document = await options.require(ability, params)

@@ -17,8 +17,8 @@ import { DocumentForm } from './document-form.tsx'
 export function EditDocumentPage() {
   const { t } = useTranslation()
   const document = useLoaderData<EditPageData>()
-  const { messages } = document
-  return (
+  const { messages, beside } = document
+  const editor = (
     <DocumentEditor
       back={{ to: document.back, label: document.title }}
       heading={t(`${messages}.edit`)}
@@ -37,9 +37,23 @@ export function EditDocumentPage() {
       frames={messages === 'principles'}
     />
   )
+  if (!beside) return editor
+  return (
+    <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <div>{editor}</div>
+      <aside aria-labelledby="beside-title" className="self-start rounded border border-stone-300 bg-white p-4 text-sm">
+        <h2 id="beside-title" className="mb-1 font-semibold">
+          {t('guidelines.underPrinciple')}
+        </h2>
+        <p className="mb-2 font-medium">{beside.title}</p>
+        <RichText html={beside.html} />
+      </aside>
+    </div>
+  )
 }
 type EditPageData = {
   messages: 'principles' | 'guidelines'
+  beside: { title: string; html: string } | null
   back: string
   title: string
   body: JSONContent
