@@ -85,7 +85,8 @@ test("each toolbar button's accessible name begins with the text it shows; the t
 }) => {
   const { toolbar } = await newPrinciple(page)
   const buttons = toolbar.getByRole('button')
-  await expect(buttons).toHaveCount(10)
+  // Ten for formatting and history, and in the principle editor Kader and Ruimte.
+  await expect(buttons).toHaveCount(12)
   for (const button of await buttons.all()) {
     const shown = (await button.innerText()).replace(/\s+/g, ' ').trim()
     // An icon-only button shows no text; it still needs a name.
@@ -97,6 +98,8 @@ test("each toolbar button's accessible name begins with the text it shows; the t
   await expect(toolbar.getByRole('button', { name: 'B Vet', exact: true })).toBeVisible()
   await expect(toolbar.getByRole('button', { name: 'I Cursief', exact: true })).toBeVisible()
   await expect(toolbar.getByRole('button', { name: '1. Genummerde lijst', exact: true })).toBeVisible()
+  await expect(toolbar.getByRole('button', { name: /^Kader markeren als kader/ })).toBeVisible()
+  await expect(toolbar.getByRole('button', { name: /^Ruimte markeren als ruimte/ })).toBeVisible()
 
   // WAI-ARIA toolbar: one tab stop, arrow keys and Home/End move, toggle buttons say whether they are on.
   await expect(toolbar.locator('button[tabindex="0"]')).toHaveCount(1)
