@@ -13,8 +13,9 @@ import { authorize } from '~/permissions/authorize.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { Conflict, Invalid, invariantFound, isUniqueViolation, NotFound, TooManyAttempts } from '~/utils/errors.ts'
 import { attemptPublicRequest } from '~/utils/throttle.server.ts'
-import { findPersonalData } from '~/validation/personal-data.server.ts'
+import { refusePersonalData } from '~/validation/personal-data.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { findRepeat } from './repeat.server.ts'
 
 /** Links made at once, at most. */
 export const MAX_LINKS = 200
@@ -74,6 +75,19 @@ export async function openRound(
     }
   }
   return prisma.$transaction(async (tx) => {
+    // The same round opened twice within a minute (a double click, a resend) is opened once.
+    const repeat = await findRepeat(tx, `CustomerConsultation:${actorId}`, (since) =>
+      tx.customerConsultation.findFirst({
+        where: {
+          guidelineId: data.guidelineId ?? null,
+          principleId: data.principleId ?? null,
+          question1: data.question1,
+          ownerId: actorId,
+          createdAt: { gte: since },
+        },
+      }),
+    )
+    if (repeat) return repeat
     const round = await tx.customerConsultation.create({ data })
     await recordAudit(tx, {
       actorId,
@@ -273,10 +287,8 @@ export async function answerInvitation(
   const invitation = await findInvitation(token)
   if (invitation.expiresAt <= now) throw new Conflict('panel.errors.closed')
   if (invitation.response) throw new Conflict('panel.errors.answered')
-  for (const field of ['answer1', 'answer2'] as const) {
-    const kind = answers[field] ? findPersonalData(answers[field]!) : null
-    if (kind) throw new Invalid(`panel.errors.personalData.${kind}`, field)
-  }
+  for (const field of ['answer1', 'answer2'] as const)
+    refusePersonalData(answers[field], field, 'panel.errors.personalData')
   try {
     await prisma.customerResponse.create({
       data: {

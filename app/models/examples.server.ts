@@ -5,7 +5,7 @@
 // version (app/models/notifications.server.ts). Frontline never reads another region's rules: the
 // ability gives `readExample` to managers, members and HQ only.
 import { accessibleBy } from '@casl/prisma/runtime'
-import type { Prisma } from '~/generated/prisma/client.ts'
+import type { Guideline, Prisma } from '~/generated/prisma/client.ts'
 import { renderVersionHtml } from '~/editor/render.server.ts'
 import { can, type AppAbility } from '~/permissions/ability.ts'
 import { authorize } from '~/permissions/authorize.ts'
@@ -13,6 +13,7 @@ import { prisma } from '~/utils/db.server.ts'
 import { Conflict, invariantFound } from '~/utils/errors.ts'
 import { recordAudit } from './audit.server.ts'
 import { createGuideline, requireGuideline } from './guideline.server.ts'
+import { findRepeat } from './repeat.server.ts'
 
 /** Shares the guideline's published version with all regions, or withdraws it (`shared: false`). */
 export async function setShared(ability: AppAbility, actorId: string, guidelineId: string, shared: boolean) {
@@ -92,33 +93,59 @@ export async function startFromExample(ability: AppAbility, actorId: string, exa
     where: { guidelineId: example.id, number: example.publishedVersion },
     select: { title: true, body: true, bodyText: true },
   })
-  return createGuideline(
-    ability,
-    actorId,
-    {
-      title: version.title,
-      json: version.body as Prisma.JsonObject,
-      text: version.bodyText,
-      regionId,
-      principleId: example.principleId,
-    },
-    {
-      after: async (guideline, tx) => {
-        await tx.guideline.update({
-          where: { id: guideline.id },
-          data: { copiedFromId: example.id, copiedFromVersion: example.publishedVersion },
-        })
-        await recordAudit(tx, {
-          actorId,
-          action: 'guideline.copy',
-          subjectType: 'Guideline',
-          subjectId: guideline.id,
-          regionId,
-          after: { from: example.id, fromRegion: example.regionId, version: example.publishedVersion },
-        })
+  try {
+    return await createGuideline(
+      ability,
+      actorId,
+      {
+        title: version.title,
+        json: version.body as Prisma.JsonObject,
+        text: version.bodyText,
+        regionId,
+        principleId: example.principleId,
       },
-    },
-  )
+      {
+        after: async (guideline, tx) => {
+          // Started twice within a minute (a double click, two at once): the second finds the first
+          // under the lock, and its own copy is rolled back.
+          const earlier = await findRepeat(tx, `copy:${actorId}:${example.id}`, (since) =>
+            tx.guideline.findFirst({
+              where: {
+                id: { not: guideline.id },
+                copiedFromId: example.id,
+                regionId,
+                createdById: actorId,
+                createdAt: { gte: since },
+              },
+            }),
+          )
+          if (earlier) throw new AlreadyStarted(earlier)
+          await tx.guideline.update({
+            where: { id: guideline.id },
+            data: { copiedFromId: example.id, copiedFromVersion: example.publishedVersion },
+          })
+          await recordAudit(tx, {
+            actorId,
+            action: 'guideline.copy',
+            subjectType: 'Guideline',
+            subjectId: guideline.id,
+            regionId,
+            after: { from: example.id, fromRegion: example.regionId, version: example.publishedVersion },
+          })
+        },
+      },
+    )
+  } catch (error) {
+    if (error instanceof AlreadyStarted) return error.draft
+    throw error
+  }
+}
+
+/** Rolls back a second copy of the same example: the first is the answer. */
+class AlreadyStarted extends Error {
+  constructor(readonly draft: Guideline) {
+    super('already started from this example')
+  }
 }
 
 /** Where a guideline came from, when it started from another region's example the reader may read. */

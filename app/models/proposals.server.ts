@@ -16,6 +16,7 @@ import { recordAudit } from './audit.server.ts'
 import type { Tx } from './document.server.ts'
 import { requireGuideline } from './guideline.server.ts'
 import { createPrinciple, savePrinciple } from './principle.server.ts'
+import { confirmationCounts } from './read-campaign.server.ts'
 
 const readable = (ability: AppAbility) => accessibleBy(ability, 'read').ofType('Proposal')
 
@@ -97,7 +98,7 @@ export async function listProposals(ability: AppAbility) {
       guideline: {
         select: {
           id: true,
-          versions: { select: { id: true, number: true, title: true, body: true, confirmationVersion: true } },
+          versions: { select: { id: true, number: true, title: true, body: true } },
           customerInputs: {
             orderBy: { heardOn: 'desc' },
             take: 10,
@@ -109,7 +110,8 @@ export async function listProposals(ability: AppAbility) {
     },
   })
   const readRates = await proposalReadRates(
-    proposals.map((p) => ({ guidelineId: p.guideline.id, regionId: p.region.id })),
+    ability,
+    proposals.map((p) => p.region.id),
   )
   return proposals.map(({ guideline, ...proposal }) => {
     const version = guideline.versions.find((v) => v.number === proposal.versionNumber)
@@ -126,19 +128,12 @@ export async function listProposals(ability: AppAbility) {
 }
 
 /** Per proposed guideline: how many of its region's frontline staff confirmed its current text. */
-async function proposalReadRates(items: { guidelineId: string; regionId: string }[]) {
-  if (!items.length) return new Map<string, { confirmed: number; frontline: number }>()
-  const rows = await prisma.$queryRaw<{ guidelineId: string; confirmed: number; frontline: number }[]>`
-    SELECT g."id" AS "guidelineId",
-      (SELECT count(DISTINCT a."userId")::int FROM "Acknowledgement" a
-        JOIN "Membership" m ON m."userId" = a."userId" AND m."regionId" = g."regionId" AND m."role" = 'frontline'
-        WHERE a."guidelineId" = g."id" AND a."versionNumber" >= v."confirmationVersion") AS "confirmed",
-      (SELECT count(*)::int FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
-        WHERE m."regionId" = g."regionId" AND m."role" = 'frontline' AND u."deactivatedAt" IS NULL) AS "frontline"
-    FROM "Guideline" g
-    JOIN "GuidelineVersion" v ON v."guidelineId" = g."id" AND v."number" = g."publishedVersion"
-    WHERE g."id" = ANY(${items.map((i) => i.guidelineId)}::text[])`
-  return new Map(rows.map((r) => [r.guidelineId, { confirmed: r.confirmed, frontline: r.frontline }]))
+async function proposalReadRates(ability: AppAbility, regionIds: string[]) {
+  const counts = await Promise.all([...new Set(regionIds)].map((regionId) => confirmationCounts(ability, regionId)))
+  const rates = new Map<string, { confirmed: number; frontline: number }>()
+  for (const { frontline, confirmed } of counts)
+    for (const [guidelineId, n] of confirmed) rates.set(guidelineId, { confirmed: n, frontline })
+  return rates
 }
 
 async function requireOpenProposal(ability: AppAbility, proposalId: string) {

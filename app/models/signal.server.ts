@@ -12,7 +12,7 @@ import { can, type AppAbility } from '~/permissions/ability.ts'
 import { authorize } from '~/permissions/authorize.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { Conflict, Invalid, invariantFound } from '~/utils/errors.ts'
-import { findPersonalData } from '~/validation/personal-data.server.ts'
+import { refusePersonalData } from '~/validation/personal-data.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { getHandbook, getHandbookGuideline } from './handbook.server.ts'
 import { findRepeat } from './repeat.server.ts'
@@ -32,12 +32,6 @@ const readable = (ability: AppAbility) => accessibleBy(ability, 'read').ofType('
 
 /** Where a signal points: a guideline (`g:<id>`), a principle applied as written (`p:<id>`), no rule, or nothing. */
 export type SignalAbout = 'none' | 'noRule' | `g:${string}` | `p:${string}`
-
-/** The text a customer said, refused when it holds what looks like their personal data. */
-export function checkSaid(said: string, field = 'said') {
-  const kind = findPersonalData(said)
-  if (kind) throw new Invalid(`signals.errors.personalData.${kind}`, field)
-}
 
 /** Principles the region applies as written: there the principle itself is the rule a signal is about. */
 function asWrittenPrinciples(regionId: string) {
@@ -85,7 +79,7 @@ export async function recordSignal(
   now = new Date(),
 ) {
   authorize(ability, 'create', 'CustomerSignal', { regionId, authorId: userId })
-  checkSaid(input.said)
+  refusePersonalData(input.said, 'said', 'signals.errors.personalData')
   const target = await resolveAbout(ability, userId, regionId, input.about)
   const data = {
     regionId,

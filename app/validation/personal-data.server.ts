@@ -6,6 +6,7 @@
 // Dutch-shaped account number is refused even with a typo in it.
 import { findPhoneNumbersInText } from 'libphonenumber-js/max'
 import { isValidIBAN } from 'ibantools'
+import { Invalid } from '~/utils/errors.ts'
 
 export type PersonalDataKind = 'email' | 'phone' | 'iban'
 
@@ -47,4 +48,13 @@ export function findPersonalData(text: string): PersonalDataKind | null {
   if (hasIban(text)) return 'iban'
   if (hasPhone(text)) return 'phone'
   return null
+}
+
+/**
+ * Refuses text that holds what looks like personal data, naming the field and what was found:
+ * the message key is `<messages>.<kind>` (each form words it for its own readers).
+ */
+export function refusePersonalData(text: string | undefined, field: string, messages: string) {
+  const kind = text ? findPersonalData(text) : null
+  if (kind) throw new Invalid(`${messages}.${kind}`, field)
 }

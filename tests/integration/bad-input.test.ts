@@ -175,7 +175,10 @@ describe('numbers and dates are read strictly: out of range or impossible is a 4
   let org: Awaited<ReturnType<typeof makeOrganisation>>
   let cookies: Record<'hq' | 'manager' | 'frontline', string>
   const routes = {} as Record<string, RouteModule>
-  const ids = {} as Record<'slug' | 'principleId' | 'published' | 'review' | 'regionId' | 'familyId', string>
+  const ids = {} as Record<
+    'slug' | 'principleId' | 'published' | 'review' | 'regionId' | 'familyId' | 'roundId',
+    string
+  >
 
   beforeAll(async () => {
     org = await makeOrganisation()
@@ -198,6 +201,19 @@ describe('numbers and dates are read strictly: out of range or impossible is a 4
       regionId: org.regionA.id,
       familyId: families[0]!.id,
     })
+    // A customer panel round on the draft in review, for the link count below.
+    ids.roundId = (
+      await prisma.customerConsultation.create({
+        data: {
+          guidelineId: ids.review,
+          regionId: org.regionA.id,
+          title: 'Ronde',
+          body: {},
+          question1: 'Vraag?',
+          closesAt: new Date(Date.now() + 7 * 86_400_000),
+        },
+      })
+    ).id
     for (const file of [
       'principles.$slug.edit.tsx',
       'principles.$slug._index.tsx',
@@ -206,6 +222,7 @@ describe('numbers and dates are read strictly: out of range or impossible is a 4
       'handbook.$regionId.$guidelineId.tsx',
       'tone.$familyId.tsx',
       'regions.$regionId_.signals.tsx',
+      'panels.$roundId.tsx',
     ]) {
       routes[file] = (await import(`~/routes/${file}`)) as RouteModule
     }
@@ -289,6 +306,21 @@ describe('numbers and dates are read strictly: out of range or impossible is a 4
         { intent: 'threshold', threshold: '' },
       ],
       [...HUGE, '0', '1001'],
+    ],
+    [
+      'customer panel links: count',
+      () => ['panels.$roundId.tsx', { roundId: ids.roundId }, 'manager', { intent: 'links', count: '' }],
+      [...HUGE, '0', '201'],
+    ],
+    [
+      'a customer panel round: closesOn',
+      () => [
+        'guidelines.$guidelineId._index.tsx',
+        { guidelineId: ids.review },
+        'manager',
+        { intent: 'open-panel', question1: 'Is dit duidelijk?', closesOn: '' },
+      ],
+      IMPOSSIBLE,
     ],
     [
       'a phrase family save: revision',

@@ -81,6 +81,9 @@ describe('opening a round', () => {
     const round = await prisma.customerConsultation.findFirstOrThrow({ where: { guidelineId: draftId } })
     roundId = round.id
     expect(opened.location).toBe(`/panels/${round.id}`)
+    // Sent again (a double click), the same round comes back: one round, one audit row.
+    expect((await post(guidelineRoute, 'manager', { guidelineId: draftId }, form)).location).toBe(`/panels/${round.id}`)
+    expect(await prisma.customerConsultation.count({ where: { guidelineId: draftId } })).toBe(1)
     expect(round).toMatchObject({ regionId: org.regionA.id, title: 'Ruilen zonder bon', question2: 'Wat mist u?' })
     const published = await makeGuideline(org.users.manager.id, {
       regionId: org.regionA.id,

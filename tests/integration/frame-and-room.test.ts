@@ -147,6 +147,23 @@ describe('shared examples', () => {
     const copy = await prisma.guideline.findFirstOrThrow({ where: { copiedFromId: rule.id } })
     expect(copy).toMatchObject({ regionId: org.regionB.id, status: 'draft', copiedFromVersion: 1 })
     expect(started.location).toBe(`/guidelines/${copy.id}/edit`)
+    // A double click — also two clicks at once — starts one draft, and both land on it.
+    const again = await Promise.all(
+      [1, 2].map(() =>
+        post(
+          principleRoute,
+          'otherManager',
+          { slug: principle.slug },
+          {
+            intent: 'start-from-example',
+            exampleId: rule.id,
+            regionId: org.regionB.id,
+          },
+        ),
+      ),
+    )
+    expect(again.map((o) => o.location)).toEqual([started.location, started.location])
+    expect(await prisma.guideline.count({ where: { copiedFromId: rule.id } })).toBe(1)
     // The example's region publishes a new version: the copy's region is told.
     const { revision } = await saveGuideline(abilities.manager, org.users.manager.id, rule.id, {
       title: rule.title,

@@ -401,6 +401,28 @@ describe('using signals as customer input', () => {
     ).toBe(2)
     const published = await post(rule.id)
     expect(published.status).toBe(409)
+    // More than a hundred at once, or none: a 400 naming the field, nothing quoted.
+    const many = await callRoute(regionRoute.action as never, {
+      cookie: cookies.manager,
+      params: { regionId: org.regionA.id },
+      raw: {
+        body: new URLSearchParams([
+          ['intent', 'use'],
+          ['guideline', draft.id],
+          ...Array.from({ length: 101 }, (_, i) => ['signals', `s${i}`]),
+        ]),
+        contentType: 'application/x-www-form-urlencoded',
+      },
+    })
+    expect(many.status).toBe(400)
+    expect(Object.keys((many.data as { result: { error: object } }).result.error)).toContain('signals')
+    const none = await callRoute(regionRoute.action as never, {
+      cookie: cookies.manager,
+      params: { regionId: org.regionA.id },
+      form: { intent: 'use', guideline: draft.id },
+    })
+    expect(none.status).toBe(400)
+    expect(await prisma.customerInput.count({ where: { guidelineId: draft.id } })).toBe(2)
     // Another region's manager cannot quote region A's signals into anything.
     const stranger = await callRoute(regionRoute.action as never, {
       cookie: cookies.otherManager,
