@@ -16,7 +16,7 @@ import { useDateFormat } from '~/utils/dates.ts'
 import { AcknowledgeSchema, FeedbackSchema } from '~/validation/schemas.ts'
 import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
-import { forServerRenderOnly } from '~/web/plain-html.server.ts'
+import { forServerRenderOnly, keepForReader } from '~/web/plain-html.server.ts'
 import { loadAsDocument } from '~/frontline/load-as-document.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -27,6 +27,7 @@ export const clientLoader = loadAsDocument
 /** A guideline as frontline reads it: the rule, the principle behind it ("waarom"), read and understood. */
 export const loader = signedIn(async ({ user, ability, params }) => {
   const region = await requireRegionOf(ability, user.memberships, params.regionId ?? '')
+  keepForReader(user)
   const guidelineId = params.guidelineId ?? ''
   const [{ version, principle, underReview, acknowledgedAt }, feedback] = await Promise.all([
     getHandbookGuideline(ability, user.id, region.id, guidelineId),

@@ -16,7 +16,7 @@ import { useDateFormat } from '~/utils/dates.ts'
 import { QuestionSchema } from '~/validation/schemas.ts'
 import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
-import { forServerRenderOnly } from '~/web/plain-html.server.ts'
+import { forServerRenderOnly, keepForReader } from '~/web/plain-html.server.ts'
 import { loadAsDocument } from '~/frontline/load-as-document.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -39,6 +39,7 @@ export const loader = signedIn(async ({ request, params, user, ability }) => {
     ? await searchHandbookWithFallback(ability, region.id, query, { typing: live, recordMiss: !live })
     : null
   const home = !result
+  if (home) keepForReader(user)
   const [handbook, answers, questions, language] = await Promise.all([
     // The grouped list shows on the home and below a search that found nothing.
     home || !result.hits.length ? getHandbook(ability, user.id, region.id) : null,

@@ -3,6 +3,7 @@
 // listening (migrating and seeding an empty embedded one), and closes it on SIGTERM/SIGINT.
 import cluster from 'node:cluster'
 import crypto from 'node:crypto'
+import http from 'node:http'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
@@ -15,6 +16,7 @@ import { logger } from '../utils/logger.server.ts'
 import { InterruptedMigrationError } from '../utils/migrations.server.ts'
 import { seedDemoIfEmpty } from '../../prisma/demo/organisation.ts'
 import { bodyErrors, lastResort, readBodies, refuseNulInUrl, remixHandler } from './requests.ts'
+import { answerFromPageCache, startPageCache } from './page-cache.ts'
 import { securityHeaders } from './security-headers.ts'
 import { startWorker } from './worker.ts'
 
@@ -62,7 +64,10 @@ function runCluster() {
 async function main() {
   await databaseReady()
   // Other processes' writes clear this one's caches (several processes or hosts share PostgreSQL).
-  if (databaseConfig.engine === 'postgres') listenForChanges(databaseConfig.url)
+  if (databaseConfig.engine === 'postgres') {
+    listenForChanges(databaseConfig.url)
+    startPageCache()
+  }
   if (FIRST_PROCESS && (databaseConfig.engine !== 'postgres' || process.env.SEED_DEMO === 'true'))
     await seedDemoIfEmpty()
 
@@ -123,7 +128,11 @@ async function main() {
 
   const worker = process.env.WORKER === 'off' || !FIRST_PROCESS ? null : startWorker()
 
-  const server = app.listen(PORT, HOST, () => {
+  // A reader's kept frontline page is answered before Express and Remix run (app/server/page-cache.ts).
+  const server = http.createServer((req, res) => {
+    if (!answerFromPageCache(req, res)) app(req, res)
+  })
+  server.listen(PORT, HOST, () => {
     logger.info(
       { port: PORT, mode: MODE, engine: databaseConfig.engine },
       `Leidraad listens on http://localhost:${PORT}`,

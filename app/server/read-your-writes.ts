@@ -7,6 +7,7 @@
 import type express from 'express'
 import { logger } from '../utils/logger.server.ts'
 import { hasReadReplica, primaryWritePosition, replicaHasReplayed } from '../utils/db.server.ts'
+import { pageCacheEnabled } from './page-cache.ts'
 
 export const WROTE_COOKIE = 'leidraad-wrote'
 /** Replication lag beyond this is a broken replica, not a lag: the cookie ends anyway. */
@@ -26,7 +27,13 @@ export async function readsFromPrimary(req: express.Request): Promise<boolean> {
 
 /** After a request that may have written: the cookie with the primary's position now. */
 export async function rememberWritePosition(req: express.Request, res: express.Response, status: number) {
-  if (!mayWrite(req.method) || !hasReadReplica() || status >= 500) return
+  if (!mayWrite(req.method) || status >= 500) return
+  if (!hasReadReplica()) {
+    // Without a replica every read sees the write; the cookie still changes, so that no page kept
+    // from before the write (app/server/page-cache.ts) answers this browser's next request.
+    if (pageCacheEnabled()) setWroteCookie(res, `t${Date.now().toString(36)}`)
+    return
+  }
   // The write is done; not knowing its position must not turn its answer into an error. Without
   // the cookie this browser may see the replica's older state for a moment.
   const position = await primaryWritePosition().catch((error: unknown) => {
@@ -34,9 +41,13 @@ export async function rememberWritePosition(req: express.Request, res: express.R
     return null
   })
   if (!position) return
+  setWroteCookie(res, position)
+}
+
+function setWroteCookie(res: express.Response, value: string) {
   res.append(
     'Set-Cookie',
-    `${WROTE_COOKIE}=${encodeURIComponent(position)}; Path=/; Max-Age=${MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax`,
+    `${WROTE_COOKIE}=${encodeURIComponent(value)}; Path=/; Max-Age=${MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax`,
   )
 }
 

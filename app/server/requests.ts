@@ -12,6 +12,7 @@ import {
 import express from 'express'
 import { logger } from '../utils/logger.server.ts'
 import { runInRequestScope } from '../utils/request-scope.server.ts'
+import { beforeRender, mayKeep, sendAndKeep } from './page-cache.ts'
 import { readsFromPrimary, rememberWritePosition } from './read-your-writes.ts'
 
 /** STATEMENT_HEADER=1: each response says how many SQL statements it took (the bench reads it). */
@@ -92,10 +93,14 @@ function remixRequest(req: express.Request, res: express.Response): Request {
   })
 }
 
-async function sendResponse(res: express.Response, response: Response) {
+function setHead(res: express.Response, response: Response) {
   res.statusMessage = response.statusText
   res.status(response.status)
   for (const [name, value] of response.headers.entries()) res.append(name, value)
+}
+
+async function sendResponse(res: express.Response, response: Response) {
+  setHead(res, response)
   if (response.body) await writeReadableStreamToWritable(response.body, res)
   else res.end()
 }
@@ -116,13 +121,19 @@ export function remixHandler(options: {
     }
     try {
       const fromPrimary = await readsFromPrimary(req)
-      const response = await runInRequestScope(async (scope) => {
+      const heardBefore = beforeRender()
+      const { response, scope } = await runInRequestScope(async (scope) => {
         const response = await handle(request, options.getLoadContext(req, res))
         if (COUNT_STATEMENTS) res.set('X-Leidraad-Statements', String(scope.statements))
-        return response
+        return { response, scope }
       }, fromPrimary)
       await rememberWritePosition(req, res, response.status)
-      await sendResponse(res, response)
+      if (mayKeep(req, scope, response, heardBefore)) {
+        // Read whole (a page is small), sent, then kept for the next identical request.
+        const html = Buffer.from(await response.arrayBuffer())
+        setHead(res, response)
+        sendAndKeep(req, res, scope, html, heardBefore)
+      } else await sendResponse(res, response)
     } catch (error) {
       next(error)
     }

@@ -23,8 +23,17 @@ export function onChange(key: string, forget: () => void): void {
   set.add(forget)
 }
 
+// Told of every key, for caches keyed by a family of keys (`page:user:<id>`); null: everything.
+const watchers = singleton('cache-watchers', () => new Set<(key: string | null) => void>())
+
+/** Registers `watch`, called with every announced key (null: forget everything). */
+export function onAnyChange(watch: (key: string | null) => void): void {
+  watchers.add(watch)
+}
+
 function forget(key: string | null) {
   for (const [name, set] of forgetters) if (key === null || name === key) for (const run of set) run()
+  for (const watch of watchers) watch(key)
 }
 
 /** Announces a change of `key` from inside the writing transaction, and forgets it here now. */
@@ -36,20 +45,38 @@ export async function announceChange(
   forget(key)
 }
 
-let listener: { client: pg.Client | null; stopped: boolean } | null = null
+let listener: { client: pg.Client | null; stopped: boolean; listening: boolean } | null = null
+
+/**
+ * Whether this process hears every announcement now. While it does not (not started, reconnecting),
+ * a cache that relies on announcements alone must not answer.
+ */
+export function listeningForChanges(): boolean {
+  return listener?.listening === true
+}
 
 /** Listens for other processes' announcements on a connection of its own, reconnecting when it drops. */
 export function listenForChanges(connectionString: string): void {
   if (listener) return
-  const state: { client: pg.Client | null; stopped: boolean } = { client: null, stopped: false }
+  const state: { client: pg.Client | null; stopped: boolean; listening: boolean } = {
+    client: null,
+    stopped: false,
+    listening: false,
+  }
   listener = state
   const connect = () => {
     const client = new pg.Client({ connectionString })
     state.client = client
+    client.on('end', () => {
+      if (state.client !== client) return // an earlier connection, already replaced
+      state.listening = false
+      if (!state.stopped) retry()
+    })
     client.on('notification', (message) => {
       if (message.channel === CHANNEL) forget(message.payload ?? null)
     })
     client.on('error', (error) => {
+      state.listening = false
       logger.warn({ err: error }, 'cache invalidation: the listening connection failed; reconnecting')
       void client.end().catch(() => {})
       retry()
@@ -58,8 +85,12 @@ export function listenForChanges(connectionString: string): void {
       .connect()
       .then(() => client.query(`LISTEN ${CHANNEL}`))
       // What was announced while nobody listened is unknown: forget it all.
-      .then(() => forget(null))
+      .then(() => {
+        forget(null)
+        state.listening = true
+      })
       .catch((error: unknown) => {
+        state.listening = false
         logger.warn({ err: error }, 'cache invalidation: cannot listen yet; retrying')
         void client.end().catch(() => {})
         retry()
@@ -79,6 +110,7 @@ export function listenForChanges(connectionString: string): void {
 export async function stopListening(): Promise<void> {
   if (!listener) return
   listener.stopped = true
+  listener.listening = false
   await listener.client?.end().catch(() => {})
   listener = null
 }

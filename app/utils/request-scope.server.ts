@@ -14,13 +14,18 @@ export interface RequestScope {
   readonly memo: Map<string, unknown>
   /** Reads that may go to the replica go to the primary instead (the user just wrote). */
   readFromPrimary: boolean
+  /**
+   * Set by a page that may be kept for its reader (app/server/page-cache.ts): the announcement keys
+   * whose change makes it stale, and until when it may be shown at most (the session's end).
+   */
+  pageCache: { keys: string[]; until: number } | null
 }
 
 // One store per process: the server entry and the Remix build each hold a copy of this module.
 const storage = singleton('request-scope', () => new AsyncLocalStorage<RequestScope>())
 
 export function runInRequestScope<T>(run: (scope: RequestScope) => T, readFromPrimary = false): T {
-  const scope: RequestScope = { statements: 0, memo: new Map(), readFromPrimary }
+  const scope: RequestScope = { statements: 0, memo: new Map(), readFromPrimary, pageCache: null }
   return storage.run(scope, () => run(scope))
 }
 
@@ -39,4 +44,13 @@ export function oncePerRequest<T>(key: string, compute: () => T): T {
   if (!memo) return compute()
   if (!memo.has(key)) memo.set(key, compute())
   return memo.get(key) as T
+}
+
+/**
+ * This page may be kept for its reader and shown again without running its loaders, until one of
+ * `keys` is announced (see prisma/migrations/*_page_change_announcements) or `until` passes.
+ */
+export function keepPageFor(keys: string[], until: Date): void {
+  const scope = storage.getStore()
+  if (scope) scope.pageCache = { keys, until: until.getTime() }
 }

@@ -1,9 +1,13 @@
 // Pages sent as plain HTML (route handle `{ hydrate: false }`: the frontline handbook under
-// /handbook, HQ's coverage overview and its comparison of customer signals, a customer's link /k/…). React renders them on the server only, so their loader
+// /handbook, HQ's coverage overview and its comparison of customer signals, a region's workspace,
+// a customer's link /k/…). React renders them on the server only, so their loader
 // data — and the root's on those pages — never needs to reach the browser. Remix encodes every loader's data for the
 // browser before rendering (turbo-stream, about a millisecond on the handbook home); data whose
 // fields are not enumerable encodes as `{}`, while the server render reads the fields as usual.
 // A test checks that the path test here and the routes' handles agree.
+
+import type { SessionUser } from '~/models/auth.server.ts'
+import { keepPageFor } from '~/utils/request-scope.server.ts'
 
 /** Whether the request is for a plain-HTML page (the handbook, the coverage overview). */
 export function isPlainHtmlPage(request: Request): boolean {
@@ -12,6 +16,7 @@ export function isPlainHtmlPage(request: Request): boolean {
     path === '/handbook' ||
     path.startsWith('/handbook/') ||
     path === '/coverage' ||
+    /^\/regions\/[^/]+\/guidelines$/.test(path) ||
     path === '/signals' ||
     path.startsWith('/k/')
   )
@@ -25,4 +30,16 @@ export function forServerRenderOnly<T extends object>(value: T): T {
   // JSON (a log line, a test) still sees every field; turbo-stream does not call toJSON.
   Object.defineProperty(hidden, 'toJSON', { value: () => value, enumerable: false })
   return hidden
+}
+
+/**
+ * This page shows only what its reader may see of their own state and their regions' published
+ * rules: it may be kept for them and answered again without running (app/server/page-cache.ts)
+ * until one of these changes (announced by PostgreSQL) or the session ends.
+ */
+export function keepForReader(user: SessionUser): void {
+  keepPageFor(
+    [`page:user:${user.id}`, ...user.memberships.map((membership) => `page:region:${membership.regionId}`)],
+    user.sessionExpiresAt,
+  )
 }

@@ -63,6 +63,12 @@ async function fill(url: string) {
   await q(
     `INSERT INTO "Membership" (id, "userId", "regionId", role) SELECT 'm' || i, 'u' || i, 'r' || i, 'frontline' FROM generate_series(1, 50) i`,
   )
+  // The manager of region 1, for Lighthouse on the workspace.
+  await q(
+    `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ('mgr1', 'manager1@bench.test', 'Manager 1', $1, now())`,
+    [hash],
+  )
+  await q(`INSERT INTO "Membership" (id, "userId", "regionId", role) VALUES ('mmgr1', 'mgr1', 'r1', 'manager')`)
   const text = (seed: string) =>
     `array_to_string(ARRAY(SELECT ($1::text[])[1 + ((hashtext(${seed} || k::text) & 2147483647) % ${WORDS.length})] FROM generate_series(1, 40) k), ' ')`
   const body = `'{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"Benchmark"}]}]}'::jsonb`
@@ -190,16 +196,70 @@ async function javascriptBytes(base: string, path: string, cookie: string) {
   return { files: urls.size, gzipBytes: total }
 }
 
-/** Runs autocannon on one page; latencies are collected per response for exact percentiles. */
-function load(url: string, cookie: string, connections = CONNECTIONS, seconds = SECONDS) {
+/**
+ * Runs autocannon on one page; latencies are collected per response for exact percentiles.
+ * `firstView`: every request carries one more cookie of its own, so no page kept for a reader
+ * (app/server/page-cache.ts) can answer it — what each reader's first view of a page costs.
+ */
+function load(url: string, cookie: string, connections = CONNECTIONS, seconds = SECONDS, firstView = false) {
   const times: number[] = []
+  let n = 0
+  const requests: autocannon.Request[] | undefined = firstView
+    ? [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            headers: { ...request.headers, cookie: `${cookie}; first-view=${++n}` },
+          }),
+        },
+      ]
+    : undefined
   return new Promise<{ result: autocannon.Result; times: number[] }>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections, duration: seconds, headers: { cookie, ...GZIP } },
+      { url, connections, duration: seconds, headers: { cookie, ...GZIP }, ...(requests ? { requests } : {}) },
       (error, result) => (error ? reject(error) : resolve({ result, times })),
     )
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
   })
+}
+
+/**
+ * Lighthouse's mobile performance score for a signed-in page (Lighthouse 12, fetched by npx on
+ * first use; it drives Debian's chromium). Not installed with the app: only this bench uses it.
+ */
+function lighthouse(url: string, cookie: string) {
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => fs.existsSync(file))
+  if (!chromium) return { score: 'no chromium' }
+  const output = path.join(os.tmpdir(), `leidraad-lighthouse-${process.pid}.json`)
+  const result = spawnSync(
+    'npx',
+    [
+      '--yes',
+      'lighthouse@12.8.2',
+      url,
+      '--quiet',
+      '--only-categories=performance',
+      '--form-factor=mobile',
+      '--chrome-flags=--headless=new --no-sandbox',
+      `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+      '--output=json',
+      `--output-path=${output}`,
+    ],
+    { env: { ...process.env, CHROME_PATH: chromium }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
+  )
+  if (result.status !== 0 || !fs.existsSync(output)) return { score: `failed: ${result.stderr.slice(-200)}` }
+  const report = JSON.parse(fs.readFileSync(output, 'utf8')) as {
+    categories: { performance: { score: number } }
+    audits: Record<string, { displayValue?: string }>
+  }
+  fs.rmSync(output, { force: true })
+  return {
+    score: Math.round(report.categories.performance.score * 100),
+    'first contentful paint': report.audits['first-contentful-paint']?.displayValue,
+    'largest contentful paint': report.audits['largest-contentful-paint']?.displayValue,
+    'total blocking time': report.audits['total-blocking-time']?.displayValue,
+    'layout shift': report.audits['cumulative-layout-shift']?.displayValue,
+  }
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -282,40 +342,52 @@ try {
   const app = await startServer({ DATABASE_URL: pair.primaryUrl })
   servers.push(app.server)
   const cookie = await signIn(app.base)
+  // `file`: the page nginx serves the same bytes of; `firstView`: no kept page answers (see load()).
   const pages = [
-    { title: 'handbook home', path: `/handbook/${regionId}`, static: true },
-    { title: 'guideline page', path: `/handbook/${regionId}/${guidelineId}`, static: true },
-    { title: 'search "klachten"', path: `/handbook/${regionId}?q=klachten`, static: true },
-    { title: 'search with a typo "retuor"', path: `/handbook/${regionId}?q=retuor`, static: false },
+    { title: 'handbook home', path: `/handbook/${regionId}`, file: 'home.html' },
+    { title: 'handbook home, first view', path: `/handbook/${regionId}`, file: 'home.html', firstView: true },
+    { title: 'guideline page', path: `/handbook/${regionId}/${guidelineId}`, file: 'guideline.html' },
+    {
+      title: 'guideline page, first view',
+      path: `/handbook/${regionId}/${guidelineId}`,
+      file: 'guideline.html',
+      firstView: true,
+    },
+    { title: 'search "klachten"', path: `/handbook/${regionId}?q=klachten`, file: 'search.html' },
+    { title: 'search with a typo "retuor"', path: `/handbook/${regionId}?q=retuor` },
     {
       title: 'question "klant wil geld terug zonder bon"',
       path: `/handbook/${regionId}?q=klant+wil+geld+terug+zonder+bon`,
-      static: false,
     },
-    { title: 'search "klachten", region of 800', path: '/handbook/rbig?q=klachten', static: false },
-    { title: 'question …, region of 800', path: '/handbook/rbig?q=klant+wil+geld+terug+zonder+bon', static: false },
+    { title: 'search "klachten", region of 800', path: '/handbook/rbig?q=klachten' },
+    { title: 'question …, region of 800', path: '/handbook/rbig?q=klant+wil+geld+terug+zonder+bon' },
     // The floor on this machine: Express + the Remix handler + one SELECT 1, no page.
-    { title: 'floor: /healthz', path: '/healthz', static: false },
-  ]
+    { title: 'floor: /healthz', path: '/healthz' },
+  ] as { title: string; path: string; file?: string; firstView?: boolean }[]
   const captured = new Map<string, Buffer>()
   const statements = new Map<string, string>()
-  for (const [i, page] of pages.entries()) {
-    const response = await fetch(`${app.base}${page.path}`, { headers: { cookie } })
-    if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}`)
-    statements.set(page.path, response.headers.get('x-leidraad-statements') ?? '-')
-    if (page.static) captured.set(`page${i}.html`, Buffer.from(await response.arrayBuffer()))
+  for (const page of pages) {
+    // Twice: the second request is what the load below repeats (a kept page, unless a first view).
+    for (const time of [1, 2]) {
+      const headers = { cookie: page.firstView ? `${cookie}; first-view=capture${time}` : cookie }
+      const response = await fetch(`${app.base}${page.path}`, { headers })
+      if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}`)
+      statements.set(page.title, response.headers.get('x-leidraad-statements') ?? '-')
+      const html = Buffer.from(await response.arrayBuffer())
+      if (page.file && time === 2) captured.set(page.file, html)
+    }
   }
   const rows = []
   const appRate = new Map<string, { many: number; alone: number }>()
   for (const page of pages) {
     const cpuBefore = cpuSeconds(app.server.pid!)
-    const { result, times } = await load(`${app.base}${page.path}`, cookie)
+    const { result, times } = await load(`${app.base}${page.path}`, cookie, CONNECTIONS, SECONDS, page.firstView)
     const cpu = cpuSeconds(app.server.pid!) - cpuBefore
     const sorted = times.sort((a, b) => a - b)
     // The same page one request at a time: what a user waits when the server is not saturated.
-    const aloneRun = await load(`${app.base}${page.path}`, cookie, 1, ALONE_SECONDS)
+    const aloneRun = await load(`${app.base}${page.path}`, cookie, 1, ALONE_SECONDS, page.firstView)
     const alone = aloneRun.times.sort((a, b) => a - b)
-    appRate.set(page.path, { many: result.requests.average, alone: aloneRun.result.requests.average })
+    appRate.set(page.title, { many: result.requests.average, alone: aloneRun.result.requests.average })
     const js = await javascriptBytes(app.base, page.path, cookie)
     rows.push({
       page: page.title,
@@ -326,7 +398,7 @@ try {
       errors: result.errors + result.timeouts + result.non2xx,
       'alone p50 ms': ms(percentile(alone, 50)),
       'alone p95 ms': ms(percentile(alone, 95)),
-      SQL: statements.get(page.path),
+      SQL: statements.get(page.title),
       'CPU ms/req': ((cpu * 1000) / Math.max(1, result.requests.total)).toFixed(2),
       'JS gzip KB': page.path === '/healthz' ? '-' : (js.gzipBytes / 1024).toFixed(1),
     })
@@ -339,15 +411,20 @@ try {
   const nginx = await startNginx(captured)
   cleanups.push(nginx.stop)
   const ratios = []
-  for (const [i, page] of pages.entries()) {
-    if (!page.static) continue
-    const url = `${nginx.base}/page${i}.html`
-    const many = (await load(url, '', CONNECTIONS)).result.requests.average
-    const alone = (await load(url, '', 1, ALONE_SECONDS)).result.requests.average
-    const own = appRate.get(page.path)!
+  const staticRate = new Map<string, { many: number; alone: number }>()
+  for (const page of pages) {
+    if (!page.file) continue
+    const url = `${nginx.base}/${page.file}`
+    if (!staticRate.has(page.file)) {
+      const many = (await load(url, '', CONNECTIONS)).result.requests.average
+      const alone = (await load(url, '', 1, ALONE_SECONDS)).result.requests.average
+      staticRate.set(page.file, { many, alone })
+    }
+    const { many, alone } = staticRate.get(page.file)!
+    const own = appRate.get(page.title)!
     ratios.push({
       page: page.title,
-      'HTML KB gzip': (gzipSync(captured.get(`page${i}.html`)!).length / 1024).toFixed(1),
+      'HTML KB gzip': (gzipSync(captured.get(page.file)!).length / 1024).toFixed(1),
       'app req/s (1)': Math.round(own.alone),
       'static req/s (1)': Math.round(alone),
       'app/static (1)': `${((100 * own.alone) / alone).toFixed(1)} %`,
@@ -374,6 +451,18 @@ try {
   }
   console.log("\nHQ's coverage overview at 50 × 200:")
   console.table(coverage)
+
+  const manager = await signIn(app.base, 'manager1@bench.test')
+  const scores = []
+  for (const [path, cookie] of [
+    ['/coverage', hq],
+    ['/coverage?principle=p1', hq],
+    [`/regions/${regionId}`, manager],
+  ] as const) {
+    scores.push({ page: path, ...lighthouse(`${app.base}${path}`, cookie) })
+  }
+  console.log('\nLighthouse, mobile (simulated slow 4G, 4× slower CPU), performance:')
+  console.table(scores)
   app.server.kill('SIGTERM')
 
   await replicaCaughtUp(pair.primaryUrl, pair.replicaUrl)
@@ -384,13 +473,16 @@ try {
   })
   servers.push(two.server)
   const twoCookie = await signIn(two.base)
+  // A page read from the replica is kept only when nothing it shows was announced in the last 10
+  // seconds (app/server/page-cache.ts); starting to listen counts as such. The steady state:
+  await new Promise((resolve) => setTimeout(resolve, 11_000))
   const cluster = []
-  for (const page of pages.filter((p) => p.static)) {
+  for (const page of pages.filter((p) => p.file)) {
     const [primaryBefore, replicaBefore] = [await transactions(pair.primaryUrl), await transactions(pair.replicaUrl)]
-    const { result } = await load(`${two.base}${page.path}`, twoCookie)
+    const { result } = await load(`${two.base}${page.path}`, twoCookie, CONNECTIONS, SECONDS, page.firstView)
     await new Promise((resolve) => setTimeout(resolve, 1000)) // statistics are written a moment later
     const [primaryAfter, replicaAfter] = [await transactions(pair.primaryUrl), await transactions(pair.replicaUrl)]
-    const one = appRate.get(page.path)!.many
+    const one = appRate.get(page.title)!.many
     cluster.push({
       page: page.title,
       'req/s': Math.round(result.requests.average),

@@ -7,7 +7,9 @@
 //      user confirms a rule and the very next page shows the confirmation (read from the
 //      primary), while another session of the same user, without the write, still reads the
 //      replica's older state; once replay resumes, the writer reads from the replica again;
-//   3. both processes answer (/healthz names the process in X-Leidraad-Process).
+//   3. kept pages: the writer's pages (read from the primary) are answered from memory, a page
+//      read from the replica only once nothing it shows was announced for 10 seconds;
+//   4. both processes answer (/healthz names the process in X-Leidraad-Process).
 // Needs the production build (npm run build) and Debian's PostgreSQL server binaries.
 import { spawn } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -79,7 +81,12 @@ try {
   }
   const get = async (path: string, cookie: string) => {
     const response = await fetch(`${base}${path}`, { headers: { cookie }, redirect: 'manual' })
-    return { status: response.status, html: await response.text(), location: response.headers.get('location') }
+    return {
+      status: response.status,
+      html: await response.text(),
+      location: response.headers.get('location'),
+      kept: response.headers.get('x-leidraad-page') === 'kept',
+    }
   }
   // Sign-in wrote (a session): the cookies include the write position. A second session of the same
   // user keeps only its session cookie, as a second phone would.
@@ -123,6 +130,12 @@ try {
     .split('; ')
     .filter((c) => !c.startsWith('leidraad-wrote='))
     .join('; ')}; ${wrote}`
+  // Kept pages (app/server/page-cache.ts): a page read from the primary is answered again from
+  // memory; one read from the replica only once nothing it shows was announced for 10 seconds.
+  const keptWithin = async (path: string, cookie: string) => {
+    for (let i = 0; i < 6; i++) if ((await get(path, cookie)).kept) return true
+    return false
+  }
   const seen = await get(guideline!, writerCookie)
   if (!seen.html.includes('border-green-800'))
     console.log(
@@ -132,6 +145,7 @@ try {
       seen.html.slice(seen.html.indexOf('<main'), seen.html.indexOf('<main') + 3000),
     )
   check(seen.html.includes('border-green-800'), 'the writer sees the confirmation at once (read from the primary)')
+  check(await keptWithin(guideline!, writerCookie), "the writer's page, read from the primary, is kept")
   check(
     !(await get(guideline!, reader)).html.includes('border-green-800'),
     'another session still reads the paused replica (it lags)',
@@ -143,6 +157,11 @@ try {
     'after replay resumes, the writer still sees it',
   )
   check((await get(guideline!, reader)).html.includes('border-green-800'), 'and the other session sees it too')
+
+  check(!(await keptWithin(guideline!, reader)), 'a page just changed is not kept from the replica')
+  await sleep(10_500)
+  check(await keptWithin(guideline!, reader), 'ten quiet seconds later, it is')
+  check((await get(guideline!, reader)).html.includes('border-green-800'), 'and the kept page shows the confirmation')
 
   const pids = new Set<string>()
   for (let i = 0; i < 40 && pids.size < 2; i++) {
