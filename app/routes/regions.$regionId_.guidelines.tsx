@@ -14,15 +14,25 @@ import { useDateFormat } from '~/utils/dates.ts'
 import { DecisionSchema } from '~/validation/schemas.ts'
 import { dispatch, intent } from '~/web/action.server.ts'
 import { signedIn } from '~/web/route.server.ts'
+import { forServerRenderOnly } from '~/web/plain-html.server.ts'
+import { loadAsDocument } from '~/frontline/load-as-document.ts'
+import type { RouteHandle } from '~/root.tsx'
+
+/**
+ * Plain HTML without React in the browser: links, and forms that post as forms (a decision, its
+ * withdrawal), so a manager's phone shows 200 principles without hydrating them.
+ */
+export const handle: RouteHandle = { hydrate: false }
+export const clientLoader = loadAsDocument
 
 /** A region's workspace: every published principle with the region's guidelines and decisions under it. */
 export const loader = signedIn(async ({ ability, params }) => {
   const workspace = await regionWorkspace(ability, params.regionId ?? '')
-  return {
+  return forServerRenderOnly({
     ...workspace,
     confirmed: Object.fromEntries(workspace.confirmed),
     toneFindings: Object.fromEntries(workspace.toneFindings),
-  }
+  })
 })
 
 const WorkspaceIntents = z.discriminatedUnion('intent', [

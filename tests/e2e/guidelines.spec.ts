@@ -93,3 +93,31 @@ test('frontline cannot open the coverage overview or the region workspace', asyn
   await expect(page).toHaveURL(/\/regions\/[^/]+$/)
   expect((await page.goto(`${page.url()}/guidelines`))?.status()).toBe(403)
 })
+
+test('the workspace is plain HTML: a decision is recorded, refused without a reason and withdrawn with forms alone', async ({
+  page,
+}) => {
+  await signIn(page, 'manager.noord@leidraad.test')
+  await openWorkspace(page)
+  expect(await page.evaluate(() => '__remixContext' in window)).toBe(false) // no React in the browser
+  const item = page
+    .getByRole('main')
+    .getByRole('listitem')
+    .filter({ has: page.locator('summary', { hasText: 'Besluit vastleggen' }) })
+    .first()
+  const title = (await item.getByRole('heading', { level: 2 }).textContent())!.trim()
+  const decided = itemFor(page, title)
+  await decided.locator('summary').click()
+  await decided.getByLabel('Niet van toepassing bij ons').check()
+  await decided.getByRole('button', { name: 'Besluit opslaan' }).click()
+  await expect(decided.getByText('Leg uit waarom dit principe bij jullie niet van toepassing is.')).toBeVisible()
+  await decided.getByLabel('Niet van toepassing bij ons').check()
+  await decided.getByLabel('Toelichting (verplicht bij “niet van toepassing”)').fill('Geen balie in deze regio.')
+  await decided.getByRole('button', { name: 'Besluit opslaan' }).click()
+  await expect(page.getByText('Het besluit is vastgelegd.')).toBeVisible()
+  await expect(decided.getByText('Niet van toepassing bij ons · ', { exact: false })).toBeVisible()
+  await decided.locator('summary', { hasText: 'Besluit wijzigen' }).click()
+  await decided.getByRole('button', { name: 'Besluit intrekken' }).click()
+  await expect(page.getByText('Het besluit is ingetrokken.')).toBeVisible()
+  await expect(decided.locator('summary', { hasText: 'Besluit vastleggen' })).toBeVisible()
+})
