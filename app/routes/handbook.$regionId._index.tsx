@@ -39,7 +39,7 @@ export const loader = signedIn(async ({ request, params, user, ability }) => {
     ? await searchHandbookWithFallback(ability, region.id, query, { typing: live, recordMiss: !live })
     : null
   const home = !result
-  if (home) keepForReader(user)
+  if (home) keepForReader(user, region.id)
   const [handbook, answers, questions, language] = await Promise.all([
     // The grouped list shows on the home and below a search that found nothing.
     home || !result.hits.length ? getHandbook(ability, user.id, region.id) : null,

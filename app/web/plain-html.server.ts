@@ -33,13 +33,12 @@ export function forServerRenderOnly<T extends object>(value: T): T {
 }
 
 /**
- * This page shows only what its reader may see of their own state and their regions' published
- * rules: it may be kept for them and answered again without running (app/server/page-cache.ts)
- * until one of these changes (announced by PostgreSQL) or the session ends.
+ * This page shows only what its reader may see of their own state and a region's published rules
+ * (theirs, or the one `regionId` names — HQ reads every region's handbook): it may be kept for them
+ * and answered again without running (app/server/page-cache.ts) until one of these changes
+ * (announced by PostgreSQL) or the session ends.
  */
-export function keepForReader(user: SessionUser): void {
-  keepPageFor(
-    [`page:user:${user.id}`, ...user.memberships.map((membership) => `page:region:${membership.regionId}`)],
-    user.sessionExpiresAt,
-  )
+export function keepForReader(user: SessionUser, regionId: string): void {
+  const regions = new Set([regionId, ...user.memberships.map((membership) => membership.regionId)])
+  keepPageFor([`page:user:${user.id}`, ...[...regions].map((id) => `page:region:${id}`)], user.sessionExpiresAt)
 }

@@ -135,9 +135,13 @@ describe('frontline pages kept per reader', () => {
     expect(confirmed.data?.acknowledgedAt).toBeTruthy()
     expect((await get(path, cookie)).kept).toBe(true)
 
-    // The region's rule changes: made again.
+    // The region's rule changes: made again, also for HQ (who reads every region, member of none).
+    const hq = await sessionCookie(org.users.hq.id)
+    await get(path, hq)
+    expect((await get(path, hq)).kept).toBe(true)
     await prisma.guideline.update({ where: { id: rule.id }, data: { title: 'Nieuwe titel' } })
     expect((await untilMadeAgain(path, cookie)).kept).toBe(false)
+    expect((await untilMadeAgain(path, hq)).kept).toBe(false)
     expect((await get(path, cookie)).kept).toBe(true)
 
     // A principle changes: every kept page goes.
