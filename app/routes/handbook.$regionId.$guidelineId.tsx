@@ -27,12 +27,12 @@ export const clientLoader = loadAsDocument
 /** A guideline as frontline reads it: the rule, the principle behind it ("waarom"), read and understood. */
 export const loader = signedIn(async ({ user, ability, params }) => {
   const region = await requireRegionOf(ability, user.memberships, params.regionId ?? '')
-  keepForReader(user, region.id)
   const guidelineId = params.guidelineId ?? ''
   const [{ version, principle, underReview, acknowledgedAt }, feedback] = await Promise.all([
     getHandbookGuideline(ability, user.id, region.id, guidelineId),
     listMyFeedback(ability, user.id, guidelineId),
   ])
+  keepForReader(user, region.id, acknowledgedAt ? [] : [version.confirmBy])
   return forServerRenderOnly({
     feedback,
     region,

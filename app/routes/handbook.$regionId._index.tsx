@@ -39,7 +39,6 @@ export const loader = signedIn(async ({ request, params, user, ability }) => {
     ? await searchHandbookWithFallback(ability, region.id, query, { typing: live, recordMiss: !live })
     : null
   const home = !result
-  if (home) keepForReader(user, region.id)
   const [handbook, answers, questions, language] = await Promise.all([
     // The grouped list shows on the home and below a search that found nothing.
     home || !result.hits.length ? getHandbook(ability, user.id, region.id) : null,
@@ -47,6 +46,13 @@ export const loader = signedIn(async ({ request, params, user, ability }) => {
     home ? listMyQuestions(ability, user.id, region.id) : Promise.resolve([]),
     getLanguage(request),
   ])
+  const due = home && handbook ? toConfirm(handbook.principles) : []
+  if (home)
+    keepForReader(
+      user,
+      region.id,
+      due.map((rule) => rule.confirmBy),
+    )
   return forServerRenderOnly({
     region,
     query,
@@ -55,8 +61,8 @@ export const loader = signedIn(async ({ request, params, user, ability }) => {
     hasRules: Boolean(handbook?.principles.length),
     listHtml: handbook ? await renderHandbookList(language, region.id, handbook) : '',
     // The most urgent few by name; the rest are marked in the list below (a new colleague has them all).
-    toConfirm: home && handbook ? toConfirm(handbook.principles).slice(0, TO_CONFIRM_SHOWN) : [],
-    toConfirmCount: home && handbook ? toConfirm(handbook.principles).length : 0,
+    toConfirm: due.slice(0, TO_CONFIRM_SHOWN),
+    toConfirmCount: due.length,
     answers,
     questions,
   })

@@ -1,4 +1,4 @@
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { LEARNED_FAMILY_ID } from '~/tone/learned.ts'
 import { z } from 'zod'
@@ -161,8 +161,17 @@ function PrincipleItem({
   const formatDate = useDateFormat('date')
   const { principle, cell } = item
   const result = useResultFor('decide', { principleId: principle.id })
+  const withdrawn = useResultFor('withdraw', { principleId: principle.id })
+  // One decision form at a time (`?decide=<principle>`, or the one a refused post came from): 200
+  // principles with a form each made a phone lay out six thousand elements.
+  const [searchParams] = useSearchParams()
+  const deciding = Boolean(result || withdrawn) || searchParams.get('decide') === principle.id
   return (
-    <li id={`p-${principle.id}`} className="rounded border border-stone-300 bg-white p-4">
+    // Items off screen are not laid out until scrolled to (the page holds every published principle).
+    <li
+      id={`p-${principle.id}`}
+      className="rounded border border-stone-300 bg-white p-4 [contain-intrinsic-size:auto_9rem] [content-visibility:auto]"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="font-semibold">
           {index + 1}.{' '}
@@ -212,13 +221,19 @@ function PrincipleItem({
             {t('guidelines.start')}
           </Link>
         ) : null}
-        {may.decide ? (
-          <details className="rounded border border-stone-300 px-3 py-2" open={Boolean(result)}>
-            <summary className="cursor-pointer font-medium">
-              {cell.decision ? t('decisions.change') : t('decisions.record')}
-            </summary>
+        {may.decide && !deciding ? (
+          <Link
+            to={`?decide=${principle.id}#p-${principle.id}`}
+            className="inline-flex min-h-11 items-center rounded border border-stone-400 px-3 py-2 font-medium text-stone-900"
+          >
+            {cell.decision ? t('decisions.change') : t('decisions.record')}
+          </Link>
+        ) : null}
+        {may.decide && deciding ? (
+          <div className="rounded border border-stone-300 px-3 py-2">
+            <h3 className="font-medium">{cell.decision ? t('decisions.change') : t('decisions.record')}</h3>
             <Form method="post" className="mt-2 max-w-md">
-              <FormErrors errors={result?.error?.[''] ?? undefined} />
+              <FormErrors errors={(result ?? withdrawn)?.error?.[''] ?? undefined} />
               <input type="hidden" name="principleId" value={principle.id} />
               <input
                 type="hidden"
@@ -266,7 +281,7 @@ function PrincipleItem({
                 ) : null}
               </div>
             </Form>
-          </details>
+          </div>
         ) : null}
       </div>
     </li>

@@ -9,21 +9,23 @@
 // What makes a kept page stale is announced by PostgreSQL itself: triggers on every table such a
 // page shows (prisma/migrations/*_page_change_announcements) NOTIFY `page:user:<id>`,
 // `page:region:<id>` or `page:all` when a change commits, to every app process (see
-// app/utils/cache-invalidation.server.ts). Beyond that a page is kept 60 seconds at most (dates
-// such as "overdue" move on), never past its session's end; a page read from a replica (which may
-// replay a change after its announcement) is kept 5 seconds at most, and not at all while what it
-// shows was announced in the last 10 seconds. Nothing is answered while this
-// process is not listening (starting, reconnecting; a reconnect forgets everything), and a page
-// whose render overlapped an announcement is not kept. The writer sees their own write at once:
-// every write leaves a cookie (app/server/read-your-writes.ts), so their next page is a new key.
-// PostgreSQL only (the embedded database has no listening connection); PAGE_CACHE=off disables it.
+// app/utils/cache-invalidation.server.ts). Beyond that a page is kept until its first deadline (a
+// "confirm by" date that turns into "overdue"), never past its session's end, 10 minutes at most.
+// A page read from a replica (which may replay a change after its announcement) is kept 5 seconds
+// at most, and not at all while what it shows was announced in the last 10 seconds. Nothing is
+// answered while this process is not listening (starting, reconnecting; a reconnect forgets
+// everything), and a page whose render overlapped an announcement is not kept. The writer sees
+// their own write at once: every write leaves a cookie (app/server/read-your-writes.ts), so their
+// next page is a new key. PostgreSQL only (the embedded database has no listening connection);
+// PAGE_CACHE=off disables it.
 import type http from 'node:http'
 import { gzipSync } from 'node:zlib'
 import { listeningForChanges, onAnyChange } from '../utils/cache-invalidation.server.ts'
 import { databaseConfig, hasReadReplica } from '../utils/db.server.ts'
 import type { RequestScope } from '../utils/request-scope.server.ts'
 
-const TTL_MS = 60_000
+/** A safety net: announcements and the page's own deadlines decide; this bounds any miss. */
+const TTL_MS = 10 * 60_000
 const REPLICA_TTL_MS = 5_000
 /** A page read from the replica is not kept while what it shows was announced this recently. */
 const REPLICA_QUIET_MS = 10_000

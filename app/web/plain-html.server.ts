@@ -36,9 +36,15 @@ export function forServerRenderOnly<T extends object>(value: T): T {
  * This page shows only what its reader may see of their own state and a region's published rules
  * (theirs, or the one `regionId` names — HQ reads every region's handbook): it may be kept for them
  * and answered again without running (app/server/page-cache.ts) until one of these changes
- * (announced by PostgreSQL) or the session ends.
+ * (announced by PostgreSQL), the session ends, or the first of `deadlines` still to come passes
+ * (a "confirm by" date turns into "overdue").
  */
-export function keepForReader(user: SessionUser, regionId: string): void {
+export function keepForReader(user: SessionUser, regionId: string, deadlines: (Date | null)[] = []): void {
   const regions = new Set([regionId, ...user.memberships.map((membership) => membership.regionId)])
-  keepPageFor([`page:user:${user.id}`, ...[...regions].map((id) => `page:region:${id}`)], user.sessionExpiresAt)
+  const now = Date.now()
+  const until = Math.min(
+    user.sessionExpiresAt.getTime(),
+    ...deadlines.map((date) => date?.getTime() ?? Infinity).filter((time) => time > now),
+  )
+  keepPageFor([`page:user:${user.id}`, ...[...regions].map((id) => `page:region:${id}`)], new Date(until))
 }

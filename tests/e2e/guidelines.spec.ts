@@ -94,7 +94,7 @@ test('frontline cannot open the coverage overview or the region workspace', asyn
   expect((await page.goto(`${page.url()}/guidelines`))?.status()).toBe(403)
 })
 
-test('the workspace is plain HTML: a decision is recorded, refused without a reason and withdrawn with forms alone', async ({
+test('the workspace is plain HTML with one decision form at a time: recorded, refused without a reason, withdrawn', async ({
   page,
 }) => {
   await signIn(page, 'manager.noord@leidraad.test')
@@ -103,11 +103,11 @@ test('the workspace is plain HTML: a decision is recorded, refused without a rea
   const item = page
     .getByRole('main')
     .getByRole('listitem')
-    .filter({ has: page.locator('summary', { hasText: 'Besluit vastleggen' }) })
+    .filter({ has: page.getByRole('link', { name: 'Besluit vastleggen', exact: true }) })
     .first()
   const title = (await item.getByRole('heading', { level: 2 }).textContent())!.trim()
   const decided = itemFor(page, title)
-  await decided.locator('summary').click()
+  await decided.getByRole('link', { name: 'Besluit vastleggen', exact: true }).click()
   await decided.getByLabel('Niet van toepassing bij ons').check()
   await decided.getByRole('button', { name: 'Besluit opslaan' }).click()
   await expect(decided.getByText('Leg uit waarom dit principe bij jullie niet van toepassing is.')).toBeVisible()
@@ -116,8 +116,8 @@ test('the workspace is plain HTML: a decision is recorded, refused without a rea
   await decided.getByRole('button', { name: 'Besluit opslaan' }).click()
   await expect(page.getByText('Het besluit is vastgelegd.')).toBeVisible()
   await expect(decided.getByText('Niet van toepassing bij ons · ', { exact: false })).toBeVisible()
-  await decided.locator('summary', { hasText: 'Besluit wijzigen' }).click()
+  await decided.getByRole('link', { name: 'Besluit wijzigen', exact: true }).click()
   await decided.getByRole('button', { name: 'Besluit intrekken' }).click()
   await expect(page.getByText('Het besluit is ingetrokken.')).toBeVisible()
-  await expect(decided.locator('summary', { hasText: 'Besluit vastleggen' })).toBeVisible()
+  await expect(decided.getByRole('link', { name: 'Besluit vastleggen', exact: true })).toBeVisible()
 })

@@ -20,7 +20,7 @@ import {
   sendAndKeep,
   startPageCache,
 } from '../../../app/server/page-cache.ts'
-import { makeGuideline, makeOrganisation, makePrinciple, sessionCookie } from '../../factories.ts'
+import { documentJson, makeGuideline, makeOrganisation, makePrinciple, sessionCookie } from '../../factories.ts'
 import { callRoute } from '../../route-helpers.ts'
 
 const url = process.env.DATABASE_URL!
@@ -155,6 +155,35 @@ describe('frontline pages kept per reader', () => {
     const after = await untilMadeAgain(path, cookie)
     expect(after.kept).toBe(false)
     expect(after.status).not.toBe(200)
+  })
+
+  it('keeps a page no longer than its first deadline: "confirm by" turns into "overdue" on time', async () => {
+    const org = await makeOrganisation()
+    const principle = await makePrinciple(org.users.hq.id, { status: 'published', publishedVersion: 1 })
+    const rule = await makeGuideline(org.users.manager.id, { regionId: org.regionA.id, principleId: principle.id })
+    const body = JSON.parse(documentJson('Binnenkort te bevestigen'))
+    await prisma.guidelineVersion.create({
+      data: {
+        guidelineId: rule.id,
+        number: 1,
+        title: rule.title,
+        body,
+        bodyText: 'Binnenkort te bevestigen',
+        changeNote: 'Versie 1',
+        basedOnPrincipleVersion: 1,
+        confirmationVersion: 1,
+        publishedById: org.users.manager.id,
+        confirmBy: new Date(Date.now() + 2_000),
+      },
+    })
+    await prisma.guideline.update({ where: { id: rule.id }, data: { status: 'published', publishedVersion: 1 } })
+    await new Promise((resolve) => setTimeout(resolve, 300)) // the announcements of the set-up
+    const cookie = await sessionCookie(org.users.frontline.id)
+    const path = `/${org.regionA.id}/${rule.id}`
+    await get(path, cookie)
+    expect((await get(path, cookie)).kept).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 2_100))
+    expect((await get(path, cookie)).kept).toBe(false)
   })
 
   it('keeps nothing whose making overlapped an announcement, and answers nothing while not listening', async () => {
