@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page, type Route } from '@playwright/test'
 import { signIn } from './helpers.ts'
 
 // The tone check: HQ adds a phrase family without a deploy, a member sees brush-offs underlined
@@ -6,11 +6,15 @@ import { signIn } from './helpers.ts'
 // reports the count and is not blocked; a disabled family stops flagging.
 const PRINCIPLE = 'Een eerlijk nee, altijd met een alternatief'
 const FAMILY = 'Dat hebben we nog nooit gedaan'
+// Scripts come from the network, where a test can slow them (the service worker would answer them).
+test.use({ serviceWorkers: 'block' })
 
 /** From the start page to a new guideline in Noord under PRINCIPLE, as a writer gets there. */
-async function writeGuidelineInNoord(page: Page) {
+async function writeGuidelineInNoord(page: Page, beforeOpening?: () => Promise<void>) {
   await page.goto('/')
   await page.getByRole('main').getByRole('link', { name: 'Noord', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Richtlijnen van Noord')
+  await beforeOpening?.()
   await page
     .getByRole('listitem')
     .filter({ has: page.getByRole('heading', { level: 2, name: PRINCIPLE }) })
@@ -51,9 +55,16 @@ test('HQ adds a family; a member writing a guideline sees both warnings as they 
 
   // A member writes a guideline: the underline appears while typing, the panel explains.
   await signIn(page, 'member.noord@leidraad.test')
-  await writeGuidelineInNoord(page)
-  // The title is checked as it is typed too.
+  // The title is checked as it is typed too — also what was typed before the page's script ran
+  // (the workspace is plain HTML, so the editor is a full page load; on a slow phone one types first).
+  const slowScripts = async (route: Route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    await route.continue().catch(() => {}) // a request the page no longer waits for
+  }
+  await writeGuidelineInNoord(page, () => page.route('**/assets/*.js', slowScripts))
   await page.getByLabel('Titel').fill('Dat mag ik niet')
+  await expect(page.getByRole('textbox', { name: 'Tekst' })).toHaveCount(0)
+  await page.unroute('**/assets/*.js', slowScripts)
   await expect(page.getByTestId('title-tone-findings')).toContainText('"Dat mag ik niet"')
   await page.getByLabel('Titel').fill(`Ruilen zonder kassabon ${Date.now()}`)
   await expect(page.getByTestId('title-tone-findings')).toHaveCount(0)

@@ -3,7 +3,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@co
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { JSONContent } from '@tiptap/core'
 import { Form, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RichTextEditor } from '~/components/editor/rich-text-editor.tsx'
 import { ToneFindingsInText } from '~/components/editor/tone-findings.tsx'
@@ -40,6 +40,11 @@ export function DocumentForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DocumentDraftSchema }),
     shouldRevalidate: 'onBlur',
   })
+  // A title typed before the page's script ran (a full page load on a slow phone) is checked too.
+  useEffect(() => {
+    const input = document.getElementById(fields.title.id)
+    if (input instanceof HTMLInputElement) setTitleText(input.value)
+  }, [fields.title.id])
   return (
     <Form method="post" {...getFormProps(form)} className="rounded border border-stone-300 bg-white p-5">
       <FormErrors errors={form.errors} />
