@@ -39,6 +39,7 @@ interface KeptPage {
   gzip: Buffer
   expiresAt: number
   keys: string[]
+  size: number
 }
 
 const pages = new Map<string, KeptPage>()
@@ -71,10 +72,14 @@ export function startPageCache(): void {
   })
 }
 
+let prunedAt = 0
 function remember(key: string) {
   const now = Date.now()
-  if (announcedAt.size > 10_000)
+  // Keys older than the grace no longer matter; looked through at most once per grace period.
+  if (announcedAt.size > 10_000 && now - prunedAt > REPLICA_QUIET_MS) {
+    prunedAt = now
     for (const [old, at] of announcedAt) if (now - at > REPLICA_QUIET_MS) announcedAt.delete(old)
+  }
   announcedAt.set(key, now)
 }
 
@@ -94,7 +99,7 @@ function drop(address: string) {
   const page = pages.get(address)
   if (!page) return
   pages.delete(address)
-  bytes -= page.html.length + page.gzip.length
+  bytes -= page.size
   for (const key of page.keys) {
     const set = dependents.get(key)
     set?.delete(address)
@@ -111,7 +116,19 @@ function addressOf(req: http.IncomingMessage): string | null {
   return `${url}\n${host ?? ''}\n${String(forwardedHost ?? '')}\n${String(forwardedProto ?? '')}\n${cookie}`
 }
 
-const acceptsGzip = (req: http.IncomingMessage) => /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+/** Whether Accept-Encoding allows gzip (named or `*`, without `q=0`). */
+export function acceptsGzip(req: http.IncomingMessage): boolean {
+  let gzip: boolean | undefined
+  let any = false
+  for (const part of String(req.headers['accept-encoding'] ?? '').split(',')) {
+    const [name = '', ...params] = part.split(';').map((piece) => piece.trim().toLowerCase())
+    const q = params.find((param) => param.startsWith('q='))
+    const allowed = q === undefined || Number(q.slice(2)) > 0
+    if (name === 'gzip') gzip = allowed
+    else if (name === '*') any = allowed
+  }
+  return gzip ?? any
+}
 
 const ready = () => started && listeningForChanges()
 
@@ -173,9 +190,12 @@ export function sendAndKeep(
   html: Buffer,
   heardBefore: number,
 ): void {
-  const gzip = gzipSync(html)
   res.setHeader('Vary', 'Accept-Encoding')
-  if (acceptsGzip(req)) {
+  const headers = res.getHeaders()
+  const address = addressOf(req)
+  const keep = address !== null && scope.pageCache !== null && !headers['set-cookie']
+  const gzip = keep || acceptsGzip(req) ? gzipSync(html) : null
+  if (gzip && acceptsGzip(req)) {
     res.setHeader('Content-Encoding', 'gzip') // the compression middleware leaves an encoded body alone
     res.setHeader('Content-Length', gzip.length)
     res.end(gzip)
@@ -183,9 +203,8 @@ export function sendAndKeep(
     res.setHeader('Content-Length', html.length)
     res.end(html)
   }
-  const address = addressOf(req)
-  const headers = res.getHeaders()
-  if (!address || !scope.pageCache || heardBefore !== heard || !ready() || headers['set-cookie']) return
+  // Kept only when no announcement arrived while the page was made, and this process listens.
+  if (!keep || !gzip || !scope.pageCache || heardBefore !== heard || !ready()) return
   const kept: http.OutgoingHttpHeaders = {}
   for (const [name, value] of Object.entries(headers)) {
     if (!['content-length', 'content-encoding', 'transfer-encoding', 'x-leidraad-statements'].includes(name))
@@ -200,10 +219,12 @@ export function sendAndKeep(
     gzip,
     expiresAt: Math.min(Date.now() + ttl, scope.pageCache.until),
     keys: scope.pageCache.keys,
+    // What it holds: both bodies, its address (the cookies) and its headers (the CSP is long).
+    size: html.length + gzip.length + address.length + JSON.stringify(kept).length,
   }
   drop(address)
   pages.set(address, page)
-  bytes += page.html.length + page.gzip.length
+  bytes += page.size
   for (const key of page.keys) {
     let set = dependents.get(key)
     if (!set) dependents.set(key, (set = new Set()))

@@ -25,9 +25,14 @@ export async function readsFromPrimary(req: express.Request): Promise<boolean> {
   return !(await replicaHasReplayed(safeDecode(position)).catch(() => false))
 }
 
-/** After a request that may have written: the cookie with the primary's position now. */
-export async function rememberWritePosition(req: express.Request, res: express.Response, status: number) {
-  if (!mayWrite(req.method) || status >= 500) return
+/** After a request that may have written (any but GET/HEAD, or one that did): the cookie with the primary's position now. */
+export async function rememberWritePosition(
+  req: express.Request,
+  res: express.Response,
+  status: number,
+  wrote: boolean,
+) {
+  if ((!mayWrite(req.method) && !wrote) || status >= 500) return
   if (!hasReadReplica()) {
     // Without a replica every read sees the write; the cookie still changes, so that no page kept
     // from before the write (app/server/page-cache.ts) answers this browser's next request.

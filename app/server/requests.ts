@@ -127,7 +127,7 @@ export function remixHandler(options: {
         if (COUNT_STATEMENTS) res.set('X-Leidraad-Statements', String(scope.statements))
         return { response, scope }
       }, fromPrimary)
-      await rememberWritePosition(req, res, response.status)
+      await rememberWritePosition(req, res, response.status, scope.wrote)
       if (mayKeep(req, scope, response, heardBefore)) {
         // Read whole (a page is small), sent, then kept for the next identical request.
         const html = Buffer.from(await response.arrayBuffer())

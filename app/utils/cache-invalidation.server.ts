@@ -45,41 +45,64 @@ export async function announceChange(
   forget(key)
 }
 
-let listener: { client: pg.Client | null; stopped: boolean; listening: boolean } | null = null
+interface ListenerState {
+  client: pg.Client | null
+  stopped: boolean
+  listening: boolean
+  heartbeat: NodeJS.Timeout | undefined
+}
+
+let listener: ListenerState | null = null
 
 /**
- * Whether this process hears every announcement now. While it does not (not started, reconnecting),
- * a cache that relies on announcements alone must not answer.
+ * Whether this process hears every announcement now. While it does not (not started, reconnecting,
+ * a heartbeat that did not come back), a cache that relies on announcements alone must not answer.
  */
 export function listeningForChanges(): boolean {
   return listener?.listening === true
 }
 
+/**
+ * A connection can die without a word (a NAT or firewall forgetting an idle socket, a failover):
+ * every 10 seconds the listening connection announces a heartbeat to itself, and when it has not
+ * heard it back within 5 seconds it counts as lost — forgetting everything and reconnecting.
+ * (LISTEN needs a direct connection: not through a transaction-pooling PgBouncer.)
+ */
+const HEARTBEAT_MS = 10_000
+const HEARTBEAT_TIMEOUT_MS = 5_000
+const HEARTBEAT = 'heartbeat:'
+
 /** Listens for other processes' announcements on a connection of its own, reconnecting when it drops. */
 export function listenForChanges(connectionString: string): void {
   if (listener) return
-  const state: { client: pg.Client | null; stopped: boolean; listening: boolean } = {
-    client: null,
-    stopped: false,
-    listening: false,
-  }
+  const state: ListenerState = { client: null, stopped: false, listening: false, heartbeat: undefined }
   listener = state
+  let beats = 0
+  let awaited: string | null = null
+  const lost = (client: pg.Client, why: string, error?: unknown) => {
+    if (state.client !== client) return // an earlier connection, already replaced
+    const wasListening = state.listening
+    state.listening = false
+    clearInterval(state.heartbeat)
+    if (wasListening) forget(null)
+    if (!state.stopped) logger.warn({ err: error }, `cache invalidation: ${why}; reconnecting`)
+    state.client = null
+    void client.end().catch(() => {})
+    retry()
+  }
   const connect = () => {
-    const client = new pg.Client({ connectionString })
+    const client = new pg.Client({ connectionString, keepAlive: true })
     state.client = client
-    client.on('end', () => {
-      if (state.client !== client) return // an earlier connection, already replaced
-      state.listening = false
-      if (!state.stopped) retry()
-    })
+    client.on('end', () => lost(client, 'the listening connection ended'))
+    client.on('error', (error) => lost(client, 'the listening connection failed', error))
     client.on('notification', (message) => {
-      if (message.channel === CHANNEL) forget(message.payload ?? null)
-    })
-    client.on('error', (error) => {
-      state.listening = false
-      logger.warn({ err: error }, 'cache invalidation: the listening connection failed; reconnecting')
-      void client.end().catch(() => {})
-      retry()
+      if (message.channel !== CHANNEL) return
+      const key = message.payload ?? null
+      if (key?.startsWith(HEARTBEAT)) {
+        if (key === awaited) awaited = null
+        return
+      }
+      forget(key)
     })
     client
       .connect()
@@ -88,13 +111,17 @@ export function listenForChanges(connectionString: string): void {
       .then(() => {
         forget(null)
         state.listening = true
+        state.heartbeat = setInterval(() => {
+          const beat = `${HEARTBEAT}${process.pid}:${++beats}`
+          awaited = beat
+          client.query('SELECT pg_notify($1, $2)', [CHANNEL, beat]).catch(() => {})
+          setTimeout(() => {
+            if (awaited === beat) lost(client, 'no heartbeat came back')
+          }, HEARTBEAT_TIMEOUT_MS).unref()
+        }, HEARTBEAT_MS)
+        state.heartbeat.unref()
       })
-      .catch((error: unknown) => {
-        state.listening = false
-        logger.warn({ err: error }, 'cache invalidation: cannot listen yet; retrying')
-        void client.end().catch(() => {})
-        retry()
-      })
+      .catch((error: unknown) => lost(client, 'cannot listen yet', error))
   }
   let timer: NodeJS.Timeout | undefined
   const retry = () => {
@@ -109,8 +136,12 @@ export function listenForChanges(connectionString: string): void {
 
 export async function stopListening(): Promise<void> {
   if (!listener) return
-  listener.stopped = true
-  listener.listening = false
-  await listener.client?.end().catch(() => {})
+  const state = listener
   listener = null
+  state.stopped = true
+  state.listening = false
+  clearInterval(state.heartbeat)
+  const client = state.client
+  state.client = null
+  await client?.end().catch(() => {})
 }

@@ -116,11 +116,11 @@ function counted<T extends Pick<SqlDriverAdapter, 'queryRaw' | 'executeRaw'>>(qu
   const queryRaw = queryable.queryRaw.bind(queryable)
   const executeRaw = queryable.executeRaw.bind(queryable)
   queryable.queryRaw = (query) => {
-    countStatement()
+    countStatement(query.sql)
     return queryRaw(query)
   }
   queryable.executeRaw = (query) => {
-    countStatement()
+    countStatement(query.sql)
     return executeRaw(query)
   }
   const adapter = queryable as unknown as Partial<SqlDriverAdapter>

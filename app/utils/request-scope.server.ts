@@ -14,6 +14,8 @@ export interface RequestScope {
   readonly memo: Map<string, unknown>
   /** Reads that may go to the replica go to the primary instead (the user just wrote). */
   readFromPrimary: boolean
+  /** The request changed rows (a GET may, too: opening a notification marks it read). */
+  wrote: boolean
   /**
    * Set by a page that may be kept for its reader (app/server/page-cache.ts): the announcement keys
    * whose change makes it stale, and until when it may be shown at most (the session's end).
@@ -25,7 +27,7 @@ export interface RequestScope {
 const storage = singleton('request-scope', () => new AsyncLocalStorage<RequestScope>())
 
 export function runInRequestScope<T>(run: (scope: RequestScope) => T, readFromPrimary = false): T {
-  const scope: RequestScope = { statements: 0, memo: new Map(), readFromPrimary, pageCache: null }
+  const scope: RequestScope = { statements: 0, memo: new Map(), readFromPrimary, wrote: false, pageCache: null }
   return storage.run(scope, () => run(scope))
 }
 
@@ -33,9 +35,14 @@ export function requestScope(): RequestScope | undefined {
   return storage.getStore()
 }
 
-export function countStatement(): void {
+/** A statement that changes rows (after leading comments; a WITH that ends in one, too). */
+const WRITES = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(?:INSERT|UPDATE|DELETE|MERGE|WITH\b[\s\S]*\b(?:INSERT|UPDATE|DELETE)\b)/i
+
+export function countStatement(sql = ''): void {
   const scope = storage.getStore()
-  if (scope) scope.statements++
+  if (!scope) return
+  scope.statements++
+  if (!scope.wrote && WRITES.test(sql)) scope.wrote = true
 }
 
 /** `compute()` once per request under `key`; outside a request every call computes. */

@@ -39,6 +39,11 @@ CREATE TRIGGER "User_page_change" AFTER UPDATE ON "User"
   EXECUTE FUNCTION leidraad_announce_page_change('user', 'id');
 CREATE TRIGGER "User_deleted_page_change" AFTER DELETE ON "User"
   FOR EACH ROW EXECUTE FUNCTION leidraad_announce_page_change('user', 'id');
+-- Readers see other people's names too (who answered their feedback): a renamed or erased person
+-- changes pages of people in any region. Rare: all pages.
+CREATE TRIGGER "User_named_page_change" AFTER UPDATE ON "User"
+  FOR EACH ROW WHEN ((OLD."name", OLD."erasedAt") IS DISTINCT FROM (NEW."name", NEW."erasedAt"))
+  EXECUTE FUNCTION leidraad_announce_page_change('all');
 CREATE TRIGGER "Membership_page_change" AFTER INSERT OR UPDATE OR DELETE ON "Membership"
   FOR EACH ROW EXECUTE FUNCTION leidraad_announce_page_change('user', 'userId');
 CREATE TRIGGER "Acknowledgement_page_change" AFTER INSERT OR UPDATE OR DELETE ON "Acknowledgement"

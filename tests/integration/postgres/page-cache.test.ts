@@ -10,10 +10,11 @@ import { endSession } from '~/models/auth.server.ts'
 import { acknowledge } from '~/models/handbook.server.ts'
 import { defineAbilityFor } from '~/permissions/ability.server.ts'
 import { loader } from '~/routes/handbook.$regionId.$guidelineId.tsx'
-import { listenForChanges, onChange, stopListening } from '~/utils/cache-invalidation.server.ts'
+import { listenForChanges, listeningForChanges, onChange, stopListening } from '~/utils/cache-invalidation.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { runInRequestScope } from '~/utils/request-scope.server.ts'
 import {
+  acceptsGzip,
   answerFromPageCache,
   beforeRender,
   mayKeep,
@@ -204,13 +205,42 @@ describe('frontline pages kept per reader', () => {
     await prisma.$executeRaw`SELECT pg_notify('leidraad_cache', 'page-cache-overlap')`
     for (let i = 0; i < 50 && !announced; i++) await new Promise((resolve) => setTimeout(resolve, 100))
     const request = { method: 'GET', url: `/handbook${path}`, headers: { cookie } } as http.IncomingMessage
-    const scope = { statements: 0, memo: new Map(), readFromPrimary: false, pageCache: { keys: [], until: Infinity } }
+    const scope = {
+      statements: 0,
+      memo: new Map(),
+      readFromPrimary: false,
+      wrote: false,
+      pageCache: { keys: [], until: Infinity },
+    }
     expect(mayKeep(request, scope, new Response('x'), beforeRender())).toBe(true)
     expect(mayKeep(request, scope, new Response('x'), heardBefore)).toBe(false)
 
     await get(path, cookie)
     expect((await get(path, cookie)).kept).toBe(true)
+    // The listening connection is cut by the database: nothing answered until it listens again.
+    const until = async (condition: () => boolean) => {
+      for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50))
+      return condition()
+    }
+    await prisma.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'LISTEN%'`
+    expect(await until(() => !listeningForChanges())).toBe(true)
+    expect((await get(path, cookie)).kept).toBe(false)
+    expect(await until(() => listeningForChanges())).toBe(true)
+    await get(path, cookie)
+    expect((await get(path, cookie)).kept).toBe(true)
     await stopListening()
     expect((await get(path, cookie)).kept).toBe(false)
+  })
+
+  it('sends gzip only to a client that accepts it', () => {
+    const asking = (encoding: string) => ({ headers: { 'accept-encoding': encoding } }) as http.IncomingMessage
+    expect(acceptsGzip(asking('gzip, deflate, br'))).toBe(true)
+    expect(acceptsGzip(asking('br;q=1, gzip;q=0.5'))).toBe(true)
+    expect(acceptsGzip(asking('gzip;q=0, deflate'))).toBe(false)
+    expect(acceptsGzip(asking('*'))).toBe(true)
+    expect(acceptsGzip(asking('*;q=0'))).toBe(false)
+    expect(acceptsGzip(asking('identity'))).toBe(false)
+    expect(acceptsGzip({ headers: {} } as http.IncomingMessage)).toBe(false)
   })
 })
