@@ -18,6 +18,7 @@
 // their own write at once: every write leaves a cookie (app/server/read-your-writes.ts), so their
 // next page is a new key. PostgreSQL only (the embedded database has no listening connection);
 // PAGE_CACHE=off disables it.
+import accepts from 'accepts'
 import type http from 'node:http'
 import { gzipSync } from 'node:zlib'
 import { listeningForChanges, onAnyChange } from '../utils/cache-invalidation.server.ts'
@@ -116,18 +117,9 @@ function addressOf(req: http.IncomingMessage): string | null {
   return `${url}\n${host ?? ''}\n${String(forwardedHost ?? '')}\n${String(forwardedProto ?? '')}\n${cookie}`
 }
 
-/** Whether Accept-Encoding allows gzip (named or `*`, without `q=0`). */
+/** Whether Accept-Encoding allows gzip (q-values and `*` as the compression middleware reads them). */
 export function acceptsGzip(req: http.IncomingMessage): boolean {
-  let gzip: boolean | undefined
-  let any = false
-  for (const part of String(req.headers['accept-encoding'] ?? '').split(',')) {
-    const [name = '', ...params] = part.split(';').map((piece) => piece.trim().toLowerCase())
-    const q = params.find((param) => param.startsWith('q='))
-    const allowed = q === undefined || Number(q.slice(2)) > 0
-    if (name === 'gzip') gzip = allowed
-    else if (name === '*') any = allowed
-  }
-  return gzip ?? any
+  return accepts(req).encoding(['gzip']) === 'gzip'
 }
 
 const ready = () => started && listeningForChanges()
@@ -193,9 +185,10 @@ export function sendAndKeep(
   res.setHeader('Vary', 'Accept-Encoding')
   const headers = res.getHeaders()
   const address = addressOf(req)
-  const keep = address !== null && scope.pageCache !== null && !headers['set-cookie']
-  const gzip = keep || acceptsGzip(req) ? gzipSync(html) : null
-  if (gzip && acceptsGzip(req)) {
+  const { pageCache } = scope
+  const gzipped = acceptsGzip(req)
+  const gzip = gzipped || (address !== null && pageCache !== null) ? gzipSync(html) : null
+  if (gzip && gzipped) {
     res.setHeader('Content-Encoding', 'gzip') // the compression middleware leaves an encoded body alone
     res.setHeader('Content-Length', gzip.length)
     res.end(gzip)
@@ -204,21 +197,21 @@ export function sendAndKeep(
     res.end(html)
   }
   // Kept only when no announcement arrived while the page was made, and this process listens.
-  if (!keep || !gzip || !scope.pageCache || heardBefore !== heard || !ready()) return
+  if (!address || !pageCache || !gzip || headers['set-cookie'] || heardBefore !== heard || !ready()) return
   const kept: http.OutgoingHttpHeaders = {}
   for (const [name, value] of Object.entries(headers)) {
     if (!['content-length', 'content-encoding', 'transfer-encoding', 'x-leidraad-statements'].includes(name))
       kept[name] = value
   }
   const fromReplica = hasReadReplica() && !scope.readFromPrimary
-  if (fromReplica && !quiet(scope.pageCache.keys)) return
+  if (fromReplica && !quiet(pageCache.keys)) return
   const ttl = fromReplica ? REPLICA_TTL_MS : TTL_MS
   const page: KeptPage = {
     headers: kept,
     html,
     gzip,
-    expiresAt: Math.min(Date.now() + ttl, scope.pageCache.until),
-    keys: scope.pageCache.keys,
+    expiresAt: Math.min(Date.now() + ttl, pageCache.until),
+    keys: pageCache.keys,
     // What it holds: both bodies, its address (the cookies) and its headers (the CSP is long).
     size: html.length + gzip.length + address.length + JSON.stringify(kept).length,
   }

@@ -89,6 +89,7 @@ try {
       html: await response.text(),
       location: response.headers.get('location'),
       kept: response.headers.get('x-leidraad-page') === 'kept',
+      wrote: response.headers.getSetCookie().some((c) => c.startsWith('leidraad-wrote=')),
     }
   }
   // Sign-in wrote (a session): the cookies include the write position. A second session of the same
@@ -165,6 +166,24 @@ try {
   await sleep(10_500)
   check(await keptWithin(guideline!, reader), 'ten quiet seconds later, it is')
   check((await get(guideline!, reader)).html.includes('border-green-800'), 'and the kept page shows the confirmation')
+
+  // A GET can write too: opening a notification marks it read, and leaves the write position so
+  // that the next page does not come from the replica (or from memory) without it. Reading does not.
+  check(!(await get(home, reader)).wrote, 'reading the handbook leaves no write position')
+  const [{ id: userId }] = await sql(pair.primaryUrl, `SELECT "id" FROM "User" WHERE "email" = $1`, [
+    'balie.noord@leidraad.test',
+  ])
+  await sql(
+    pair.primaryUrl,
+    `INSERT INTO "Notification" ("id", "userId", "kind", "params", "link", "dedupeKey")
+     VALUES ('replica-check', $1, 'guideline.published', '{}', '/handbook', 'replica-check')`,
+    [userId],
+  )
+  const opened = await get('/notifications/replica-check', reader)
+  check(
+    opened.status === 302 && opened.wrote,
+    `opening a notification (a GET that writes) leaves it (${opened.status})`,
+  )
 
   const pids = new Set<string>()
   for (let i = 0; i < 40 && pids.size < 2; i++) {
